@@ -1,0 +1,177 @@
+/**
+ * The extension's IndexedDB database. Two kinds of object stores:
+ * - bundled stores (meta, articles, entities, events, stories) hold the corpus shipped with the
+ *   extension; a new bundled corpus replaces them wholesale, in one transaction;
+ * - user stores (settings; later user-added articles) belong to the reader and survive every
+ *   corpus load and schema upgrade.
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, Story } from '../core/corpus';
+import { DEFAULT_SETTINGS, type GlobalSettings, type SiteSettings } from '../core/settings';
+
+export const DB_NAME = 'news-context';
+export const DB_VERSION = 1;
+
+export interface CorpusMeta extends CorpusCounts {
+  build: string;
+  loadedAt: number;
+}
+
+/** An entity as stored: with its aliases folded for look-up (see {@link foldAlias}). */
+export interface StoredEntity extends Entity {
+  aliasKeys: string[];
+}
+
+export interface NewsDB extends DBSchema {
+  meta: { key: 'corpus'; value: CorpusMeta };
+  articles: { key: string; value: Article; indexes: { byEntity: string; byPublished: string; byLang: string } };
+  entities: { key: string; value: StoredEntity; indexes: { byAlias: string; byType: string } };
+  events: { key: string; value: CorpusEvent; indexes: { byDate: string; byEntity: string; byArticle: string } };
+  stories: { key: string; value: Story; indexes: { byEntity: string; byArticle: string } };
+  settings: { key: string; value: GlobalSettings | SiteSettings };
+}
+
+export type Db = IDBPDatabase<NewsDB>;
+export const BUNDLED_STORES = ['meta', 'articles', 'entities', 'events', 'stories'] as const;
+export const USER_STORES = ['settings'] as const;
+
+/** Case- and diacritic-insensitive key for alias look-ups ("Metas" and "metas" meet). */
+export function foldAlias(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Opens (creating or upgrading) the database. Each schema version is a step that runs once,
+ * in order, so a database from any earlier version reaches the current one without losing the
+ * user stores. `onBlocked` fires when another context still holds an older version open.
+ */
+export function openNewsDb(name = DB_NAME, opts: { onBlocked?: () => void } = {}): Promise<Db> {
+  return openDB<NewsDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('meta');
+        const articles = db.createObjectStore('articles', { keyPath: 'id' });
+        articles.createIndex('byEntity', 'entities', { multiEntry: true });
+        articles.createIndex('byPublished', 'published');
+        articles.createIndex('byLang', 'lang');
+        const entities = db.createObjectStore('entities', { keyPath: 'id' });
+        entities.createIndex('byAlias', 'aliasKeys', { multiEntry: true });
+        entities.createIndex('byType', 'type');
+        const events = db.createObjectStore('events', { keyPath: 'id' });
+        events.createIndex('byDate', 'date');
+        events.createIndex('byEntity', 'entities', { multiEntry: true });
+        events.createIndex('byArticle', 'articleId');
+        const stories = db.createObjectStore('stories', { keyPath: 'id' });
+        stories.createIndex('byEntity', 'entities', { multiEntry: true });
+        stories.createIndex('byArticle', 'articleIds', { multiEntry: true });
+        db.createObjectStore('settings');
+      }
+    },
+    blocked() {
+      opts.onBlocked?.();
+    },
+    blocking(_current, _next, event) {
+      // A newer version wants the database: step aside so its upgrade can run.
+      (event.target as IDBDatabase | null)?.close();
+    },
+  });
+}
+
+export async function corpusMeta(db: Db): Promise<CorpusMeta | null> {
+  return (await db.get('meta', 'corpus')) ?? null;
+}
+
+/**
+ * Replaces the bundled stores with `corpus` in a single transaction: readers see the old corpus
+ * or the new one, never a mix, and a failure leaves the old one in place. User stores are not
+ * touched. `onProgress` receives the share of records written (0..1).
+ */
+export async function loadCorpus(db: Db, corpus: Corpus, onProgress?: (done: number) => void): Promise<CorpusMeta> {
+  const tx = db.transaction(BUNDLED_STORES, 'readwrite');
+  const total = corpus.articles.length + corpus.entities.length + corpus.events.length + corpus.stories.length;
+  let written = 0;
+  let reported = 0;
+  const tick = () => {
+    written++;
+    // Report in whole percent steps: progress updates are messages to the UI, not free.
+    if (onProgress && written / total - reported >= 0.01) {
+      reported = written / total;
+      onProgress(reported);
+    }
+  };
+  const meta: CorpusMeta = {
+    build: corpus.build,
+    loadedAt: Date.now(),
+    articles: corpus.articles.length,
+    entities: corpus.entities.length,
+    events: corpus.events.length,
+    stories: corpus.stories.length,
+  };
+  const writes: Promise<unknown>[] = BUNDLED_STORES.map((s) => tx.objectStore(s).clear());
+  const put = <S extends 'articles' | 'entities' | 'events' | 'stories'>(store: S, v: NewsDB[S]['value']) =>
+    writes.push(tx.objectStore(store).put(v).then(tick));
+  for (const a of corpus.articles) put('articles', a);
+  for (const e of corpus.entities) put('entities', { ...e, aliasKeys: [...new Set([e.name, ...e.aliases].map(foldAlias))] });
+  for (const ev of corpus.events) put('events', ev);
+  for (const s of corpus.stories) put('stories', s);
+  writes.push(tx.objectStore('meta').put(meta, 'corpus'));
+  try {
+    await Promise.all([...writes, tx.done]);
+  } catch (e) {
+    // Abort explicitly so that no partial corpus is committed, then report the first cause.
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
+    throw e;
+  }
+  onProgress?.(1);
+  return meta;
+}
+
+/** Entities whose name or alias folds to one of `aliases`. */
+export async function entitiesByAlias(db: Db, aliases: readonly string[]): Promise<StoredEntity[]> {
+  const tx = db.transaction('entities');
+  const index = tx.store.index('byAlias');
+  const found = new Map<string, StoredEntity>();
+  await Promise.all(
+    [...new Set(aliases.map(foldAlias))].map(async (k) => {
+      for (const e of await index.getAll(k)) found.set(e.id, e);
+    }),
+  );
+  await tx.done;
+  return [...found.values()];
+}
+
+const GLOBAL_KEY = 'global';
+const siteSettingsKey = (site: string) => `site:${site}`;
+
+export async function getGlobalSettings(db: Db): Promise<GlobalSettings> {
+  const stored = (await db.get('settings', GLOBAL_KEY)) as Partial<GlobalSettings> | undefined;
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+export async function setGlobalSettings(db: Db, patch: Partial<GlobalSettings>): Promise<GlobalSettings> {
+  const tx = db.transaction('settings', 'readwrite');
+  const next = { ...DEFAULT_SETTINGS, ...((await tx.store.get(GLOBAL_KEY)) as Partial<GlobalSettings> | undefined), ...patch };
+  await tx.store.put(next, GLOBAL_KEY);
+  await tx.done;
+  return next;
+}
+
+export async function getSiteSettings(db: Db, site: string): Promise<SiteSettings> {
+  return ((await db.get('settings', siteSettingsKey(site))) as SiteSettings | undefined) ?? {};
+}
+
+/** Sets one per-site override, or removes it with `value` null (the site then follows the global switch). */
+export async function setSiteSwitch(db: Db, site: string, feature: keyof SiteSettings, value: boolean | null): Promise<SiteSettings> {
+  const tx = db.transaction('settings', 'readwrite');
+  const next: SiteSettings = { ...((await tx.store.get(siteSettingsKey(site))) as SiteSettings | undefined) };
+  if (value === null) delete next[feature];
+  else next[feature] = value;
+  if (Object.keys(next).length === 0) await tx.store.delete(siteSettingsKey(site));
+  else await tx.store.put(next, siteSettingsKey(site));
+  await tx.done;
+  return next;
+}

@@ -1,0 +1,180 @@
+/**
+ * The background's behaviour, with its browser dependencies injected: message handlers, the
+ * bundled-corpus load, and the per-tab analysis state. The entry (index.ts) wires it to the
+ * real browser; the unit tests wire it to fake-indexeddb and an in-memory session store.
+ */
+import { type TabAnalysis, badgeText, tabIdFromKey, tabKey } from '../core/analysis';
+import { corpusCounts, validateCorpus } from '../core/corpus';
+import type { CorpusStatus } from '../core/messages';
+import { errorMessage } from '../core/result';
+import { effectiveSwitches, siteKey } from '../core/settings';
+import type { Handlers } from '../platform/messaging';
+import { STATUS_KEY, type SessionStore } from '../platform/session';
+import {
+  type Db,
+  corpusMeta,
+  getGlobalSettings,
+  getSiteSettings,
+  loadCorpus,
+  setGlobalSettings,
+  setSiteSwitch,
+} from './db';
+
+export interface BackgroundDeps {
+  openDb: () => Promise<Db>;
+  session: SessionStore;
+  /** The bundled corpus.json, parsed but not yet validated. */
+  fetchCorpus: () => Promise<unknown>;
+  /** The build id of the bundled corpus; the database is reloaded when it differs. */
+  bundledBuild: string;
+  setBadge: (tabId: number, text: string) => Promise<void>;
+  now?: () => number;
+}
+
+const EMPTY_STATUS: CorpusStatus = { state: 'empty', build: null, progress: 0, error: null, articles: 0, entities: 0, events: 0, stories: 0 };
+
+export function createBackground(deps: BackgroundDeps) {
+  const now = deps.now ?? Date.now;
+  let dbPromise: Promise<Db> | null = null;
+  /** Opens the database once; a failed open is retried on the next call rather than cached. */
+  const db = (): Promise<Db> =>
+    (dbPromise ??= deps.openDb().catch((e: unknown) => {
+      dbPromise = null;
+      throw e;
+    }));
+
+  let status: CorpusStatus = EMPTY_STATUS;
+  const setStatus = async (next: CorpusStatus) => {
+    status = next;
+    await deps.session.set(STATUS_KEY, next);
+  };
+
+  let corpusPromise: Promise<CorpusStatus> | null = null;
+  /**
+   * Makes sure the bundled corpus is in the database: a no-op when this build is already
+   * loaded, otherwise one transaction that replaces the bundled stores. Concurrent callers
+   * share one load. On failure the previous corpus (if any) stays and the status says why.
+   */
+  function ensureCorpus(): Promise<CorpusStatus> {
+    corpusPromise ??= (async () => {
+      try {
+        const d = await db();
+        const meta = await corpusMeta(d);
+        if (meta?.build === deps.bundledBuild) {
+          await setStatus({ ...EMPTY_STATUS, ...meta, state: 'ready', progress: 1 });
+          return status;
+        }
+        await setStatus({ ...EMPTY_STATUS, state: 'loading', build: deps.bundledBuild });
+        const { corpus, problems } = validateCorpus(await deps.fetchCorpus());
+        if (!corpus) {
+          throw new Error(`bundled corpus.json is invalid: ${problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+        }
+        const counts = corpusCounts(corpus);
+        let last = 0;
+        const loaded = await loadCorpus(d, corpus, (progress) => {
+          // Progress goes to storage.session for the UI; at most ~20 writes per load.
+          if (progress - last >= 0.05 && progress < 1) {
+            last = progress;
+            void setStatus({ ...status, ...counts, progress });
+          }
+        });
+        await setStatus({ ...EMPTY_STATUS, ...loaded, state: 'ready', progress: 1 });
+      } catch (e) {
+        console.error('[news-context] corpus load failed:', e);
+        corpusPromise = null; // let a later call try again
+        const previous = await corpusMeta(await db()).catch(() => null);
+        await setStatus({ ...EMPTY_STATUS, ...previous, state: 'error', progress: 0, error: errorMessage(e) });
+      }
+      return status;
+    })();
+    return corpusPromise;
+  }
+
+  const writeAnalysis = async (tabId: number, analysis: TabAnalysis) => {
+    await deps.session.set(tabKey(tabId), analysis);
+    await deps.setBadge(tabId, badgeText(analysis));
+  };
+
+  const handlers: Handlers = {
+    async 'content:page-analysed'({ page }, { tabId, url }) {
+      // The sender's URL comes from the browser; the page's own report is only a claim.
+      const site = siteKey(url);
+      if (tabId === null || site === null) throw new Error('not a web page tab');
+      const corpus = await ensureCorpus();
+      const d = await db();
+      const [global, siteSettings] = await Promise.all([getGlobalSettings(d), getSiteSettings(d, site)]);
+      const switches = effectiveSwitches(global, siteSettings);
+      const analysis: TabAnalysis = {
+        url,
+        lang: page.lang,
+        analysedAt: now(),
+        // Entity matching, story scoring and declutter land with the corpus and page analysis.
+        entities: [],
+        story: null,
+        related: [],
+        declutter: { active: switches.declutter, walls: 0, boilerplate: 0 },
+        title: page.title,
+        words: page.words,
+        langSource: page.langSource,
+        site: { key: site, ...switches },
+        corpus: { build: corpus.build, articles: corpus.articles, entities: corpus.entities, events: corpus.events, stories: corpus.stories },
+      };
+      await writeAnalysis(tabId, analysis);
+      return analysis;
+    },
+    async 'ui:get-status'() {
+      return status.state === 'empty' ? ensureCorpus() : status;
+    },
+    async 'ui:get-settings'({ site }) {
+      const d = await db();
+      return { global: await getGlobalSettings(d), site: site ? await getSiteSettings(d, site) : {} };
+    },
+    async 'ui:set-site-switch'({ site, feature, value }) {
+      const d = await db();
+      const siteSettings = await setSiteSwitch(d, site, feature, value);
+      const global = await getGlobalSettings(d);
+      await refreshTabs((a) => a.site.key === site, effectiveSwitches(global, siteSettings));
+      return { global, site: siteSettings };
+    },
+    async 'ui:set-global-settings'({ settings }) {
+      const d = await db();
+      const global = await setGlobalSettings(d, settings);
+      const sites = new Map<string, ReturnType<typeof effectiveSwitches>>();
+      for (const [, a] of await analyses()) {
+        if (!sites.has(a.site.key)) sites.set(a.site.key, effectiveSwitches(global, await getSiteSettings(d, a.site.key)));
+      }
+      for (const [site, switches] of sites) await refreshTabs((a) => a.site.key === site, switches);
+      return global;
+    },
+  };
+
+  async function analyses(): Promise<[number, TabAnalysis][]> {
+    const out: [number, TabAnalysis][] = [];
+    for (const [key, value] of await deps.session.entries()) {
+      const tabId = tabIdFromKey(key);
+      if (tabId !== null) out.push([tabId, value as TabAnalysis]);
+    }
+    return out;
+  }
+
+  /** Rewrites the stored analyses that `match` with the switches now in force there. */
+  async function refreshTabs(match: (a: TabAnalysis) => boolean, switches: ReturnType<typeof effectiveSwitches>) {
+    for (const [tabId, a] of await analyses()) {
+      if (!match(a)) continue;
+      await writeAnalysis(tabId, {
+        ...a,
+        site: { ...a.site, ...switches },
+        declutter: { ...a.declutter, active: switches.declutter },
+      });
+    }
+  }
+
+  /** Drops a tab's analysis (closed, or navigating away: the next page reports afresh). */
+  async function forgetTab(tabId: number): Promise<void> {
+    await deps.session.remove(tabKey(tabId));
+  }
+
+  return { handlers, ensureCorpus, forgetTab, db, status: () => status };
+}
+
+export type Background = ReturnType<typeof createBackground>;

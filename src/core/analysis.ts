@@ -1,0 +1,73 @@
+/**
+ * The tab analysis contract: storage.session["tab:<tabId>"], written by the background for every
+ * analysed tab and read by the popup, the side panel and the tests (see ../shared/design.md).
+ */
+import type { CorpusCounts, EntityType } from './corpus';
+import type { FeatureSwitches } from './settings';
+
+/** What the content script reports about a page: compact, no page text beyond the title. */
+export interface PageSummary {
+  url: string;
+  title: string;
+  /** BCP 47 primary subtag ("sv", "en", …) or "und". */
+  lang: string;
+  /** Where `lang` came from: the page's own declaration or detection from its text. */
+  langSource: 'declared' | 'detected' | 'none';
+  words: number;
+}
+
+export interface TabEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  count: number;
+}
+
+export interface TabStory {
+  id: string;
+  title: string;
+  score: number;
+}
+
+export interface RelatedArticle {
+  articleId: string;
+  title: string;
+  source: string;
+  published: string;
+  lang: string;
+  score: number;
+  shared: string[];
+}
+
+export interface TabAnalysis {
+  url: string;
+  lang: string;
+  analysedAt: number;
+  entities: TabEntity[];
+  story: TabStory | null;
+  related: RelatedArticle[];
+  declutter: { active: boolean; walls: number; boilerplate: number };
+  // Extensions of the contract:
+  title: string;
+  words: number;
+  langSource: PageSummary['langSource'];
+  /** The site key (host without www.) and the switches in force there. */
+  site: { key: string } & FeatureSwitches;
+  corpus: { build: string | null } & CorpusCounts;
+}
+
+export const TAB_KEY_PREFIX = 'tab:';
+export const tabKey = (tabId: number): string => `${TAB_KEY_PREFIX}${tabId}`;
+
+export function tabIdFromKey(key: string): number | null {
+  if (!key.startsWith(TAB_KEY_PREFIX)) return null;
+  const n = Number(key.slice(TAB_KEY_PREFIX.length));
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+/** The badge text for an analysis: the number of entities found, empty when there are none. */
+export function badgeText(a: Pick<TabAnalysis, 'entities'> | null): string {
+  const n = a?.entities.length ?? 0;
+  if (n === 0) return '';
+  return n > 99 ? '99+' : String(n);
+}

@@ -1,0 +1,132 @@
+/**
+ * The one message protocol between the extension's contexts. Every request is a member of a
+ * discriminated union on `type`, whose name says its direction (`content:` from a content script,
+ * `ui:` from an extension page); every answer is a {@link Result}. Messages cross a trust
+ * boundary (a content script lives in a hostile page), so they are parsed, not cast.
+ */
+import type { PageSummary, TabAnalysis } from './analysis';
+import type { CorpusCounts } from './corpus';
+import { type Result, fail } from './result';
+import type { FeatureSwitches, GlobalSettings, SiteSettings } from './settings';
+
+export interface CorpusStatus extends CorpusCounts {
+  state: 'empty' | 'loading' | 'ready' | 'error';
+  build: string | null;
+  /** 0..1 while loading. */
+  progress: number;
+  error: string | null;
+}
+
+export interface Protocol {
+  /** A content script reports the page it runs in; answered with the tab's analysis. */
+  'content:page-analysed': { request: { page: PageSummary }; response: TabAnalysis };
+  /** An extension page asks for the corpus state (options, loading states). */
+  'ui:get-status': { request: Record<never, never>; response: CorpusStatus };
+  'ui:get-settings': { request: { site: string | null }; response: { global: GlobalSettings; site: SiteSettings } };
+  /** Set (or with null, clear) a per-site override; the tabs of that site are re-analysed. */
+  'ui:set-site-switch': {
+    request: { site: string; feature: keyof FeatureSwitches; value: boolean | null };
+    response: { global: GlobalSettings; site: SiteSettings };
+  };
+  'ui:set-global-settings': { request: { settings: Partial<GlobalSettings> }; response: GlobalSettings };
+}
+
+export type MessageType = keyof Protocol;
+export type Request<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & Protocol[K]['request'] : never;
+export type Response<K extends MessageType> = Protocol[K]['response'];
+
+/** Who may send each message: content scripts or the extension's own pages. */
+export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
+  'content:page-analysed': 'content',
+  'ui:get-status': 'extension',
+  'ui:get-settings': 'extension',
+  'ui:set-site-switch': 'extension',
+  'ui:set-global-settings': 'extension',
+};
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const FEATURES = new Set(['highlights', 'declutter']);
+const THEMES = new Set(['system', 'light', 'dark']);
+const MAX_TITLE = 1000;
+const MAX_URL = 8192;
+
+/** Parses an untrusted message into a {@link Request}, or says what is wrong with it. */
+export function parseRequest(raw: unknown): Result<Request> {
+  if (!isObj(raw) || typeof raw.type !== 'string') return fail('bad-request', 'message without a type');
+  const type = raw.type;
+  switch (type) {
+    case 'content:page-analysed': {
+      const p = raw.page;
+      if (!isObj(p)) return fail('bad-request', 'page missing');
+      if (typeof p.url !== 'string' || p.url.length > MAX_URL) return fail('bad-request', 'page.url invalid');
+      if (typeof p.title !== 'string') return fail('bad-request', 'page.title invalid');
+      if (typeof p.lang !== 'string' || !/^[a-z]{2,3}$|^und$/.test(p.lang)) return fail('bad-request', 'page.lang invalid');
+      if (p.langSource !== 'declared' && p.langSource !== 'detected' && p.langSource !== 'none')
+        return fail('bad-request', 'page.langSource invalid');
+      if (typeof p.words !== 'number' || !Number.isSafeInteger(p.words) || p.words < 0) return fail('bad-request', 'page.words invalid');
+      const page: PageSummary = {
+        url: p.url,
+        title: p.title.slice(0, MAX_TITLE),
+        lang: p.lang,
+        langSource: p.langSource,
+        words: p.words,
+      };
+      return { ok: true, value: { type, page } };
+    }
+    case 'ui:get-status':
+      return { ok: true, value: { type } };
+    case 'ui:get-settings': {
+      if (raw.site !== null && typeof raw.site !== 'string') return fail('bad-request', 'site invalid');
+      return { ok: true, value: { type, site: raw.site } };
+    }
+    case 'ui:set-site-switch': {
+      if (typeof raw.site !== 'string' || raw.site === '') return fail('bad-request', 'site invalid');
+      if (typeof raw.feature !== 'string' || !FEATURES.has(raw.feature)) return fail('bad-request', 'feature invalid');
+      if (raw.value !== null && typeof raw.value !== 'boolean') return fail('bad-request', 'value invalid');
+      return { ok: true, value: { type, site: raw.site, feature: raw.feature as keyof FeatureSwitches, value: raw.value } };
+    }
+    case 'ui:set-global-settings': {
+      const s = raw.settings;
+      if (!isObj(s)) return fail('bad-request', 'settings missing');
+      const out: Partial<GlobalSettings> = {};
+      for (const [k, v] of Object.entries(s)) {
+        if (FEATURES.has(k) && typeof v === 'boolean') out[k as keyof FeatureSwitches] = v;
+        else if (k === 'theme' && typeof v === 'string' && THEMES.has(v)) out.theme = v as GlobalSettings['theme'];
+        else return fail('bad-request', `setting ${k} invalid`);
+      }
+      return { ok: true, value: { type, settings: out } };
+    }
+    default:
+      return fail('bad-request', `unknown message type ${JSON.stringify(type.slice(0, 64))}`);
+  }
+}
+
+/** What the background knows about who sent a message (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string | undefined;
+  url?: string | undefined;
+  tabId?: number | undefined;
+  frameId?: number | undefined;
+}
+
+/**
+ * Decides whether `sender` may send a message of `type`. Only our own extension may talk to us;
+ * `content:` messages must come from the top frame of a web page tab; `ui:` messages from one
+ * of our extension pages.
+ */
+export function checkSender(
+  type: MessageType,
+  sender: SenderInfo,
+  self: { id: string; origin: string },
+): Result<{ tabId: number | null }> {
+  if (sender.id !== self.id) return fail('forbidden', 'message from another extension');
+  const url = sender.url ?? '';
+  if (SENDERS[type] === 'content') {
+    if (sender.tabId === undefined || sender.tabId < 0) return fail('forbidden', `${type} must come from a tab`);
+    if (sender.frameId !== 0) return fail('forbidden', `${type} must come from a top frame`);
+    if (!/^https?:\/\//.test(url)) return fail('forbidden', `${type} must come from a web page`);
+    return { ok: true, value: { tabId: sender.tabId } };
+  }
+  if (!url.startsWith(self.origin)) return fail('forbidden', `${type} must come from an extension page`);
+  return { ok: true, value: { tabId: sender.tabId ?? null } };
+}

@@ -1,0 +1,22 @@
+/**
+ * The side panel is `chrome.sidePanel` in Chrome and `sidebarAction` in Firefox. Each bundle
+ * keeps only its own branch (`__BROWSER__` is a build-time constant), so the Firefox build
+ * contains no Chrome-only calls and vice versa.
+ */
+import browser from './browser';
+
+interface ChromeSidePanel {
+  open(options: { windowId?: number; tabId?: number }): Promise<void>;
+}
+declare const chrome: { sidePanel: ChromeSidePanel };
+
+/**
+ * Opens the side panel (Chrome) or sidebar (Firefox) of `windowId`. Both browsers require a user
+ * gesture: call this synchronously from a click or keyboard command handler, before any await.
+ */
+export function openSidePanel(windowId: number): Promise<void> {
+  if (__BROWSER__ === 'chrome') return chrome.sidePanel.open({ windowId });
+  return browser.sidebarAction.open();
+}
+
+export const SIDE_PANEL_KIND: 'side panel' | 'sidebar' = __BROWSER__ === 'chrome' ? 'side panel' : 'sidebar';

@@ -1,0 +1,54 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { SIDE_PANEL_KIND, openSidePanel } from '../../platform/panel';
+import { send } from '../../platform/messaging';
+import { activeTab, tabIdFromQuery, tabWindowId } from '../../platform/tabs';
+import { PopupView } from '../components/PopupView';
+import { type TabTarget, browserLocale, loadTheme, prepareDocument, useTabState } from '../connect';
+import { LocaleProvider } from '../i18n';
+import '../styles.css';
+
+/** Opened with ?tab=<id> (tests, deep links) the popup shows that tab and stays open. */
+const queryTab = tabIdFromQuery(location.search);
+
+function Popup() {
+  const [target, setTarget] = useState<TabTarget | null>(null);
+  useEffect(() => {
+    void (async () => {
+      if (queryTab !== null) setTarget({ tabId: queryTab, windowId: await tabWindowId(queryTab) });
+      else setTarget(await activeTab());
+    })();
+  }, []);
+  const { analysis, status } = useTabState(target?.tabId ?? null);
+  return (
+    <PopupView
+      analysis={target === null && analysis === undefined ? undefined : analysis}
+      status={status}
+      panelKind={SIDE_PANEL_KIND}
+      onSiteSwitch={(feature, value) => {
+        if (analysis) void send({ type: 'ui:set-site-switch', site: analysis.site.key, feature, value });
+      }}
+      onOpenPanel={() => {
+        // Must run synchronously inside the click: both browsers require a user gesture.
+        if (target?.windowId == null) return;
+        openSidePanel(target.windowId).then(
+          () => {
+            if (queryTab === null) window.close();
+          },
+          (e: unknown) => console.error('[news-context] could not open the side panel', e),
+        );
+      }}
+    />
+  );
+}
+
+prepareDocument('popupSubtitle');
+void loadTheme();
+const root = document.getElementById('app');
+if (root)
+  render(
+    <LocaleProvider locale={browserLocale()}>
+      <Popup />
+    </LocaleProvider>,
+    root,
+  );

@@ -1,0 +1,42 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { activeTab, currentWindowId, tabIdFromQuery, watchActiveTab } from '../../platform/tabs';
+import { SidePanelView } from '../components/SidePanelView';
+import { browserLocale, loadTheme, prepareDocument, useTabState } from '../connect';
+import { LocaleProvider } from '../i18n';
+import '../styles.css';
+
+/** With ?tab=<id> the panel shows that tab; otherwise it follows the active tab of its window. */
+const queryTab = tabIdFromQuery(location.search);
+
+function SidePanel() {
+  const [tabId, setTabId] = useState<number | null>(queryTab);
+  useEffect(() => {
+    if (queryTab !== null) return;
+    let unwatch = () => {};
+    let live = true;
+    void (async () => {
+      const [windowId, tab] = await Promise.all([currentWindowId(), activeTab()]);
+      if (!live) return;
+      if (tab) setTabId(tab.tabId);
+      if (windowId !== null) unwatch = watchActiveTab(windowId, setTabId);
+    })();
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+  const { analysis, status } = useTabState(tabId);
+  return <SidePanelView analysis={analysis} status={status} />;
+}
+
+prepareDocument('panelSubtitle');
+void loadTheme();
+const root = document.getElementById('app');
+if (root)
+  render(
+    <LocaleProvider locale={browserLocale()}>
+      <SidePanel />
+    </LocaleProvider>,
+    root,
+  );
