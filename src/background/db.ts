@@ -107,23 +107,27 @@ export async function loadCorpus(db: Db, corpus: Corpus, onProgress?: (done: num
     events: corpus.events.length,
     stories: corpus.stories.length,
   };
-  const writes: Promise<unknown>[] = BUNDLED_STORES.map((s) => tx.objectStore(s).clear());
+  const writes: Promise<unknown>[] = [];
   const put = <S extends 'articles' | 'entities' | 'events' | 'stories'>(store: S, v: NewsDB[S]['value']) =>
     writes.push(tx.objectStore(store).put(v).then(tick));
-  for (const a of corpus.articles) put('articles', a);
-  for (const e of corpus.entities) put('entities', { ...e, aliasKeys: [...new Set([e.name, ...e.aliases].map(foldAlias))] });
-  for (const ev of corpus.events) put('events', ev);
-  for (const s of corpus.stories) put('stories', s);
-  writes.push(tx.objectStore('meta').put(meta, 'corpus'));
   try {
+    // put() throws synchronously on a record it cannot key: that too must abort the transaction,
+    // or the clear() requests already queued would commit and lose the previous corpus.
+    for (const s of BUNDLED_STORES) writes.push(tx.objectStore(s).clear());
+    for (const a of corpus.articles) put('articles', a);
+    for (const e of corpus.entities) put('entities', { ...e, aliasKeys: [...new Set([e.name, ...e.aliases].map(foldAlias))] });
+    for (const ev of corpus.events) put('events', ev);
+    for (const s of corpus.stories) put('stories', s);
+    writes.push(tx.objectStore('meta').put(meta, 'corpus'));
     await Promise.all([...writes, tx.done]);
   } catch (e) {
-    // Abort explicitly so that no partial corpus is committed, then report the first cause.
     try {
       tx.abort();
     } catch {
       /* already finished */
     }
+    // The aborted requests reject too; they are consequences of `e`, not news.
+    await Promise.allSettled([...writes, tx.done]);
     throw e;
   }
   onProgress?.(1);
@@ -167,9 +171,8 @@ export async function getSiteSettings(db: Db, site: string): Promise<SiteSetting
 /** Sets one per-site override, or removes it with `value` null (the site then follows the global switch). */
 export async function setSiteSwitch(db: Db, site: string, feature: keyof SiteSettings, value: boolean | null): Promise<SiteSettings> {
   const tx = db.transaction('settings', 'readwrite');
-  const next: SiteSettings = { ...((await tx.store.get(siteSettingsKey(site))) as SiteSettings | undefined) };
-  if (value === null) delete next[feature];
-  else next[feature] = value;
+  const { [feature]: _old, ...others }: SiteSettings = { ...((await tx.store.get(siteSettingsKey(site))) as SiteSettings | undefined) };
+  const next: SiteSettings = value === null ? others : { ...others, [feature]: value };
   if (Object.keys(next).length === 0) await tx.store.delete(siteSettingsKey(site));
   else await tx.store.put(next, siteSettingsKey(site));
   await tx.done;

@@ -3,13 +3,11 @@
  * bundled-corpus load, and the per-tab analysis state. The entry (index.ts) wires it to the
  * real browser; the unit tests wire it to fake-indexeddb and an in-memory session store.
  */
-import { type TabAnalysis, badgeText, tabIdFromKey, tabKey } from '../core/analysis';
+import { STATUS_KEY, type SessionStore, type TabAnalysis, badgeText, tabIdFromKey, tabKey } from '../core/analysis';
 import { corpusCounts, validateCorpus } from '../core/corpus';
-import type { CorpusStatus } from '../core/messages';
+import type { CorpusStatus, Handlers } from '../core/messages';
 import { errorMessage } from '../core/result';
 import { effectiveSwitches, siteKey } from '../core/settings';
-import type { Handlers } from '../platform/messaging';
-import { STATUS_KEY, type SessionStore } from '../platform/session';
 import {
   type Db,
   corpusMeta,
@@ -30,6 +28,9 @@ export interface BackgroundDeps {
   setBadge: (tabId: number, text: string) => Promise<void>;
   now?: () => number;
 }
+
+/** The bundled corpus itself is malformed: retrying cannot help. */
+class InvalidCorpusError extends Error {}
 
 const EMPTY_STATUS: CorpusStatus = { state: 'empty', build: null, progress: 0, error: null, articles: 0, entities: 0, events: 0, stories: 0 };
 
@@ -67,7 +68,7 @@ export function createBackground(deps: BackgroundDeps) {
         await setStatus({ ...EMPTY_STATUS, state: 'loading', build: deps.bundledBuild });
         const { corpus, problems } = validateCorpus(await deps.fetchCorpus());
         if (!corpus) {
-          throw new Error(`bundled corpus.json is invalid: ${problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+          throw new InvalidCorpusError(`bundled corpus.json is invalid: ${problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
         }
         const counts = corpusCounts(corpus);
         let last = 0;
@@ -81,7 +82,8 @@ export function createBackground(deps: BackgroundDeps) {
         await setStatus({ ...EMPTY_STATUS, ...loaded, state: 'ready', progress: 1 });
       } catch (e) {
         console.error('[news-context] corpus load failed:', e);
-        corpusPromise = null; // let a later call try again
+        // A broken bundled file stays broken until the next update; anything else may pass.
+        if (!(e instanceof InvalidCorpusError)) corpusPromise = null;
         const previous = await corpusMeta(await db()).catch(() => null);
         await setStatus({ ...EMPTY_STATUS, ...previous, state: 'error', progress: 0, error: errorMessage(e) });
       }

@@ -71,3 +71,14 @@ export function badgeText(a: Pick<TabAnalysis, 'entities'> | null): string {
   if (n === 0) return '';
   return n > 99 ? '99+' : String(n);
 }
+
+/** The storage.session key of the corpus load status (a {@link CorpusStatus} from ./messages). */
+export const STATUS_KEY = 'corpus:status';
+
+/** The subset of a key-value store the background needs: storage.session in production. */
+export interface SessionStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+  entries(): Promise<[string, unknown][]>;
+}

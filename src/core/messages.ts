@@ -6,7 +6,7 @@
  */
 import type { PageSummary, TabAnalysis } from './analysis';
 import type { CorpusCounts } from './corpus';
-import { type Result, fail } from './result';
+import { type Result, errorMessage, fail } from './result';
 import type { FeatureSwitches, GlobalSettings, SiteSettings } from './settings';
 
 export interface CorpusStatus extends CorpusCounts {
@@ -21,7 +21,7 @@ export interface Protocol {
   /** A content script reports the page it runs in; answered with the tab's analysis. */
   'content:page-analysed': { request: { page: PageSummary }; response: TabAnalysis };
   /** An extension page asks for the corpus state (options, loading states). */
-  'ui:get-status': { request: Record<never, never>; response: CorpusStatus };
+  'ui:get-status': { request: object; response: CorpusStatus };
   'ui:get-settings': { request: { site: string | null }; response: { global: GlobalSettings; site: SiteSettings } };
   /** Set (or with null, clear) a per-site override; the tabs of that site are re-analysed. */
   'ui:set-site-switch': {
@@ -130,3 +130,31 @@ export function checkSender(
   if (!url.startsWith(self.origin)) return fail('forbidden', `${type} must come from an extension page`);
   return { ok: true, value: { tabId: sender.tabId ?? null } };
 }
+
+export type Handler<K extends MessageType> = (req: Request<K>, ctx: { tabId: number | null; url: string }) => Promise<Response<K>>;
+export type Handlers = { [K in MessageType]: Handler<K> };
+
+/**
+ * Dispatches a raw message: parse, check the sender for that message type, run the handler.
+ * Pure apart from the handlers, so the background's routing is unit-testable.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  raw: unknown,
+  sender: SenderInfo,
+  self: { id: string; origin: string },
+): Promise<Result<unknown>> {
+  const parsed = parseRequest(raw);
+  if (!parsed.ok) return parsed;
+  const req = parsed.value;
+  const allowed = checkSender(req.type, sender, self);
+  if (!allowed.ok) return allowed;
+  try {
+    const handler = handlers[req.type] as Handler<MessageType>;
+    return { ok: true, value: await handler(req, { tabId: allowed.value.tabId, url: sender.url ?? '' }) };
+  } catch (e) {
+    console.error(`[news-context] ${req.type} failed:`, e);
+    return fail('internal', errorMessage(e));
+  }
+}
+

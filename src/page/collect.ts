@@ -19,6 +19,15 @@ function skipElement(el: Element): boolean {
   return ce !== null && ce !== 'false';
 }
 
+/** The node after `node` in document order within `root`, entering its children if `enter`. */
+function nextNode(node: Node, root: Node, enter: boolean): Node | null {
+  if (enter && node.firstChild) return node.firstChild;
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode) {
+    if (n.nextSibling) return n.nextSibling;
+  }
+  return null;
+}
+
 export interface CollectOptions {
   /** Stop after this many characters: pages can be arbitrarily large. */
   maxChars?: number;
@@ -30,20 +39,23 @@ export interface CollectOptions {
  * own UI. Does not force layout: computed styles are left to later passes.
  */
 export function collectText(root: Node, { maxChars = 500_000 }: CollectOptions = {}): string[] {
-  const doc = root.ownerDocument ?? (root as Document);
   const out: string[] = [];
   let total = 0;
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) =>
-      node.nodeType === 1 && skipElement(node as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */,
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType !== 3) continue;
-    const t = n.nodeValue ?? '';
-    if (!/\S/.test(t)) continue;
-    out.push(t);
-    total += t.length;
-    if (total >= maxChars) break;
+  // A plain first-child/next-sibling walk: no recursion (deep pages), no TreeWalker filter
+  // (whose support varies between DOM implementations), and skipped subtrees are never entered.
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let enter = false;
+    if (node.nodeType === 1) enter = !skipElement(node as Element);
+    else if (node.nodeType === 3) {
+      const t = node.nodeValue ?? '';
+      if (/\S/.test(t)) {
+        out.push(t);
+        total += t.length;
+        if (total >= maxChars) break;
+      }
+    }
+    node = nextNode(node, root, enter);
   }
   return out;
 }
@@ -52,14 +64,15 @@ export function collectText(root: Node, { maxChars = 500_000 }: CollectOptions =
 export function pageTitle(doc: Document): string {
   const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
   if (og) return og;
-  const h1 = doc.querySelector('h1')?.textContent?.trim().replace(/\s+/g, ' ');
+  const h1 = doc.querySelector('h1')?.textContent.trim().replace(/\s+/g, ' ');
   if (h1) return h1;
   return doc.title.trim();
 }
 
 /** Summarises `doc` for the background: no page text crosses over beyond the title. */
 export function summarisePage(doc: Document, url: string): PageSummary {
-  const text = doc.body ? collectText(doc.body).join(' ') : '';
+  const body = doc.body as HTMLElement | null; // null in documents without a body, whatever lib.dom says
+  const text = body ? collectText(body).join(' ') : '';
   const declared = primaryLanguage(doc.documentElement.getAttribute('lang'));
   const detected = detectLanguage(text).lang;
   let lang = 'und';

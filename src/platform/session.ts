@@ -1,17 +1,8 @@
 /** storage.session access for the per-tab analyses and the corpus status. */
-import { type TabAnalysis, tabIdFromKey, tabKey } from '../core/analysis';
+import { STATUS_KEY, type SessionStore, type TabAnalysis, tabIdFromKey, tabKey } from '../core/analysis';
 import type { CorpusStatus } from '../core/messages';
 import browser from './browser';
 
-export const STATUS_KEY = 'corpus:status';
-
-/** The subset of a key-value store the background needs; storage.session in production. */
-export interface SessionStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
-  entries(): Promise<[string, unknown][]>;
-}
 
 export const sessionStore: SessionStore = {
   async get(key) {

@@ -23,7 +23,8 @@ export function useTabState(tabId: number | null): { analysis: TabAnalysis | nul
   const [analysis, setAnalysis] = useState<TabAnalysis | null | undefined>(undefined);
   const [status, setStatus] = useState<CorpusStatus | null>(null);
   useEffect(() => {
-    let live = true;
+    const alive = new AbortController();
+    const gone = () => alive.signal.aborted; // a call, so that narrowing does not outlive an await
     setAnalysis(undefined);
     const unwatch = watchSession(
       () => tabId,
@@ -34,17 +35,17 @@ export function useTabState(tabId: number | null): { analysis: TabAnalysis | nul
     );
     void (async () => {
       const [a, s] = await Promise.all([tabId === null ? null : readTabAnalysis(tabId), readCorpusStatus()]);
-      if (!live) return;
+      if (gone()) return;
       setAnalysis(a);
       if (s) setStatus(s);
       else {
         // No status yet (the background has not started a load): ask for it.
         const res = await send({ type: 'ui:get-status' });
-        if (live && res.ok) setStatus(res.value);
+        if (!gone() && res.ok) setStatus(res.value);
       }
     })();
     return () => {
-      live = false;
+      alive.abort();
       unwatch();
     };
   }, [tabId]);

@@ -45,7 +45,7 @@ export function Switch(props: { id: string; label: string; hint?: string; checke
         checked={props.checked}
         disabled={props.disabled}
         aria-describedby={props.hint ? `${props.id}-hint` : undefined}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
       />
       <label for={props.id}>{props.label}</label>
       {props.hint ? (

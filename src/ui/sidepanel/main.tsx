@@ -14,15 +14,15 @@ function SidePanel() {
   useEffect(() => {
     if (queryTab !== null) return;
     let unwatch = () => {};
-    let live = true;
+    const alive = new AbortController();
     void (async () => {
       const [windowId, tab] = await Promise.all([currentWindowId(), activeTab()]);
-      if (!live) return;
+      if (alive.signal.aborted) return;
       if (tab) setTabId(tab.tabId);
       if (windowId !== null) unwatch = watchActiveTab(windowId, setTabId);
     })();
     return () => {
-      live = false;
+      alive.abort();
       unwatch();
     };
   }, []);

@@ -1,0 +1,86 @@
+// A local web server for the demo and the end-to-end tests, on 127.0.0.1 only.
+//   /                      index of the demo pages
+//   /demo/<seed>.html      a page built from a seed article in assets/seeds/ (a noisy text dump)
+//   /fixtures/<name>.html  the hand-written fixture pages in test/fixtures/pages/
+import { readFile, readdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SEEDS = `${ROOT}assets/seeds/`;
+const FIXTURES = `${ROOT}test/fixtures/pages/`;
+
+/** @param {string} s */
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Renders a text dump as a page, line by line: bulleted lines become list items, other lines
+ * paragraphs. The dump's noise (menus, teasers, appeals) stays, as on the real page.
+ * @param {string} name @param {string} text
+ */
+export function seedPage(name, text) {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const body = [];
+  let list = false;
+  for (const line of lines) {
+    const bullet = /^[•·*-]\s+(.*)$/.exec(line);
+    if (bullet && !list) body.push('<ul>');
+    if (!bullet && list) body.push('</ul>');
+    list = Boolean(bullet);
+    body.push(bullet ? `<li>${escapeHtml(bullet[1] ?? '')}</li>` : `<p>${escapeHtml(line)}</p>`);
+  }
+  if (list) body.push('</ul>');
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><title>Seed article ${escapeHtml(name)}</title>
+<style>body{font:17px/1.55 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}.demo-note{font:13px system-ui,sans-serif;color:#666;border-bottom:1px solid #ddd;padding-bottom:.5rem}</style>
+</head><body><p class="demo-note">Demo page: seed article ${escapeHtml(name)} as a text dump, noise included.</p>
+${body.join('\n')}
+</body></html>`;
+}
+
+/** @returns {Promise<string[]>} the seed names (file names without .txt) */
+export async function seedNames() {
+  return (await readdir(SEEDS)).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort();
+}
+
+/**
+ * Starts the server on a free port of 127.0.0.1.
+ * @returns {Promise<{ origin: string; close: () => Promise<void> }>}
+ */
+export async function startServer() {
+  const seeds = await seedNames();
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      /** @param {number} status @param {string} body */
+      const send = (status, body) => {
+        res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(body);
+      };
+      let m;
+      if (path === '/') {
+        return send(200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News Context demo</title></head><body><h1>News Context demo pages</h1><ul>${seeds
+          .map((s) => `<li><a href="/demo/${s}.html">Seed article ${s}</a></li>`)
+          .join('')}</ul></body></html>`);
+      }
+      if ((m = /^\/demo\/([\w-]+)\.html$/.exec(path)) && m[1] && seeds.includes(m[1])) {
+        return send(200, seedPage(m[1], await readFile(`${SEEDS}${m[1]}.txt`, 'utf8')));
+      }
+      if ((m = /^\/fixtures\/([\w-]+\.html)$/.exec(path)) && m[1]) {
+        try {
+          return send(200, await readFile(`${FIXTURES}${m[1]}`, 'utf8'));
+        } catch {
+          /* fall through to 404 */
+        }
+      }
+      send(404, '<!doctype html><title>Not found</title><p>Not found</p>');
+    })();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+  };
+}

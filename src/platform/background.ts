@@ -1,0 +1,45 @@
+/** The browser events and calls the background needs, behind plain functions. */
+import browser from './browser';
+import { openSidePanel } from './panel';
+
+/** Sets a tab's toolbar badge; a tab that closed meanwhile is not an error. */
+export async function setBadge(tabId: number, text: string): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ tabId, text });
+  } catch {
+    // The tab is gone: nothing to badge.
+  }
+}
+
+/** Reads a file packaged with the extension (never the network) as JSON. */
+export async function readPackagedJson(path: string): Promise<unknown> {
+  const res = await fetch(browser.runtime.getURL(path));
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return (await res.json()) as unknown;
+}
+
+export interface LifecycleHandlers {
+  installed: () => void;
+  startup: () => void;
+  /** A tab closed or started loading a new document: its analysis is stale. */
+  tabGone: (tabId: number) => void;
+}
+
+/** Registers the background's event listeners; call synchronously at start-up (MV3). */
+export function onLifecycle(h: LifecycleHandlers): void {
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.action.setBadgeBackgroundColor({ color: '#1f5fbf' });
+    h.installed();
+  });
+  browser.runtime.onStartup.addListener(h.startup);
+  browser.tabs.onRemoved.addListener((tabId) => h.tabGone(tabId));
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading') h.tabGone(tabId);
+  });
+  if (__BROWSER__ === 'chrome') {
+    // Firefox opens its sidebar through the built-in _execute_sidebar_action command.
+    browser.commands.onCommand.addListener((command, tab) => {
+      if (command === 'open-side-panel' && tab?.windowId !== undefined) void openSidePanel(tab.windowId);
+    });
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Shared pieces of the end-to-end suites: the local page server, the built extension, where
+ * screenshots go, and the rule that a missing browser fails the run under CI (never skips).
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TabAnalysis } from '../../src/core/analysis';
+import { browserPath } from '../../scripts/lib/browsers.mjs';
+
+export { startServer } from '../../scripts/lib/server.mjs';
+export { CHROMIUM_ARGS } from '../../scripts/lib/browsers.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+
+/** dist/<target>, which must have been built (npm test builds it first). */
+export function distDir(target: 'chrome' | 'firefox'): string {
+  const dir = join(ROOT, 'dist', target);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run \`npm run build\` first`);
+  return dir;
+}
+
+/** The build id of the corpus bundled in dist/<target>. */
+export function bundledCorpusBuild(target: 'chrome' | 'firefox'): string {
+  return (JSON.parse(readFileSync(join(distDir(target), 'corpus.json'), 'utf8')) as { build: string }).build;
+}
+
+/**
+ * The path of a browser, or null to skip its suite. Under CI=true a missing browser is an error:
+ * the browser suites are mandatory there.
+ */
+export function requireBrowser(name: 'chromium' | 'firefox'): string | null {
+  const path = browserPath(name);
+  if (path) return path;
+  const msg = `${name} is not installed (apt-get install ${name === 'chromium' ? 'chromium' : 'firefox-esr'})`;
+  if (process.env.CI === 'true') throw new Error(`${msg}: the browser suites are mandatory under CI`);
+  console.warn(`SKIPPING the ${name} suite: ${msg}`);
+  return null;
+}
+
+export function screenshotPath(browser: 'chromium' | 'firefox', name: string): string {
+  const dir = join(SCREENSHOTS, browser);
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${name}.png`);
+}
+
+/** Polls `read` until `accept` holds, or fails with the last value seen. */
+export async function waitFor<T>(read: () => Promise<T>, accept: (v: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await read();
+      if (accept(last)) return last;
+    } catch (e) {
+      lastError = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError instanceof Error ? `; last error: ${lastError.message}` : ''}`);
+}
+
+/** The tab analysis for `url` among all of storage.session, with its tab id. */
+export function findAnalysis(session: Record<string, unknown>, url: string): { tabId: number; analysis: TabAnalysis } | null {
+  for (const [key, value] of Object.entries(session)) {
+    const a = value as TabAnalysis;
+    if (key.startsWith('tab:') && a.url === url) return { tabId: Number(key.slice(4)), analysis: a };
+  }
+  return null;
+}

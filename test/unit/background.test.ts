@@ -1,0 +1,187 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openNewsDb } from '../../src/background/db';
+import { createBackground } from '../../src/background/service';
+import { STATUS_KEY, type SessionStore, type TabAnalysis, tabKey } from '../../src/core/analysis';
+import { emptyCorpus } from '../../src/core/corpus';
+import { type CorpusStatus, dispatch } from '../../src/core/messages';
+import { fixtureCorpus } from '../fixtures/corpus';
+
+class MemorySession implements SessionStore {
+  readonly map = new Map<string, unknown>();
+  readonly writes: [string, unknown][] = [];
+  get(key: string) {
+    return Promise.resolve(structuredClone(this.map.get(key)));
+  }
+  set(key: string, value: unknown) {
+    this.writes.push([key, value]);
+    this.map.set(key, structuredClone(value));
+    return Promise.resolve();
+  }
+  remove(key: string) {
+    this.map.delete(key);
+    return Promise.resolve();
+  }
+  entries() {
+    return Promise.resolve([...this.map].map(([k, v]) => [k, structuredClone(v)] as [string, unknown]));
+  }
+}
+
+const self = { id: 'ext', origin: 'chrome-extension://ext/' };
+const page = { url: 'https://news.example/story', title: 'A story', lang: 'en', langSource: 'detected' as const, words: 321 };
+const fromTab = (tabId: number, url = page.url) => ({ id: 'ext', url, tabId, frameId: 0 });
+const fromUi = { id: 'ext', url: 'chrome-extension://ext/src/ui/popup/index.html' };
+
+let n = 0;
+function setup(corpus: unknown = fixtureCorpus(), bundledBuild = 'fixture-1') {
+  const name = `bg-${++n}`;
+  const session = new MemorySession();
+  const badges = new Map<number, string>();
+  let fetches = 0;
+  const bg = createBackground({
+    openDb: () => openNewsDb(name),
+    session,
+    fetchCorpus: () => {
+      fetches++;
+      return Promise.resolve(structuredClone(corpus));
+    },
+    bundledBuild,
+    setBadge: (tabId, text) => {
+      badges.set(tabId, text);
+      return Promise.resolve();
+    },
+    now: () => 1_700_000_000_000,
+  });
+  return { bg, session, badges, name, fetches: () => fetches };
+}
+
+describe('corpus loading', () => {
+  it('loads the bundled corpus once and publishes progress and the final status', async () => {
+    const { bg, session, fetches } = setup();
+    const status = await bg.ensureCorpus();
+    expect(status).toMatchObject({ state: 'ready', build: 'fixture-1', articles: 2, entities: 2, events: 1, stories: 1, progress: 1, error: null });
+    const states = session.writes.filter(([k]) => k === STATUS_KEY).map(([, v]) => (v as CorpusStatus).state);
+    expect(states[0]).toBe('loading');
+    expect(states.at(-1)).toBe('ready');
+    await bg.ensureCorpus();
+    expect(fetches()).toBe(1);
+  });
+
+  it('does not reload a corpus already in the database (a restarted worker)', async () => {
+    const first = setup();
+    await first.bg.ensureCorpus();
+    (await first.bg.db()).close();
+    let fetched = false;
+    const again = createBackground({
+      openDb: () => openNewsDb(first.name),
+      session: new MemorySession(),
+      fetchCorpus: () => {
+        fetched = true;
+        return Promise.resolve(fixtureCorpus());
+      },
+      bundledBuild: 'fixture-1',
+      setBadge: () => Promise.resolve(),
+    });
+    expect(await again.ensureCorpus()).toMatchObject({ state: 'ready', articles: 2 });
+    expect(fetched).toBe(false);
+  });
+
+  it('reports an invalid bundled corpus with where it is wrong, and keeps working', async () => {
+    const broken = { ...emptyCorpus('b'), articles: [{ id: 'x', title: 5 }] };
+    const { bg, fetches } = setup(broken, 'b');
+    const status = await bg.ensureCorpus();
+    expect(status.state).toBe('error');
+    expect(status.error).toContain('$.articles[0].title: expected a string');
+    // Page analysis still works without a corpus.
+    const r = await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(4), self);
+    expect(r.ok).toBe(true);
+    // A malformed bundled file is not fetched again for every page.
+    expect(fetches()).toBe(1);
+  });
+
+  it('retries after a transient failure (the database could not be opened)', async () => {
+    let opens = 0;
+    const name = `bg-flaky-${++n}`;
+    const bg = createBackground({
+      openDb: () => (++opens === 1 ? Promise.reject(new Error('QuotaExceededError')) : openNewsDb(name)),
+      session: new MemorySession(),
+      fetchCorpus: () => Promise.resolve(fixtureCorpus()),
+      bundledBuild: 'fixture-1',
+      setBadge: () => Promise.resolve(),
+    });
+    expect(await bg.ensureCorpus()).toMatchObject({ state: 'error', error: 'QuotaExceededError' });
+    expect(await bg.ensureCorpus()).toMatchObject({ state: 'ready', articles: 2 });
+  });
+});
+
+describe('page analysis', () => {
+  it('writes the tab analysis contract to storage.session and badges the tab', async () => {
+    const { bg, session, badges } = setup();
+    const r = await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(9), self);
+    expect(r.ok).toBe(true);
+    const stored = (await session.get(tabKey(9))) as TabAnalysis;
+    expect(stored).toEqual({
+      url: page.url,
+      lang: 'en',
+      analysedAt: 1_700_000_000_000,
+      entities: [],
+      story: null,
+      related: [],
+      declutter: { active: true, walls: 0, boilerplate: 0 },
+      title: 'A story',
+      words: 321,
+      langSource: 'detected',
+      site: { key: 'news.example', highlights: true, declutter: true },
+      corpus: { build: 'fixture-1', articles: 2, entities: 2, events: 1, stories: 1 },
+    });
+    expect(r.ok && r.value).toEqual(stored);
+    expect(badges.get(9)).toBe('');
+  });
+
+  it('trusts the browser-given sender URL over the page’s own claim', async () => {
+    const { bg, session } = setup();
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: { ...page, url: 'https://bank.example/' } }, fromTab(2, 'https://www.other.example/x'), self);
+    expect(((await session.get(tabKey(2))) as TabAnalysis).site.key).toBe('other.example');
+  });
+
+  it('forgets a tab', async () => {
+    const { bg, session } = setup();
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(3), self);
+    await bg.forgetTab(3);
+    expect(await session.get(tabKey(3))).toBeUndefined();
+  });
+});
+
+describe('settings round trip', () => {
+  it('a per-site switch is stored, re-applied to open tabs of that site only, and used by the next analysis', async () => {
+    const { bg, session } = setup();
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(1), self);
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: { ...page, url: 'https://elsewhere.example/' } }, fromTab(2, 'https://elsewhere.example/'), self);
+    const r = await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);
+    expect(r).toMatchObject({ ok: true, value: { site: { declutter: false } } });
+    expect(((await session.get(tabKey(1))) as TabAnalysis).site.declutter).toBe(false);
+    expect(((await session.get(tabKey(1))) as TabAnalysis).declutter.active).toBe(false);
+    expect(((await session.get(tabKey(2))) as TabAnalysis).site.declutter).toBe(true);
+    await bg.forgetTab(1);
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(1), self);
+    expect(((await session.get(tabKey(1))) as TabAnalysis).site.declutter).toBe(false);
+  });
+
+  it('a global switch applies wherever no site override says otherwise', async () => {
+    const { bg, session } = setup();
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(1), self);
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: { ...page, url: 'https://elsewhere.example/' } }, fromTab(2, 'https://elsewhere.example/'), self);
+    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'highlights', value: true }, fromUi, self);
+    await dispatch(bg.handlers, { type: 'ui:set-global-settings', settings: { highlights: false } }, fromUi, self);
+    expect(((await session.get(tabKey(1))) as TabAnalysis).site.highlights).toBe(true);
+    expect(((await session.get(tabKey(2))) as TabAnalysis).site.highlights).toBe(false);
+    const s = await dispatch(bg.handlers, { type: 'ui:get-settings', site: 'news.example' }, fromUi, self);
+    expect(s).toMatchObject({ ok: true, value: { global: { highlights: false }, site: { highlights: true } } });
+  });
+
+  it('refuses settings changes from a web page', async () => {
+    const { bg } = setup();
+    const r = await dispatch(bg.handlers, { type: 'ui:set-global-settings', settings: { declutter: false } }, fromTab(1), self);
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

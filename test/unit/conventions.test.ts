@@ -1,0 +1,91 @@
+/**
+ * Conventions that keep the codebase honest: the two manifests agree, every UI string exists in
+ * every locale, and the layering the README describes holds.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GECKO_ID, manifestFor } from '../../vite.config';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const files = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir)).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(join(ROOT, p)).isDirectory() ? files(p) : [p];
+  });
+const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
+const locale = (lang: string) => JSON.parse(read(`assets/public/_locales/${lang}/messages.json`)) as Record<string, { message: string }>;
+
+describe('manifests', () => {
+  const chrome = manifestFor('chrome');
+  const firefox = manifestFor('firefox');
+
+  it('share name, version, permissions (less sidePanel), content scripts and pages', () => {
+    expect(firefox.version).toBe(chrome.version);
+    expect(firefox.version).toBe((JSON.parse(read('package.json')) as { version: string }).version);
+    expect(firefox.content_scripts).toEqual(chrome.content_scripts);
+    expect(firefox.action).toEqual(chrome.action);
+    expect(firefox.options_ui).toEqual(chrome.options_ui);
+    expect(firefox.permissions).toEqual(chrome.permissions.filter((p) => p !== 'sidePanel'));
+  });
+
+  it('asks for no permission beyond what the code uses', () => {
+    expect(chrome.permissions).toEqual(['storage', 'sidePanel']);
+    expect(chrome).not.toHaveProperty('host_permissions');
+    expect(chrome).not.toHaveProperty('web_accessible_resources');
+  });
+
+  it('give Firefox a sidebar, an event page and the gecko settings it requires', () => {
+    expect(firefox).not.toHaveProperty('side_panel');
+    expect(firefox.background).toEqual({ scripts: [chrome.background.service_worker], type: 'module' });
+    expect(firefox).toMatchObject({
+      sidebar_action: { default_panel: chrome.side_panel.default_path, open_at_install: false },
+      browser_specific_settings: { gecko: { id: GECKO_ID, data_collection_permissions: { required: ['none'] } } },
+    });
+  });
+
+  it('keep a strict CSP on extension pages', () => {
+    expect(chrome.content_security_policy.extension_pages).toMatch(/^script-src 'self';/);
+  });
+});
+
+describe('locales', () => {
+  const en = locale('en');
+  const sv = locale('sv');
+
+  it('have the same keys in English and Swedish', () => {
+    expect(Object.keys(sv).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('define every message the manifest and the code use', () => {
+    const used = new Set<string>();
+    for (const m of read('manifest.json').matchAll(/__MSG_(\w+)__/g)) used.add(m[1]!);
+    for (const f of files('src').filter((f) => /\.tsx?$/.test(f))) {
+      for (const m of read(f).matchAll(/\bt\(\s*'(\w+)'/g)) used.add(m[1]!);
+      for (const m of read(f).matchAll(/prepareDocument\('(\w+)'\)/g)) used.add(m[1]!);
+    }
+    used.add('sidebarTitle');
+    const missing = [...used].filter((k) => !(k in en));
+    expect(missing).toEqual([]);
+    expect(used.size).toBeGreaterThan(20);
+  });
+});
+
+describe('layering', () => {
+  const imports = (f: string) => [...read(f).matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+
+  it('only src/platform/ calls the browser APIs', () => {
+    const offenders = files('src')
+      .filter((f) => !f.startsWith('src/platform/') && /\.tsx?$/.test(f))
+      .filter((f) => /\b(?:browser|chrome)\.(?:runtime|storage|tabs|action|sidePanel|sidebarAction|i18n|windows|commands)\b/.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('core/ imports nothing outside core/', () => {
+    for (const f of files('src/core')) for (const i of imports(f)) expect(`${f} → ${i}`).toMatch(/→ \.\/[\w-]+$/);
+  });
+
+  it('no Node built-in reaches browser code', () => {
+    for (const f of files('src')) for (const i of imports(f)) expect(`${relative('src', f)} → ${i}`).not.toMatch(/→ (node:|fs$|path$|crypto$)/);
+  });
+});

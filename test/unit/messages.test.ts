@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { type Handlers, checkSender, dispatch, parseRequest } from '../../src/core/messages';
+
+const page = { url: 'https://news.example/a', title: 'T', lang: 'en', langSource: 'detected', words: 10 };
+const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
+
+describe('parseRequest', () => {
+  it.each([
+    [{ type: 'content:page-analysed', page }, 'content:page-analysed'],
+    [{ type: 'ui:get-status' }, 'ui:get-status'],
+    [{ type: 'ui:get-settings', site: null }, 'ui:get-settings'],
+    [{ type: 'ui:get-settings', site: 'example.org' }, 'ui:get-settings'],
+    [{ type: 'ui:set-site-switch', site: 'example.org', feature: 'declutter', value: false }, 'ui:set-site-switch'],
+    [{ type: 'ui:set-site-switch', site: 'example.org', feature: 'highlights', value: null }, 'ui:set-site-switch'],
+    [{ type: 'ui:set-global-settings', settings: { theme: 'dark', highlights: false } }, 'ui:set-global-settings'],
+  ])('accepts %j', (raw, type) => {
+    const r = parseRequest(raw);
+    expect(r.ok && r.value.type).toBe(type);
+  });
+
+  it.each([
+    [null, 'message without a type'],
+    ['content:page-analysed', 'message without a type'],
+    [{ type: 'nope' }, 'unknown message type "nope"'],
+    [{ type: 'content:page-analysed' }, 'page missing'],
+    [{ type: 'content:page-analysed', page: { ...page, url: 42 } }, 'page.url invalid'],
+    [{ type: 'content:page-analysed', page: { ...page, lang: 'english' } }, 'page.lang invalid'],
+    [{ type: 'content:page-analysed', page: { ...page, words: -1 } }, 'page.words invalid'],
+    [{ type: 'content:page-analysed', page: { ...page, words: 1.5 } }, 'page.words invalid'],
+    [{ type: 'content:page-analysed', page: { ...page, langSource: 'guess' } }, 'page.langSource invalid'],
+    [{ type: 'ui:set-site-switch', site: 'x', feature: 'everything', value: true }, 'feature invalid'],
+    [{ type: 'ui:set-site-switch', site: '', feature: 'declutter', value: true }, 'site invalid'],
+    [{ type: 'ui:set-site-switch', site: 'x', feature: 'declutter', value: 'yes' }, 'value invalid'],
+    [{ type: 'ui:set-global-settings', settings: { theme: 'pink' } }, 'setting theme invalid'],
+    [{ type: 'ui:set-global-settings', settings: { __proto__: 1, admin: true } }, 'setting admin invalid'],
+  ])('rejects %j', (raw, message) => {
+    expect(parseRequest(raw)).toEqual({ ok: false, error: { code: 'bad-request', message } });
+  });
+
+  it('copies only known fields and caps the title', () => {
+    const r = parseRequest({ type: 'content:page-analysed', page: { ...page, title: 'x'.repeat(5000), extra: '<script>' } });
+    expect(r.ok).toBe(true);
+    if (!r.ok || r.value.type !== 'content:page-analysed') return;
+    expect(r.value.page.title).toHaveLength(1000);
+    expect(r.value.page).not.toHaveProperty('extra');
+  });
+});
+
+describe('checkSender', () => {
+  const tab = { id: 'ext-id', url: 'https://news.example/a', tabId: 7, frameId: 0 };
+  it('lets a top-frame content script on a web page report its page', () => {
+    expect(checkSender('content:page-analysed', tab, self)).toEqual({ ok: true, value: { tabId: 7 } });
+  });
+  it.each([
+    [{ ...tab, id: 'other' }, 'message from another extension'],
+    [{ ...tab, tabId: undefined }, 'content:page-analysed must come from a tab'],
+    [{ ...tab, frameId: 3 }, 'content:page-analysed must come from a top frame'],
+    [{ ...tab, url: 'file:///etc/passwd' }, 'content:page-analysed must come from a web page'],
+    [{ ...tab, url: self.origin + 'src/ui/popup/index.html' }, 'content:page-analysed must come from a web page'],
+  ])('refuses a page report from %j', (sender, message) => {
+    expect(checkSender('content:page-analysed', sender, self)).toEqual({ ok: false, error: { code: 'forbidden', message } });
+  });
+  it('accepts ui: messages only from our own pages', () => {
+    expect(checkSender('ui:set-site-switch', { id: 'ext-id', url: `${self.origin}src/ui/popup/index.html` }, self).ok).toBe(true);
+    expect(checkSender('ui:set-site-switch', tab, self)).toEqual({ ok: false, error: { code: 'forbidden', message: 'ui:set-site-switch must come from an extension page' } });
+  });
+});
+
+describe('dispatch', () => {
+  const calls: string[] = [];
+  const partial: Partial<Handlers> = {
+    'content:page-analysed': async ({ page: p }, ctx) => {
+      calls.push(`${p.title}@${ctx.tabId}`);
+      return Promise.resolve({ url: ctx.url } as never);
+    },
+    'ui:get-status': async () => Promise.reject(new Error('disk on fire')),
+  };
+  const handlers = partial as Handlers;
+
+  it('routes a valid message from an allowed sender to its handler', async () => {
+    const r = await dispatch(handlers, { type: 'content:page-analysed', page }, { id: 'ext-id', url: page.url, tabId: 3, frameId: 0 }, self);
+    expect(r).toEqual({ ok: true, value: { url: page.url } });
+    expect(calls).toEqual(['T@3']);
+  });
+  it('never runs a handler for a forbidden sender', async () => {
+    const r = await dispatch(handlers, { type: 'content:page-analysed', page }, { id: 'ext-id', url: page.url, tabId: 3, frameId: 1 }, self);
+    expect(r.ok).toBe(false);
+    expect(calls).toHaveLength(1);
+  });
+  it('turns a thrown handler error into an internal failure', async () => {
+    const r = await dispatch(handlers, { type: 'ui:get-status' }, { id: 'ext-id', url: `${self.origin}x.html` }, self);
+    expect(r).toEqual({ ok: false, error: { code: 'internal', message: 'disk on fire' } });
+  });
+});
