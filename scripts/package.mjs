@@ -6,10 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
+import pkg from '../package.json' with { type: 'json' };
 
-/** @type {{ version: string }} */
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const version = pkg.version;
+const { version } = pkg;
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 
 /** @param {string} dir @returns {string[]} */

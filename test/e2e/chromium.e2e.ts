@@ -3,13 +3,13 @@
  * content script runs on a page served from 127.0.0.1, the background writes the tab's analysis
  * through IndexedDB to storage.session, and the popup, side panel and options pages show it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, type Page, type Worker, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
-import { CHROMIUM_ARGS, bundledCorpusBuild, distDir, findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
+import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
+import { bundledCorpusBuild, distDir, findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
 
 const executable = requireBrowser('chromium');
 
@@ -28,17 +28,7 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    profile = mkdtempSync(join(tmpdir(), 'nc-chromium-'));
-    const ext = distDir('chrome');
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executable!,
-      headless: true,
-      // A DevTools port as well as Playwright's pipe: the real side panel is only reachable over CDP.
-      args: ['--headless=new', ...CHROMIUM_ARGS, '--remote-debugging-port=0', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
-      viewport: { width: 1200, height: 900 },
-    });
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
+    ({ context, worker, extensionId, profile } = await launchWithExtension({ extensionDir: distDir('chrome'), headless: true }));
     // The corpus is loaded on install; the status says when it is done.
     await waitFor(
       () => worker.evaluate(() => chrome.storage.session.get('corpus:status')),

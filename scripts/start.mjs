@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm start`: builds the extension for Chrome and Firefox, serves the demo news pages (built
+// from the seed articles) on 127.0.0.1 and opens Chromium with the extension loaded on them.
+// With a display it opens a real window and waits until you close it; without one (or with
+// --headless) it runs headless and writes screenshots of the page, popup and side panel.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchWithExtension } from './lib/chromium.mjs';
+import { seedNames, startServer } from './lib/server.mjs';
+
+const headless = process.argv.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const outDir = resolve('artifacts/start');
+
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+const server = await startServer();
+const seeds = await seedNames();
+const { context, worker, extensionId, profile } = await launchWithExtension({ extensionDir: resolve('dist/chrome'), headless });
+const ext = (/** @type {string} */ path) => `chrome-extension://${extensionId}/${path}`;
+console.log(`Demo pages: ${server.origin}/`);
+
+/** The tab id whose analysis is for `url`, once the background has written it. */
+async function analysedTab(/** @type {string} */ url) {
+  for (let i = 0; i < 100; i++) {
+    const session = await worker.evaluate(() => chrome.storage.session.get(null));
+    const hit = Object.entries(session).find(([k, v]) => k.startsWith('tab:') && /** @type {{ url?: string }} */ (v).url === url);
+    if (hit) return Number(hit[0].slice(4));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no analysis for ${url}: is the content script running?`);
+}
+
+if (!headless) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.origin}/demo/${seeds[0]}.html`);
+  console.log('Chromium is open with the extension loaded. Click its toolbar icon (pin it from the puzzle menu) for the popup. Close the window to stop.');
+  await new Promise((r) => context.on('close', r));
+} else {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  /** @type {string[]} */
+  const shots = [];
+  for (const seed of seeds) {
+    const page = await context.newPage();
+    const url = `${server.origin}/demo/${seed}.html`;
+    await page.goto(url);
+    const tabId = await analysedTab(url);
+    await page.screenshot({ path: `${outDir}/${seed}-page.png` });
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 360, height: 520 });
+    await popup.goto(ext(`src/ui/popup/index.html?tab=${tabId}`));
+    await popup.getByTestId('page-card').waitFor();
+    await popup.screenshot({ path: `${outDir}/${seed}-popup.png` });
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 400, height: 760 });
+    await panel.goto(ext(`src/ui/sidepanel/index.html?tab=${tabId}`));
+    await panel.getByTestId('page-card').waitFor();
+    await panel.screenshot({ path: `${outDir}/${seed}-sidepanel.png` });
+    shots.push(`${seed}-page.png`, `${seed}-popup.png`, `${seed}-sidepanel.png`);
+    await Promise.all([page.close(), popup.close(), panel.close()]);
+  }
+  console.log(`No display: ran headless. Screenshots:\n${shots.map((s) => `  ${outDir}/${s}`).join('\n')}`);
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+await server.close();
