@@ -2,6 +2,7 @@
 //   /                      index of the demo pages
 //   /demo/<seed>.html      a page built from a seed article in assets/seeds/ (a noisy text dump)
 //   /fixtures/<name>.html  the hand-written fixture pages in test/fixtures/pages/
+//   /favicon.ico           204, so that browsers log no 404 for it
 import { readFile, readdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,10 @@ export async function startServer() {
         res.end(body);
       };
       let m;
+      if (path === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
       if (path === '/') {
         return send(200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News Context demo</title></head><body><h1>News Context demo pages</h1><ul>${seeds
           .map((s) => `<li><a href="/demo/${s}.html">Seed article ${s}</a></li>`)

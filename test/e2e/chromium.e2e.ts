@@ -19,6 +19,8 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
   let extensionId: string;
   let server: Awaited<ReturnType<typeof startServer>>;
   let profile: string;
+  /** Every error any page, frame or extension context reported during the suite. */
+  const errors: string[] = [];
 
   const extUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
   const session = () => worker.evaluate(() => chrome.storage.session.get(null));
@@ -29,6 +31,10 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
   beforeAll(async () => {
     server = await startServer();
     ({ context, worker, extensionId, profile } = await launchWithExtension({ extensionDir: distDir('chrome'), headless: true }));
+    context.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()} ${m.location().url}: ${m.text()}`);
+    });
+    context.on('weberror', (e) => errors.push(`uncaught ${e.error().message}`));
     // The corpus is loaded on install; the status says when it is done.
     await waitFor(
       () => worker.evaluate(() => chrome.storage.session.get('corpus:status')),
@@ -94,6 +100,11 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
     expect(await popup.locator('#sw-declutter').isChecked()).toBe(true);
     await expect.poll(() => popup.getByTestId('corpus-status').textContent()).toMatch(/Corpus: 0 articles/);
     await popup.screenshot({ path: screenshotPath('chromium', 'popup') });
+    // Dark pages follow prefers-color-scheme.
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 25, 29)');
+    await popup.screenshot({ path: screenshotPath('chromium', 'popup-dark') });
+    await popup.emulateMedia({ colorScheme: 'light' });
 
     // Switch declutter off for this site: background → IndexedDB → storage.session → popup.
     await popup.locator('#sw-declutter').click();
@@ -164,6 +175,24 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
     }
     await popup.close();
     await article.page.close();
+  });
+
+  it('loads enabled, and no context logged an error or a warning', async () => {
+    const page = await context.newPage();
+    await page.goto('chrome://extensions');
+    const info = await waitFor(
+      () =>
+        page.evaluate((id) => {
+          type Item = HTMLElement & { data?: { state: string; installWarnings: unknown[]; manifestErrors: unknown[]; runtimeErrors: unknown[] } };
+          const list = document.querySelector('extensions-manager')?.shadowRoot?.querySelector('extensions-item-list');
+          return (list?.shadowRoot?.querySelector<Item>(`extensions-item#${id}`)?.data ?? null);
+        }, extensionId),
+      (d) => d !== null,
+      'the extension on chrome://extensions',
+    );
+    expect(info).toMatchObject({ state: 'ENABLED', installWarnings: [], manifestErrors: [], runtimeErrors: [] });
+    await page.close();
+    expect(errors).toEqual([]);
   });
 
   it('screenshots the demo page built from a seed article', async () => {
