@@ -100,6 +100,9 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       modulePreload: false,
       rolldownOptions: {
+        // CRXJS builds the HTML pages it finds in the manifest, and it does not know Firefox's
+        // sidebar_action: there the side panel page must be an explicit input.
+        ...(target === 'firefox' ? { input: { sidebar: baseManifest.side_panel.default_path } } : {}),
         output: {
           // Third-party runtimes get chunks named after them, so that a linter finding in one
           // (see README, "addons-linter") is traceable to its source.
