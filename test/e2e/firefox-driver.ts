@@ -3,10 +3,11 @@
  * the workarounds that needs (see the README's troubleshooting section):
  *  - The moz-extension UUID is random per profile; the `extensions.webextensions.uuids` pref pins
  *    it before the install, so the tests know the extension pages' origin.
- *  - `page.goto('moz-extension://…')` loads the page but its promise never settles (puppeteer
- *    waits for navigation events that BiDi does not send for extension pages), and `page.url()`
- *    keeps saying about:blank. Navigations are started without awaiting and the document is
- *    polled instead.
+ *  - `page.goto('moz-extension://…')` loads the page but its promise never settles (it rejects
+ *    with "Frame detached" only when the tab closes), and `page.url()` keeps saying about:blank;
+ *    `page.evaluate` does run in the loaded extension page. Navigations are started without
+ *    awaiting and the document is polled instead.
+ *  - A file missing from the build loads as an empty document, not as an error page.
  *  - In extension pages `browser` is the native WebExtension global: tests read storage and call
  *    APIs there (with the page's privileges) through `page.evaluate`.
  */
@@ -19,14 +20,26 @@ import { distDir, waitFor } from './harness';
 export const EXTENSION_UUID = '4e0c8a52-9d1b-4c7e-a3f6-5b2d7e91c0aa';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
-/** The gecko id of the built extension (dist/firefox/manifest.json). */
+/** The parts of dist/firefox/manifest.json the tests rely on. */
+export interface BuiltManifest {
+  browser_specific_settings?: { gecko?: { id?: string } };
+  sidebar_action?: { default_panel?: string };
+}
+
+export function builtManifest(): BuiltManifest {
+  return JSON.parse(readFileSync(join(distDir('firefox'), 'manifest.json'), 'utf8')) as BuiltManifest;
+}
+
+/** The gecko id of the built extension. */
 export function builtGeckoId(): string {
-  const manifest = JSON.parse(readFileSync(join(distDir('firefox'), 'manifest.json'), 'utf8')) as {
-    browser_specific_settings?: { gecko?: { id?: string } };
-  };
-  const id = manifest.browser_specific_settings?.gecko?.id;
+  const id = builtManifest().browser_specific_settings?.gecko?.id;
   if (!id) throw new Error('dist/firefox/manifest.json has no browser_specific_settings.gecko.id');
   return id;
+}
+
+/** Whether `path` (an extension URL path, query allowed) is a file of the build. */
+export function isBuilt(path: string): boolean {
+  return existsSync(join(distDir('firefox'), path.split(/[?#]/)[0]!));
 }
 
 /** Starts headless Firefox and installs dist/firefox as a temporary add-on. */
@@ -62,8 +75,7 @@ export interface Viewport {
 export async function openExtensionPage(browser: Browser, path: string, viewport?: Viewport): Promise<Page> {
   const url = `${EXTENSION_ORIGIN}/${path}`;
   // Firefox serves a missing extension file as an empty document, not an error: say so plainly.
-  const file = join(distDir('firefox'), path.split(/[?#]/)[0]!);
-  if (!existsSync(file)) throw new Error(`${file} is not in the build, so ${url} would be an empty page`);
+  if (!isBuilt(path)) throw new Error(`dist/firefox/${path.split(/[?#]/)[0]!} is not in the build, so ${url} would be an empty page`);
   const page = await browser.newPage();
   if (viewport) await page.setViewport(viewport);
   // Never settles while the tab lives; it rejects ("Frame detached") when the tab closes.

@@ -12,13 +12,13 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
 import { countWords } from '../../src/core/text';
-import { EXTENSION_ORIGIN, chromeScreenshot, launchFirefox, openExtensionPage, waitForText } from './firefox-driver';
+import { EXTENSION_ORIGIN, builtManifest, chromeScreenshot, isBuilt, launchFirefox, openExtensionPage, waitForText } from './firefox-driver';
 import { bundledCorpusBuild, findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
 
 /** The native WebExtension global of extension pages, as far as these tests use it. */
 declare const browser: {
   storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
-  sidebarAction: { isOpen(details: { windowId?: number }): Promise<boolean> };
+  sidebarAction: { open(): Promise<void>; isOpen(details: { windowId?: number }): Promise<boolean> };
   extension: { getViews(filter: { type: 'sidebar' | 'popup' | 'tab' }): Window[] };
 };
 
@@ -77,8 +77,9 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     articleUrl = `${server!.origin}/fixtures/en-article.html`;
     const visitedAt = Date.now();
     await article.goto(articleUrl);
-    // The extension must not break the page's own scripts.
+    // The page keeps working: its own script ran, and the extension added nothing to its DOM.
     expect(await article.evaluate(() => window.__pageScriptRan)).toBe(true);
+    expect(await article.$$eval('[data-news-context-ui]', (els) => els.length)).toBe(0);
 
     const found = await waitFor(() => analysisOf(articleUrl), (f) => f !== null, 'the analysis of en-article in storage.session');
     const { analysis } = found!;
@@ -88,6 +89,7 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     expect(analysis.url).toBe(articleUrl);
     expect(analysis.title).toBe(EN_TITLE);
     expect(analysis.lang).toBe('en');
+    expect(analysis.langSource).toBe('detected');
     expect(analysis.words).toBeGreaterThanOrEqual(60);
     expect(analysis.words).toBeLessThanOrEqual(200);
     // Hidden, aria-hidden, contenteditable, textarea and script text are not counted: at most
@@ -107,9 +109,10 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     expect(analysis.entities).toEqual([]);
     expect(analysis.story).toBeNull();
     expect(analysis.related).toEqual([]);
-    expect(analysis.declutter.active).toBe(true);
+    expect(analysis.declutter).toEqual({ active: true, walls: 0, boilerplate: 0 });
     expect(analysis.analysedAt).toBeGreaterThanOrEqual(visitedAt - 1000);
     expect(analysis.analysedAt).toBeLessThanOrEqual(Date.now());
+    await article.screenshot({ path: screenshotPath('firefox', 'fixture-page') });
   });
 
   it('detects Swedish on a page that declares lang="en"', async () => {
@@ -120,6 +123,7 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
       const found = await waitFor(() => analysisOf(url), (f) => f !== null, 'the analysis of sv-article in storage.session');
       expect(found!.analysis.lang).toBe('sv');
       expect(found!.analysis.langSource).toBe('detected');
+      expect(found!.analysis.title).toBe('Kommunen bygger ut cykelbanorna längs kusten');
       expect(found!.tabId).not.toBe(tabId);
     } finally {
       await page.close();
@@ -133,11 +137,13 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     expect(await page.$eval('#sw-highlights', (el) => (el as HTMLInputElement).checked)).toBe(true);
     expect(await page.$eval('#sw-declutter', (el) => (el as HTMLInputElement).checked)).toBe(true);
     await waitFor(() => page.$('[data-testid=corpus-status]'), (el) => el !== null, 'the popup corpus status line');
+    await page.bringToFront();
     await page.screenshot({ path: screenshotPath('firefox', 'popup') });
   });
 
   it('a site switch round-trips through IndexedDB and survives a reload', async () => {
     const page = await articlePopup();
+    await page.bringToFront(); // input goes to the active tab
     const checked = () => page.$eval('#sw-declutter', (el) => (el as HTMLInputElement).checked);
     expect(await checked()).toBe(true);
 
@@ -206,14 +212,21 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
       );
     expect(await isOpen()).toBe(false);
     expect(await sidebarView()).toEqual([]);
+    // Without user input Firefox refuses, so what opens it below is the click itself.
+    const refused = await page.evaluate(() => browser.sidebarAction.open().then(() => 'opened', (e: unknown) => String(e)));
+    expect(refused).toMatch(/user input/);
+    expect(await isOpen()).toBe(false);
 
     await page.bringToFront();
     await page.click('[data-testid=open-panel]'); // a real click: sidebarAction.open() needs user input
     await waitFor(isOpen, (open) => open, 'sidebarAction.isOpen() after the click');
 
+    // It shows the manifest's panel, which must be in the build (Firefox shows a blank page otherwise).
+    const panelPath = builtManifest().sidebar_action?.default_panel ?? '(none)';
+    expect(isBuilt(panelPath), `sidebar_action.default_panel dist/firefox/${panelPath} is in the build`).toBe(true);
     // The popup tab is active and is no web page: the sidebar says so.
     const [view] = await waitFor(sidebarView, (v) => v.length === 1 && v[0]!.notAnalysed, 'the sidebar to show "not analysed" for the popup tab');
-    expect(view!.href).toBe(`${EXTENSION_ORIGIN}/src/ui/sidepanel/index.html`);
+    expect(view!.href).toBe(`${EXTENSION_ORIGIN}/${panelPath}`);
     // Switching to the article tab switches the sidebar to its analysis.
     await article.bringToFront();
     const [shown] = await waitFor(sidebarView, (v) => v.length === 1 && (v[0]!.card ?? '').includes(EN_TITLE), 'the sidebar to show the article');
@@ -229,8 +242,11 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     const page = await firefox!.newPage();
     try {
       await page.setViewport({ width: 1000, height: 800 });
-      await page.goto(`${server!.origin}/demo/${DEMO_SEED}.html`);
+      const url = `${server!.origin}/demo/${DEMO_SEED}.html`;
+      await page.goto(url);
       expect(await page.title()).toContain(DEMO_SEED);
+      const found = await waitFor(() => analysisOf(url), (f) => f !== null, 'the analysis of the demo page');
+      expect(found!.analysis.lang).toBe('sv');
       await page.screenshot({ path: screenshotPath('firefox', 'demo-page') });
     } finally {
       await page.close();
