@@ -156,7 +156,8 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
     expect(await sidePanels()).toHaveLength(0);
 
     await popup.getByTestId('open-panel').click();
-    const [panelContext] = await waitFor(sidePanels, (c) => c.length === 1, 'the side panel to open');
+    // The context appears before its document commits: wait for its URL, then check it.
+    const [panelContext] = await waitFor(sidePanels, (c) => c.length === 1 && Boolean(c[0]?.documentUrl), 'the side panel to open');
     expect(panelContext?.documentUrl).toBe(extUrl('src/ui/sidepanel/index.html'));
 
     // The side panel is not among Playwright's pages; attach to it over the DevTools port.
