@@ -42,7 +42,10 @@ export default defineConfig(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-confusing-void-expression': 'off',
       '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
@@ -60,15 +63,24 @@ export default defineConfig(
   },
   {
     files: ['src/core/**'],
-    rules: forbidImports(['../*', 'webextension-polyfill', 'idb', 'preact', 'preact/*'], 'core/ is pure: it imports nothing outside core/.'),
+    rules: forbidImports(
+      ['../*', 'webextension-polyfill', 'idb', 'preact', 'preact/*'],
+      'core/ is pure: it imports nothing outside core/.',
+    ),
   },
   {
     files: ['src/page/**', 'src/corpus/**'],
-    rules: forbidImports(['../platform/*', '../background/*', '../ui/*', '../content/*', 'webextension-polyfill'], 'page/ and corpus/ use no extension APIs: they run on fixture pages and in Node.'),
+    rules: forbidImports(
+      ['../platform/*', '../background/*', '../ui/*', '../content/*', 'webextension-polyfill'],
+      'page/ and corpus/ use no extension APIs: they run on fixture pages and in Node.',
+    ),
   },
   {
     files: ['src/ui/components/**', 'src/ui/i18n.tsx', 'src/ui/format.ts'],
-    rules: forbidImports(['../../platform/*', '../platform/*', 'webextension-polyfill'], 'Components take props only; entries do the wiring.'),
+    rules: forbidImports(
+      ['../../platform/*', '../platform/*', 'webextension-polyfill'],
+      'Components take props only; entries do the wiring.',
+    ),
   },
   {
     files: ['scripts/**', 'test/**', '.ci/**', '*.config.*', 'eslint.config.js'],

@@ -96,7 +96,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
-      target: target === 'chrome' ? 'chrome116' : 'firefox140',
+      target: target === 'chrome' ? 'chrome123' : 'firefox140',
       sourcemap: false,
       modulePreload: false,
       rolldownOptions: {

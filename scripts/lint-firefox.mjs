@@ -15,7 +15,19 @@ const ALLOWED = [
 
 const dir = process.argv[2] ?? 'dist/firefox';
 const instance = linter.createInstance({
-  config: { _: [dir], logLevel: 'fatal', stack: false, pretty: false, warningsAsErrors: false, metadata: false, output: 'none', boring: true, selfHosted: false, privileged: false, enableBackgroundServiceWorker: false },
+  config: {
+    _: [dir],
+    logLevel: 'fatal',
+    stack: false,
+    pretty: false,
+    warningsAsErrors: false,
+    metadata: false,
+    output: 'none',
+    boring: true,
+    selfHosted: false,
+    privileged: false,
+    enableBackgroundServiceWorker: false,
+  },
   runAsBinary: false,
 });
 /** @type {{ errors: Finding[]; warnings: Finding[]; notices: Finding[] }} */
@@ -41,5 +53,7 @@ for (const f of result.warnings) {
   }
 }
 for (const f of result.notices) console.log(`notice  ${f.code} ${where(f)}: ${f.message}`);
-console.log(`addons-linter ${dir}: ${result.errors.length} errors, ${result.warnings.length} warnings (${allowedCount} allowed third-party), ${result.notices.length} notices`);
+console.log(
+  `addons-linter ${dir}: ${result.errors.length} errors, ${result.warnings.length} warnings (${allowedCount} allowed third-party), ${result.notices.length} notices`,
+);
 process.exit(failed > 0 ? 1 : 0);

@@ -12,7 +12,9 @@ const browser = await chromium.launch({ executablePath: findBrowser('chromium'),
 const page = await browser.newPage();
 for (const size of [16, 32, 48, 128]) {
   await page.setViewportSize({ width: size, height: size });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
+  );
   await page.locator('svg').screenshot({ path: `${dir}icon-${size}.png`, omitBackground: true });
   console.log(`icon-${size}.png`);
 }

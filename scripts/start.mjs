@@ -33,7 +33,9 @@ async function analysedTab(/** @type {string} */ url) {
 if (!headless) {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.origin}/demo/${seeds[0]}.html`);
-  console.log('Chromium is open with the extension loaded. Click its toolbar icon (pin it from the puzzle menu) for the popup. Close the window to stop.');
+  console.log(
+    'Chromium is open with the extension loaded. Click its toolbar icon (pin it from the puzzle menu) for the popup. Close the window to stop.',
+  );
   await new Promise((r) => context.on('close', r));
 } else {
   rmSync(outDir, { recursive: true, force: true });

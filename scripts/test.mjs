@@ -47,12 +47,17 @@ function step(name, cmd, args, opts = {}) {
 
 const vitest = (/** @type {string} */ project) => {
   const report = `artifacts/vitest-${project}.json`;
-  return /** @type {const} */ ([npx, ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], report]);
+  return /** @type {const} */ ([
+    npx,
+    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    report,
+  ]);
 };
 
 step('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('typecheck (node)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json']);
 step('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+step('format', npx, ['prettier', '--check', '.']);
 {
   const [cmd, args, report] = vitest('unit');
   step('unit tests', cmd, args, { vitestReport: report });

@@ -14,7 +14,13 @@ export async function launchWithExtension({ extensionDir, headless, profile = mk
     executablePath: findBrowser('chromium'),
     headless,
     // A DevTools port besides Playwright's pipe: the real side panel is only reachable over CDP.
-    args: [...(headless ? ['--headless=new'] : []), ...CHROMIUM_ARGS, '--remote-debugging-port=0', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      ...CHROMIUM_ARGS,
+      '--remote-debugging-port=0',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
     viewport: headless ? { width: 1200, height: 900 } : null,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

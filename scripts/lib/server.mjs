@@ -20,7 +20,10 @@ const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
  * @param {string} name @param {string} text
  */
 export function seedPage(name, text) {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const body = [];
   let list = false;
   for (const line of lines) {
@@ -41,7 +44,10 @@ ${body.join('\n')}
 
 /** @returns {Promise<string[]>} the seed names (file names without .txt) */
 export async function seedNames() {
-  return (await readdir(SEEDS)).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort();
+  return (await readdir(SEEDS))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => f.slice(0, -4))
+    .sort();
 }
 
 /**
@@ -64,9 +70,12 @@ export async function startServer() {
         return;
       }
       if (path === '/') {
-        return send(200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News Context demo</title></head><body><h1>News Context demo pages</h1><ul>${seeds
-          .map((s) => `<li><a href="/demo/${s}.html">Seed article ${s}</a></li>`)
-          .join('')}</ul></body></html>`);
+        return send(
+          200,
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News Context demo</title></head><body><h1>News Context demo pages</h1><ul>${seeds
+            .map((s) => `<li><a href="/demo/${s}.html">Seed article ${s}</a></li>`)
+            .join('')}</ul></body></html>`,
+        );
       }
       if ((m = /^\/demo\/([\w-]+)\.html$/.exec(path)) && m[1] && seeds.includes(m[1])) {
         return send(200, seedPage(m[1], await readFile(`${SEEDS}${m[1]}.txt`, 'utf8')));

@@ -37,7 +37,12 @@ export const USER_STORES = ['settings'] as const;
 
 /** Case- and diacritic-insensitive key for alias look-ups ("Metas" and "metas" meet). */
 export function foldAlias(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

@@ -8,15 +8,7 @@ import { corpusCounts, validateCorpus } from '../core/corpus';
 import type { CorpusStatus, Handlers } from '../core/messages';
 import { errorMessage } from '../core/result';
 import { effectiveSwitches, siteKey } from '../core/settings';
-import {
-  type Db,
-  corpusMeta,
-  getGlobalSettings,
-  getSiteSettings,
-  loadCorpus,
-  setGlobalSettings,
-  setSiteSwitch,
-} from './db';
+import { type Db, corpusMeta, getGlobalSettings, getSiteSettings, loadCorpus, setGlobalSettings, setSiteSwitch } from './db';
 
 export interface BackgroundDeps {
   openDb: () => Promise<Db>;
@@ -32,7 +24,16 @@ export interface BackgroundDeps {
 /** The bundled corpus itself is malformed: retrying cannot help. */
 class InvalidCorpusError extends Error {}
 
-const EMPTY_STATUS: CorpusStatus = { state: 'empty', build: null, progress: 0, error: null, articles: 0, entities: 0, events: 0, stories: 0 };
+const EMPTY_STATUS: CorpusStatus = {
+  state: 'empty',
+  build: null,
+  progress: 0,
+  error: null,
+  articles: 0,
+  entities: 0,
+  events: 0,
+  stories: 0,
+};
 
 export function createBackground(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
@@ -68,7 +69,12 @@ export function createBackground(deps: BackgroundDeps) {
         await setStatus({ ...EMPTY_STATUS, state: 'loading', build: deps.bundledBuild });
         const { corpus, problems } = validateCorpus(await deps.fetchCorpus());
         if (!corpus) {
-          throw new InvalidCorpusError(`bundled corpus.json is invalid: ${problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+          throw new InvalidCorpusError(
+            `bundled corpus.json is invalid: ${problems
+              .slice(0, 3)
+              .map((p) => `${p.path}: ${p.message}`)
+              .join('; ')}`,
+          );
         }
         const counts = corpusCounts(corpus);
         let last = 0;
@@ -119,7 +125,13 @@ export function createBackground(deps: BackgroundDeps) {
         words: page.words,
         langSource: page.langSource,
         site: { key: site, ...switches },
-        corpus: { build: corpus.build, articles: corpus.articles, entities: corpus.entities, events: corpus.events, stories: corpus.stories },
+        corpus: {
+          build: corpus.build,
+          articles: corpus.articles,
+          entities: corpus.entities,
+          events: corpus.events,
+          stories: corpus.stories,
+        },
       };
       await writeAnalysis(tabId, analysis);
       return analysis;

@@ -109,7 +109,8 @@ export function validateCorpus(data: unknown, maxProblems = 50): { corpus: Corpu
   if (typeof data.build !== 'string') report('$.build', 'expected a string');
   const str = (o: Record<string, unknown>, k: string, path: string, nullable = false) => {
     const v = o[k];
-    if (!(typeof v === 'string' || (nullable && v === null))) report(`${path}.${k}`, nullable ? 'expected a string or null' : 'expected a string');
+    if (!(typeof v === 'string' || (nullable && v === null)))
+      report(`${path}.${k}`, nullable ? 'expected a string or null' : 'expected a string');
   };
   const strArr = (o: Record<string, unknown>, k: string, path: string) => {
     const v = o[k];

@@ -18,8 +18,7 @@ const STOPWORDS: Record<string, string> = {
 
 const TABLE: Map<string, string[]> = (() => {
   const t = new Map<string, string[]>();
-  for (const [lang, words] of Object.entries(STOPWORDS))
-    for (const w of words.split(' ')) t.set(w, [...(t.get(w) ?? []), lang]);
+  for (const [lang, words] of Object.entries(STOPWORDS)) for (const w of words.split(' ')) t.set(w, [...(t.get(w) ?? []), lang]);
   return t;
 })();
 

@@ -114,11 +114,7 @@ export interface SenderInfo {
  * `content:` messages must come from the top frame of a web page tab; `ui:` messages from one
  * of our extension pages.
  */
-export function checkSender(
-  type: MessageType,
-  sender: SenderInfo,
-  self: { id: string; origin: string },
-): Result<{ tabId: number | null }> {
+export function checkSender(type: MessageType, sender: SenderInfo, self: { id: string; origin: string }): Result<{ tabId: number | null }> {
   if (sender.id !== self.id) return fail('forbidden', 'message from another extension');
   const url = sender.url ?? '';
   if (SENDERS[type] === 'content') {
@@ -157,4 +153,3 @@ export async function dispatch(
     return fail('internal', errorMessage(e));
   }
 }
-

@@ -7,7 +7,21 @@ import { detectLanguage, primaryLanguage } from '../core/lang';
 import { countWords } from '../core/text';
 
 /** Elements whose content a reader never sees as text, or that the page owns as input. */
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD']);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'HEAD',
+]);
 
 /** Marks our own UI so that we never read (or later, annotate) it. */
 export const OWN_UI_ATTR = 'data-news-context-ui';

@@ -3,7 +3,6 @@ import { STATUS_KEY, type SessionStore, type TabAnalysis, tabIdFromKey, tabKey }
 import type { CorpusStatus } from '../core/messages';
 import browser from './browser';
 
-
 export const sessionStore: SessionStore = {
   async get(key) {
     return (await browser.storage.session.get(key))[key];

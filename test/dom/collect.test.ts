@@ -51,7 +51,9 @@ describe('collectText', () => {
 
 describe('pageTitle', () => {
   it('prefers og:title, then the first h1, then <title>', () => {
-    expect(pageTitle(html('<h1>Headline</h1>', '<title>Site | Headline</title><meta property="og:title" content=" OG title ">'))).toBe('OG title');
+    expect(pageTitle(html('<h1>Headline</h1>', '<title>Site | Headline</title><meta property="og:title" content=" OG title ">'))).toBe(
+      'OG title',
+    );
     expect(pageTitle(html('<h1>  Head\n   line </h1>', '<title>Site</title>'))).toBe('Head line');
     expect(pageTitle(html('<p>x</p>', '<title> Only title </title>'))).toBe('Only title');
   });
@@ -76,7 +78,9 @@ describe('summarisePage', () => {
   });
 
   it('recognises the Swedish seed article rendered as the demo page', () => {
-    const doc = parseHTML(seedPage('000', readFileSync(new URL('../../assets/seeds/000_d35634ae92cf12c4.txt', import.meta.url), 'utf8'))).document;
+    const doc = parseHTML(
+      seedPage('000', readFileSync(new URL('../../assets/seeds/000_d35634ae92cf12c4.txt', import.meta.url), 'utf8')),
+    ).document;
     expect(summarisePage(doc, 'http://x/').lang).toBe('sv');
   });
 });

@@ -26,7 +26,11 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
   const session = () => worker.evaluate(() => chrome.storage.session.get(null));
   /** The analysis written for `url`, once it is there (and, if given, once `accept` holds). */
   const analysisFor = (url: string, accept: (a: TabAnalysis) => boolean = () => true) =>
-    waitFor(async () => findAnalysis(await session(), url), (r) => r !== null && accept(r.analysis), `the analysis of ${url}`).then((r) => r!);
+    waitFor(
+      async () => findAnalysis(await session(), url),
+      (r) => r !== null && accept(r.analysis),
+      `the analysis of ${url}`,
+    ).then((r) => r!);
 
   beforeAll(async () => {
     server = await startServer();
@@ -165,7 +169,17 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
     const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
     try {
       const isPanel = (p: Page) => p.url() === extUrl('src/ui/sidepanel/index.html');
-      const panel = await waitFor(() => Promise.resolve(cdp.contexts().flatMap((c) => c.pages()).find(isPanel) ?? null), (p) => p !== null, 'the side panel page');
+      const panel = await waitFor(
+        () =>
+          Promise.resolve(
+            cdp
+              .contexts()
+              .flatMap((c) => c.pages())
+              .find(isPanel) ?? null,
+          ),
+        (p) => p !== null,
+        'the side panel page',
+      );
       // The popup tab is active and was never analysed; switching to the article re-renders the panel.
       await expect.poll(() => panel!.locator('main').textContent()).toContain('Nothing to show for this tab');
       await article.page.bringToFront();
@@ -184,9 +198,11 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
     const info = await waitFor(
       () =>
         page.evaluate((id) => {
-          type Item = HTMLElement & { data?: { state: string; installWarnings: unknown[]; manifestErrors: unknown[]; runtimeErrors: unknown[] } };
+          type Item = HTMLElement & {
+            data?: { state: string; installWarnings: unknown[]; manifestErrors: unknown[]; runtimeErrors: unknown[] };
+          };
           const list = document.querySelector('extensions-manager')?.shadowRoot?.querySelector('extensions-item-list');
-          return (list?.shadowRoot?.querySelector<Item>(`extensions-item#${id}`)?.data ?? null);
+          return list?.shadowRoot?.querySelector<Item>(`extensions-item#${id}`)?.data ?? null;
         }, extensionId),
       (d) => d !== null,
       'the extension on chrome://extensions',

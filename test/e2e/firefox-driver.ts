@@ -89,7 +89,13 @@ export async function openExtensionPage(browser: Browser, path: string, viewport
 }
 
 /** Polls `selector` in `page` until its text content satisfies `accept`; returns that text. */
-export function waitForText(page: Page, selector: string, accept: (text: string) => boolean, what = selector, timeoutMs?: number): Promise<string> {
+export function waitForText(
+  page: Page,
+  selector: string,
+  accept: (text: string) => boolean,
+  what = selector,
+  timeoutMs?: number,
+): Promise<string> {
   return waitFor(
     () => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector),
     (t): t is string => t !== null && accept(t),
@@ -110,8 +116,7 @@ interface ChromeContext {
 }
 
 type EvaluateResult =
-  | { type: 'success'; result: { type: string; value?: unknown } }
-  | { type: 'exception'; exceptionDetails: { text: string } };
+  { type: 'success'; result: { type: string; value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
 
 /**
  * A PNG of the browser's own UI, drawn in the privileged (chrome) scope that
@@ -148,6 +153,7 @@ export async function chromeScreenshot(browser: Browser, what: 'sidebar' | 'wind
   const res = await send<EvaluateResult>('script.evaluate', { target: { context }, expression, awaitPromise: true });
   if (res.type !== 'success') throw new Error(`drawing the ${what} failed: ${res.exceptionDetails.text}`);
   const url = res.result.value;
-  if (typeof url !== 'string' || !url.startsWith('data:image/png;base64,')) throw new Error(`drawing the ${what} gave ${String(url).slice(0, 80)}`);
+  if (typeof url !== 'string' || !url.startsWith('data:image/png;base64,'))
+    throw new Error(`drawing the ${what} gave ${String(url).slice(0, 80)}`);
   return Buffer.from(url.slice('data:image/png;base64,'.length), 'base64');
 }

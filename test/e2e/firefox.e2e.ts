@@ -12,7 +12,15 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
 import { countWords } from '../../src/core/text';
-import { EXTENSION_ORIGIN, builtManifest, chromeScreenshot, isBuilt, launchFirefox, openExtensionPage, waitForText } from './firefox-driver';
+import {
+  EXTENSION_ORIGIN,
+  builtManifest,
+  chromeScreenshot,
+  isBuilt,
+  launchFirefox,
+  openExtensionPage,
+  waitForText,
+} from './firefox-driver';
 import { bundledCorpusBuild, findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
 
 /** The native WebExtension global of extension pages, as far as these tests use it. */
@@ -81,7 +89,11 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     expect(await article.evaluate(() => window.__pageScriptRan)).toBe(true);
     expect(await article.$$eval('[data-news-context-ui]', (els) => els.length)).toBe(0);
 
-    const found = await waitFor(() => analysisOf(articleUrl), (f) => f !== null, 'the analysis of en-article in storage.session');
+    const found = await waitFor(
+      () => analysisOf(articleUrl),
+      (f) => f !== null,
+      'the analysis of en-article in storage.session',
+    );
     const { analysis } = found!;
     tabId = found!.tabId;
     expect(Number.isSafeInteger(tabId)).toBe(true);
@@ -96,8 +108,14 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     // the words of what remains visible (the page's own account of it) may be.
     const text = await article.evaluate(() => {
       const visible = document.body.cloneNode(true) as HTMLElement;
-      for (const el of visible.querySelectorAll('[hidden], [aria-hidden="true"], [contenteditable]:not([contenteditable="false"]), textarea, script, style')) el.remove();
-      return { visible: visible.textContent, all: document.body.textContent + [...document.querySelectorAll('textarea')].map((t) => ` ${t.value}`).join('') };
+      for (const el of visible.querySelectorAll(
+        '[hidden], [aria-hidden="true"], [contenteditable]:not([contenteditable="false"]), textarea, script, style',
+      ))
+        el.remove();
+      return {
+        visible: visible.textContent,
+        all: document.body.textContent + [...document.querySelectorAll('textarea')].map((t) => ` ${t.value}`).join(''),
+      };
     });
     expect(countWords(text.all)).toBeGreaterThan(countWords(text.visible)); // the fixture does hide text
     expect(analysis.words).toBeLessThanOrEqual(countWords(text.visible));
@@ -120,7 +138,11 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     try {
       const url = `${server!.origin}/fixtures/sv-article.html`;
       await page.goto(url);
-      const found = await waitFor(() => analysisOf(url), (f) => f !== null, 'the analysis of sv-article in storage.session');
+      const found = await waitFor(
+        () => analysisOf(url),
+        (f) => f !== null,
+        'the analysis of sv-article in storage.session',
+      );
       expect(found!.analysis.lang).toBe('sv');
       expect(found!.analysis.langSource).toBe('detected');
       expect(found!.analysis.title).toBe('Kommunen bygger ut cykelbanorna längs kusten');
@@ -136,7 +158,11 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     expect(await page.$eval('[data-testid=page-lang]', (el) => el.textContent)).toBe('English');
     expect(await page.$eval('#sw-highlights', (el) => (el as HTMLInputElement).checked)).toBe(true);
     expect(await page.$eval('#sw-declutter', (el) => (el as HTMLInputElement).checked)).toBe(true);
-    await waitFor(() => page.$('[data-testid=corpus-status]'), (el) => el !== null, 'the popup corpus status line');
+    await waitFor(
+      () => page.$('[data-testid=corpus-status]'),
+      (el) => el !== null,
+      'the popup corpus status line',
+    );
     await page.bringToFront();
     await page.screenshot({ path: screenshotPath('firefox', 'popup') });
   });
@@ -213,7 +239,12 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     expect(await isOpen()).toBe(false);
     expect(await sidebarView()).toEqual([]);
     // Without user input Firefox refuses, so what opens it below is the click itself.
-    const refused = await page.evaluate(() => browser.sidebarAction.open().then(() => 'opened', (e: unknown) => String(e)));
+    const refused = await page.evaluate(() =>
+      browser.sidebarAction.open().then(
+        () => 'opened',
+        (e: unknown) => String(e),
+      ),
+    );
     expect(refused).toMatch(/user input/);
     expect(await isOpen()).toBe(false);
 
@@ -225,11 +256,19 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     const panelPath = builtManifest().sidebar_action?.default_panel ?? '(none)';
     expect(isBuilt(panelPath), `sidebar_action.default_panel dist/firefox/${panelPath} is in the build`).toBe(true);
     // The popup tab is active and is no web page: the sidebar says so.
-    const [view] = await waitFor(sidebarView, (v) => v.length === 1 && v[0]!.notAnalysed, 'the sidebar to show "not analysed" for the popup tab');
+    const [view] = await waitFor(
+      sidebarView,
+      (v) => v.length === 1 && v[0]!.notAnalysed,
+      'the sidebar to show "not analysed" for the popup tab',
+    );
     expect(view!.href).toBe(`${EXTENSION_ORIGIN}/${panelPath}`);
     // Switching to the article tab switches the sidebar to its analysis.
     await article.bringToFront();
-    const [shown] = await waitFor(sidebarView, (v) => v.length === 1 && (v[0]!.card ?? '').includes(EN_TITLE), 'the sidebar to show the article');
+    const [shown] = await waitFor(
+      sidebarView,
+      (v) => v.length === 1 && (v[0]!.card ?? '').includes(EN_TITLE),
+      'the sidebar to show the article',
+    );
     // Firefox's sidebar is narrow (about 250px by default): the panel must fit, not scroll sideways.
     expect(shown!.width).toBeGreaterThan(100);
     expect(shown!.scrollWidth, `the sidebar's content width at a ${shown!.width}px wide sidebar`).toBeLessThanOrEqual(shown!.width);
@@ -245,7 +284,11 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
       const url = `${server!.origin}/demo/${DEMO_SEED}.html`;
       await page.goto(url);
       expect(await page.title()).toContain(DEMO_SEED);
-      const found = await waitFor(() => analysisOf(url), (f) => f !== null, 'the analysis of the demo page');
+      const found = await waitFor(
+        () => analysisOf(url),
+        (f) => f !== null,
+        'the analysis of the demo page',
+      );
       expect(found!.analysis.lang).toBe('sv');
       await page.screenshot({ path: screenshotPath('firefox', 'demo-page') });
     } finally {

@@ -59,7 +59,9 @@ export async function waitFor<T>(read: () => Promise<T>, accept: (v: T) => boole
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError instanceof Error ? `; last error: ${lastError.message}` : ''}`);
+  throw new Error(
+    `timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError instanceof Error ? `; last error: ${lastError.message}` : ''}`,
+  );
 }
 
 /** The tab analysis for `url` among all of storage.session, with its tab id. */

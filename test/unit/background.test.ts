@@ -59,7 +59,16 @@ describe('corpus loading', () => {
   it('loads the bundled corpus once and publishes progress and the final status', async () => {
     const { bg, session, fetches } = setup();
     const status = await bg.ensureCorpus();
-    expect(status).toMatchObject({ state: 'ready', build: 'fixture-1', articles: 2, entities: 2, events: 1, stories: 1, progress: 1, error: null });
+    expect(status).toMatchObject({
+      state: 'ready',
+      build: 'fixture-1',
+      articles: 2,
+      entities: 2,
+      events: 1,
+      stories: 1,
+      progress: 1,
+      error: null,
+    });
     const states = session.writes.filter(([k]) => k === STATUS_KEY).map(([, v]) => (v as CorpusStatus).state);
     expect(states[0]).toBe('loading');
     expect(states.at(-1)).toBe('ready');
@@ -140,7 +149,12 @@ describe('page analysis', () => {
 
   it('trusts the browser-given sender URL over the page’s own claim', async () => {
     const { bg, session } = setup();
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: { ...page, url: 'https://bank.example/' } }, fromTab(2, 'https://www.other.example/x'), self);
+    await dispatch(
+      bg.handlers,
+      { type: 'content:page-analysed', page: { ...page, url: 'https://bank.example/' } },
+      fromTab(2, 'https://www.other.example/x'),
+      self,
+    );
     expect(((await session.get(tabKey(2))) as TabAnalysis).site.key).toBe('other.example');
   });
 
@@ -156,8 +170,18 @@ describe('settings round trip', () => {
   it('a per-site switch is stored, re-applied to open tabs of that site only, and used by the next analysis', async () => {
     const { bg, session } = setup();
     await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(1), self);
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: { ...page, url: 'https://elsewhere.example/' } }, fromTab(2, 'https://elsewhere.example/'), self);
-    const r = await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);
+    await dispatch(
+      bg.handlers,
+      { type: 'content:page-analysed', page: { ...page, url: 'https://elsewhere.example/' } },
+      fromTab(2, 'https://elsewhere.example/'),
+      self,
+    );
+    const r = await dispatch(
+      bg.handlers,
+      { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false },
+      fromUi,
+      self,
+    );
     expect(r).toMatchObject({ ok: true, value: { site: { declutter: false } } });
     expect(((await session.get(tabKey(1))) as TabAnalysis).site.declutter).toBe(false);
     expect(((await session.get(tabKey(1))) as TabAnalysis).declutter.active).toBe(false);
@@ -170,7 +194,12 @@ describe('settings round trip', () => {
   it('a global switch applies wherever no site override says otherwise', async () => {
     const { bg, session } = setup();
     await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(1), self);
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: { ...page, url: 'https://elsewhere.example/' } }, fromTab(2, 'https://elsewhere.example/'), self);
+    await dispatch(
+      bg.handlers,
+      { type: 'content:page-analysed', page: { ...page, url: 'https://elsewhere.example/' } },
+      fromTab(2, 'https://elsewhere.example/'),
+      self,
+    );
     await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'highlights', value: true }, fromUi, self);
     await dispatch(bg.handlers, { type: 'ui:set-global-settings', settings: { highlights: false } }, fromUi, self);
     expect(((await session.get(tabKey(1))) as TabAnalysis).site.highlights).toBe(true);

@@ -62,7 +62,7 @@ describe('locales', () => {
     for (const m of read('manifest.json').matchAll(/__MSG_(\w+)__/g)) used.add(m[1]!);
     for (const f of files('src').filter((f) => /\.tsx?$/.test(f))) {
       for (const m of read(f).matchAll(/\bt\(\s*'(\w+)'/g)) used.add(m[1]!);
-      for (const m of read(f).matchAll(/prepareDocument\('(\w+)'\)/g)) used.add(m[1]!);
+      for (const m of read(f).matchAll(/(?:prepareDocument|mountPage)\('(\w+)'/g)) used.add(m[1]!);
     }
     used.add('sidebarTitle');
     const missing = [...used].filter((k) => !(k in en));
@@ -86,6 +86,7 @@ describe('layering', () => {
   });
 
   it('no Node built-in reaches browser code', () => {
-    for (const f of files('src')) for (const i of imports(f)) expect(`${relative('src', f)} → ${i}`).not.toMatch(/→ (node:|fs$|path$|crypto$)/);
+    for (const f of files('src'))
+      for (const i of imports(f)) expect(`${relative('src', f)} → ${i}`).not.toMatch(/→ (node:|fs$|path$|crypto$)/);
   });
 });

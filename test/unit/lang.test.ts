@@ -12,23 +12,48 @@ describe('detectLanguage', () => {
   });
 
   it.each([
-    ['sv', 'Regeringen har meddelat att skatten ska sänkas för de flesta hushåll, men oppositionen menar att det inte räcker när priserna fortsätter att stiga.'],
-    ['en', 'The government said on Tuesday that taxes would be cut for most households, but the opposition argued that it was not enough as prices kept rising.'],
-    ['de', 'Die Regierung hat am Dienstag angekündigt, dass die Steuern für die meisten Haushalte gesenkt werden, aber die Opposition meint, dass das nicht reicht.'],
-    ['fr', 'Le gouvernement a annoncé mardi que les impôts seraient réduits pour la plupart des ménages, mais l’opposition estime que ce n’est pas suffisant.'],
-    ['es', 'El gobierno anunció el martes que los impuestos se reducirán para la mayoría de los hogares, pero la oposición cree que no es suficiente porque los precios siguen subiendo.'],
-    ['pt', 'O governo anunciou na terça-feira que os impostos serão reduzidos para a maioria das famílias, mas a oposição considera que não é suficiente porque os preços continuam a subir.'],
+    [
+      'sv',
+      'Regeringen har meddelat att skatten ska sänkas för de flesta hushåll, men oppositionen menar att det inte räcker när priserna fortsätter att stiga.',
+    ],
+    [
+      'en',
+      'The government said on Tuesday that taxes would be cut for most households, but the opposition argued that it was not enough as prices kept rising.',
+    ],
+    [
+      'de',
+      'Die Regierung hat am Dienstag angekündigt, dass die Steuern für die meisten Haushalte gesenkt werden, aber die Opposition meint, dass das nicht reicht.',
+    ],
+    [
+      'fr',
+      'Le gouvernement a annoncé mardi que les impôts seraient réduits pour la plupart des ménages, mais l’opposition estime que ce n’est pas suffisant.',
+    ],
+    [
+      'es',
+      'El gobierno anunció el martes que los impuestos se reducirán para la mayoría de los hogares, pero la oposición cree que no es suficiente porque los precios siguen subiendo.',
+    ],
+    [
+      'pt',
+      'O governo anunciou na terça-feira que os impostos serão reduzidos para a maioria das famílias, mas a oposição considera que não é suficiente porque os preços continuam a subir.',
+    ],
   ])('recognises %s', (lang, text) => {
     expect(detectLanguage(text).lang).toBe(lang);
   });
 
   it('does not call Danish or Norwegian Swedish', () => {
-    expect(detectLanguage('Regeringen har meddelt, at skatten skal sænkes for de fleste husstande, men oppositionen mener ikke, at det er nok, når priserne fortsætter med at stige.').lang).not.toBe('sv');
+    expect(
+      detectLanguage(
+        'Regeringen har meddelt, at skatten skal sænkes for de fleste husstande, men oppositionen mener ikke, at det er nok, når priserne fortsætter med at stige.',
+      ).lang,
+    ).not.toBe('sv');
   });
 
-  it.each(['', 'Meta', 'Yann LeCun, Meta, FAIR', '12345 67890', '東京で新しい技術の展示会が開かれた。多くの人が訪れた。'])('says "und" without enough evidence: %j', (text) => {
-    expect(detectLanguage(text).lang).toBe('und');
-  });
+  it.each(['', 'Meta', 'Yann LeCun, Meta, FAIR', '12345 67890', '東京で新しい技術の展示会が開かれた。多くの人が訪れた。'])(
+    'says "und" without enough evidence: %j',
+    (text) => {
+      expect(detectLanguage(text).lang).toBe('und');
+    },
+  );
 });
 
 describe('primaryLanguage', () => {

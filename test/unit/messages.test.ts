@@ -62,7 +62,10 @@ describe('checkSender', () => {
   });
   it('accepts ui: messages only from our own pages', () => {
     expect(checkSender('ui:set-site-switch', { id: 'ext-id', url: `${self.origin}src/ui/popup/index.html` }, self).ok).toBe(true);
-    expect(checkSender('ui:set-site-switch', tab, self)).toEqual({ ok: false, error: { code: 'forbidden', message: 'ui:set-site-switch must come from an extension page' } });
+    expect(checkSender('ui:set-site-switch', tab, self)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'ui:set-site-switch must come from an extension page' },
+    });
   });
 });
 
@@ -78,12 +81,22 @@ describe('dispatch', () => {
   const handlers = partial as Handlers;
 
   it('routes a valid message from an allowed sender to its handler', async () => {
-    const r = await dispatch(handlers, { type: 'content:page-analysed', page }, { id: 'ext-id', url: page.url, tabId: 3, frameId: 0 }, self);
+    const r = await dispatch(
+      handlers,
+      { type: 'content:page-analysed', page },
+      { id: 'ext-id', url: page.url, tabId: 3, frameId: 0 },
+      self,
+    );
     expect(r).toEqual({ ok: true, value: { url: page.url } });
     expect(calls).toEqual(['T@3']);
   });
   it('never runs a handler for a forbidden sender', async () => {
-    const r = await dispatch(handlers, { type: 'content:page-analysed', page }, { id: 'ext-id', url: page.url, tabId: 3, frameId: 1 }, self);
+    const r = await dispatch(
+      handlers,
+      { type: 'content:page-analysed', page },
+      { id: 'ext-id', url: page.url, tabId: 3, frameId: 1 },
+      self,
+    );
     expect(r.ok).toBe(false);
     expect(calls).toHaveLength(1);
   });

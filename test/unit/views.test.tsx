@@ -9,10 +9,17 @@ import { PopupView } from '../../src/ui/components/PopupView';
 import { SidePanelView } from '../../src/ui/components/SidePanelView';
 import { LocaleProvider, translatorFrom } from '../../src/ui/i18n';
 
-const messages = (lang: string) => JSON.parse(readFileSync(new URL(`../../assets/public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Parameters<typeof translatorFrom>[0];
+const messages = (lang: string) =>
+  JSON.parse(readFileSync(new URL(`../../assets/public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Parameters<
+    typeof translatorFrom
+  >[0];
 const inLocale = (lang: 'en' | 'sv', node: preact.ComponentChildren) =>
   renderToString(<LocaleProvider locale={{ t: translatorFrom(messages(lang)), lang }}>{node}</LocaleProvider>);
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x2F;/g, '/').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x2F;/g, '/')
+    .replace(/\s+/g, ' ');
 
 const analysis: TabAnalysis = {
   url: 'https://news.example/a',
@@ -36,7 +43,10 @@ const noop = () => {};
 
 describe('PopupView', () => {
   it('shows the page, its entities, the site switches and the corpus', () => {
-    const html = inLocale('en', <PopupView analysis={analysis} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />);
+    const html = inLocale(
+      'en',
+      <PopupView analysis={analysis} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />,
+    );
     const t = text(html);
     expect(t).toContain('Swedish');
     expect(t).toContain('1,234 words');
@@ -53,7 +63,9 @@ describe('PopupView', () => {
   });
 
   it('speaks Swedish with Swedish number formats', () => {
-    const t = text(inLocale('sv', <PopupView analysis={analysis} status={ready} panelKind="sidebar" onSiteSwitch={noop} onOpenPanel={noop} />));
+    const t = text(
+      inLocale('sv', <PopupView analysis={analysis} status={ready} panelKind="sidebar" onSiteSwitch={noop} onOpenPanel={noop} />),
+    );
     expect(t).toContain('svenska');
     expect(t).toMatch(/1\s234 ord/);
     expect(t).toContain('Öppna sidofältet');
@@ -61,17 +73,52 @@ describe('PopupView', () => {
   });
 
   it('has a loading state, a not-analysed state and an empty-entities state', () => {
-    expect(text(inLocale('en', <PopupView analysis={undefined} status={null} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />))).toContain('Loading…');
-    expect(text(inLocale('en', <PopupView analysis={null} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />))).toContain('Nothing to show for this tab');
-    expect(text(inLocale('en', <PopupView analysis={{ ...analysis, entities: [] }} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />))).toContain(
-      'Nothing from the corpus was found on this page.',
-    );
+    expect(
+      text(inLocale('en', <PopupView analysis={undefined} status={null} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />)),
+    ).toContain('Loading…');
+    expect(
+      text(inLocale('en', <PopupView analysis={null} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />)),
+    ).toContain('Nothing to show for this tab');
+    expect(
+      text(
+        inLocale(
+          'en',
+          <PopupView
+            analysis={{ ...analysis, entities: [] }}
+            status={ready}
+            panelKind="side panel"
+            onSiteSwitch={noop}
+            onOpenPanel={noop}
+          />,
+        ),
+      ),
+    ).toContain('Nothing from the corpus was found on this page.');
   });
 
   it('shows corpus loading progress and load errors', () => {
-    const loading = text(inLocale('en', <PopupView analysis={null} status={{ ...ready, state: 'loading', progress: 0.42 }} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />));
+    const loading = text(
+      inLocale(
+        'en',
+        <PopupView
+          analysis={null}
+          status={{ ...ready, state: 'loading', progress: 0.42 }}
+          panelKind="side panel"
+          onSiteSwitch={noop}
+          onOpenPanel={noop}
+        />,
+      ),
+    );
     expect(loading).toContain('Loading the corpus: 42%');
-    const failed = inLocale('en', <PopupView analysis={null} status={{ ...ready, state: 'error', error: 'quota' }} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />);
+    const failed = inLocale(
+      'en',
+      <PopupView
+        analysis={null}
+        status={{ ...ready, state: 'error', error: 'quota' }}
+        panelKind="side panel"
+        onSiteSwitch={noop}
+        onOpenPanel={noop}
+      />,
+    );
     expect(failed).toContain('role="alert"');
     expect(text(failed)).toContain('The corpus could not be loaded: quota');
   });
@@ -89,7 +136,17 @@ describe('SidePanelView', () => {
     const withStory: TabAnalysis = {
       ...analysis,
       story: { id: 's', title: 'LeCun leaves Meta', score: 0.9 },
-      related: [{ articleId: 'a', title: 'Meta invests in Scale AI', source: 'News Journos', published: '2025-06-13', lang: 'en', score: 0.7, shared: ['e2'] }],
+      related: [
+        {
+          articleId: 'a',
+          title: 'Meta invests in Scale AI',
+          source: 'News Journos',
+          published: '2025-06-13',
+          lang: 'en',
+          score: 0.7,
+          shared: ['e2'],
+        },
+      ],
     };
     const t = text(inLocale('en', <SidePanelView analysis={withStory} status={ready} />));
     expect(t).toContain('LeCun leaves Meta');
@@ -99,7 +156,10 @@ describe('SidePanelView', () => {
 
 describe('OptionsView', () => {
   it('shows the global switches, the theme and what the corpus holds', () => {
-    const html = inLocale('en', <OptionsView settings={{ ...DEFAULT_SETTINGS, declutter: false, theme: 'dark' }} status={ready} onChange={noop} />);
+    const html = inLocale(
+      'en',
+      <OptionsView settings={{ ...DEFAULT_SETTINGS, declutter: false, theme: 'dark' }} status={ready} onChange={noop} />,
+    );
     const t = text(html);
     expect(html).toMatch(/id="g-highlights"[^>]*checked/);
     expect(html).not.toMatch(/id="g-declutter"[^>]*checked/);

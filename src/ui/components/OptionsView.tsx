@@ -20,11 +20,27 @@ export function OptionsView({ settings, status, onChange }: OptionsProps) {
         <Loading />
       ) : (
         <Section title={t('everywhereHeading')} id="global">
-          <Switch id="g-highlights" label={t('switchHighlights')} hint={t('switchHighlightsHint')} checked={settings.highlights} onChange={(v) => onChange({ highlights: v })} />
-          <Switch id="g-declutter" label={t('switchDeclutter')} hint={t('switchDeclutterHint')} checked={settings.declutter} onChange={(v) => onChange({ declutter: v })} />
+          <Switch
+            id="g-highlights"
+            label={t('switchHighlights')}
+            hint={t('switchHighlightsHint')}
+            checked={settings.highlights}
+            onChange={(v) => onChange({ highlights: v })}
+          />
+          <Switch
+            id="g-declutter"
+            label={t('switchDeclutter')}
+            hint={t('switchDeclutterHint')}
+            checked={settings.declutter}
+            onChange={(v) => onChange({ declutter: v })}
+          />
           <div class="nc-field">
             <label for="theme">{t('themeLabel')}</label>
-            <select id="theme" value={settings.theme} onChange={(e) => onChange({ theme: e.currentTarget.value as GlobalSettings['theme'] })}>
+            <select
+              id="theme"
+              value={settings.theme}
+              onChange={(e) => onChange({ theme: e.currentTarget.value as GlobalSettings['theme'] })}
+            >
               <option value="system">{t('themeSystem')}</option>
               <option value="light">{t('themeLight')}</option>
               <option value="dark">{t('themeDark')}</option>

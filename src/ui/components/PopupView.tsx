@@ -3,7 +3,7 @@ import type { TabAnalysis } from '../../core/analysis';
 import type { CorpusStatus } from '../../core/messages';
 import type { FeatureSwitches } from '../../core/settings';
 import { useLocale } from '../i18n';
-import { CorpusLine, EntityList, Header, Loading, NotAnalysed, PageCard, Section, Switch } from './common';
+import { CorpusLine, EntityList, ForTab, Header, PageCard, Section, Switch } from './common';
 
 export interface PopupProps {
   /** undefined while loading; null when the tab has no analysis. */
@@ -19,22 +19,30 @@ export function PopupView({ analysis, status, panelKind, onSiteSwitch, onOpenPan
   return (
     <main class="nc-popup">
       <Header subtitle={t('popupSubtitle')} />
-      {analysis === undefined ? (
-        <Loading />
-      ) : analysis === null ? (
-        <NotAnalysed />
-      ) : (
-        <>
-          <PageCard analysis={analysis} />
-          <Section title={t('entitiesHeading')} id="entities">
-            <EntityList analysis={analysis} />
-          </Section>
-          <Section title={t('thisSiteHeading', analysis.site.key)} id="site">
-            <Switch id="sw-highlights" label={t('switchHighlights')} checked={analysis.site.highlights} onChange={(v) => onSiteSwitch('highlights', v)} />
-            <Switch id="sw-declutter" label={t('switchDeclutter')} checked={analysis.site.declutter} onChange={(v) => onSiteSwitch('declutter', v)} />
-          </Section>
-        </>
-      )}
+      <ForTab analysis={analysis}>
+        {(analysis) => (
+          <>
+            <PageCard analysis={analysis} />
+            <Section title={t('entitiesHeading')} id="entities">
+              <EntityList analysis={analysis} />
+            </Section>
+            <Section title={t('thisSiteHeading', analysis.site.key)} id="site">
+              <Switch
+                id="sw-highlights"
+                label={t('switchHighlights')}
+                checked={analysis.site.highlights}
+                onChange={(v) => onSiteSwitch('highlights', v)}
+              />
+              <Switch
+                id="sw-declutter"
+                label={t('switchDeclutter')}
+                checked={analysis.site.declutter}
+                onChange={(v) => onSiteSwitch('declutter', v)}
+              />
+            </Section>
+          </>
+        )}
+      </ForTab>
       <button type="button" class="nc-button" data-testid="open-panel" onClick={onOpenPanel}>
         {panelKind === 'sidebar' ? t('openSidebar') : t('openSidePanel')}
       </button>

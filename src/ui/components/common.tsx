@@ -35,7 +35,14 @@ export function Empty({ children }: { children: ComponentChildren }) {
 }
 
 /** A labelled on/off switch (a native checkbox with role=switch: keyboard and screen readers for free). */
-export function Switch(props: { id: string; label: string; hint?: string; checked: boolean; disabled?: boolean; onChange: (value: boolean) => void }) {
+export function Switch(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (value: boolean) => void;
+}) {
   return (
     <div class="nc-switch">
       <input
@@ -127,6 +134,19 @@ export function NotAnalysed() {
       <p>{t('notAnalysedBody')}</p>
     </div>
   );
+}
+
+/** Renders `children` with the tab's analysis, or the loading / not-analysed state instead. */
+export function ForTab({
+  analysis,
+  children,
+}: {
+  analysis: TabAnalysis | null | undefined;
+  children: (a: TabAnalysis) => ComponentChildren;
+}) {
+  if (analysis === undefined) return <Loading />;
+  if (analysis === null) return <NotAnalysed />;
+  return <>{children(analysis)}</>;
 }
 
 export function Loading() {

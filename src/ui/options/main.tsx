@@ -1,12 +1,10 @@
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusStatus } from '../../core/messages';
 import type { GlobalSettings } from '../../core/settings';
 import { send } from '../../platform/messaging';
 import { watchSession } from '../../platform/session';
 import { OptionsView } from '../components/OptionsView';
-import { applyTheme, browserLocale, prepareDocument } from '../connect';
-import { LocaleProvider } from '../i18n';
+import { applyTheme, mountPage } from '../connect';
 import '../styles.css';
 
 function Options() {
@@ -40,12 +38,4 @@ function Options() {
   );
 }
 
-prepareDocument('optionsSubtitle');
-const root = document.getElementById('app');
-if (root)
-  render(
-    <LocaleProvider locale={browserLocale()}>
-      <Options />
-    </LocaleProvider>,
-    root,
-  );
+mountPage('optionsSubtitle', <Options />);

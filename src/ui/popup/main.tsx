@@ -1,11 +1,9 @@
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SIDE_PANEL_KIND, openSidePanel } from '../../platform/panel';
 import { send } from '../../platform/messaging';
 import { activeTab, tabIdFromQuery, tabWindowId } from '../../platform/tabs';
 import { PopupView } from '../components/PopupView';
-import { type TabTarget, browserLocale, loadTheme, prepareDocument, useTabState } from '../connect';
-import { LocaleProvider } from '../i18n';
+import { mountPage, type TabTarget, useTabState } from '../connect';
 import '../styles.css';
 
 /** Opened with ?tab=<id> (tests, deep links) the popup shows that tab and stays open. */
@@ -42,13 +40,4 @@ function Popup() {
   );
 }
 
-prepareDocument('popupSubtitle');
-void loadTheme();
-const root = document.getElementById('app');
-if (root)
-  render(
-    <LocaleProvider locale={browserLocale()}>
-      <Popup />
-    </LocaleProvider>,
-    root,
-  );
+mountPage('popupSubtitle', <Popup />);

@@ -1,9 +1,7 @@
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { activeTab, currentWindowId, tabIdFromQuery, watchActiveTab } from '../../platform/tabs';
 import { SidePanelView } from '../components/SidePanelView';
-import { browserLocale, loadTheme, prepareDocument, useTabState } from '../connect';
-import { LocaleProvider } from '../i18n';
+import { mountPage, useTabState } from '../connect';
 import '../styles.css';
 
 /** With ?tab=<id> the panel shows that tab; otherwise it follows the active tab of its window. */
@@ -30,13 +28,4 @@ function SidePanel() {
   return <SidePanelView analysis={analysis} status={status} />;
 }
 
-prepareDocument('panelSubtitle');
-void loadTheme();
-const root = document.getElementById('app');
-if (root)
-  render(
-    <LocaleProvider locale={browserLocale()}>
-      <SidePanel />
-    </LocaleProvider>,
-    root,
-  );
+mountPage('panelSubtitle', <SidePanel />);

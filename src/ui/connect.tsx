@@ -2,6 +2,7 @@
  * Glue between the extension pages' entries and the platform: which tab a page shows, its
  * analysis and the corpus status, kept current through storage.onChanged. Only entries import this.
  */
+import { type VNode, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TabAnalysis } from '../core/analysis';
 import type { CorpusStatus } from '../core/messages';
@@ -9,7 +10,7 @@ import type { GlobalSettings } from '../core/settings';
 import { message, uiLanguage } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { readCorpusStatus, readTabAnalysis, watchSession } from '../platform/session';
-import type { Locale } from './i18n';
+import { type Locale, LocaleProvider } from './i18n';
 
 export const browserLocale = (): Locale => ({ t: message, lang: uiLanguage() });
 
@@ -67,4 +68,12 @@ export async function loadTheme(): Promise<void> {
 export function prepareDocument(titleKey: string): void {
   document.documentElement.lang = uiLanguage();
   document.title = message(titleKey);
+}
+
+/** Renders an extension page's root component into #app, in the UI language and the user's theme. */
+export function mountPage(titleKey: string, app: VNode): void {
+  prepareDocument(titleKey);
+  void loadTheme();
+  const root = document.getElementById('app');
+  if (root) render(<LocaleProvider locale={browserLocale()}>{app}</LocaleProvider>, root);
 }
