@@ -2,6 +2,7 @@
 // Builds both browsers and writes store-ready zips (manifest.json at the zip's root):
 // dist/news-context-<version>-chrome.zip and dist/news-context-<version>-firefox.zip.
 // Entries are sorted and dated 1980-01-01 so the same build gives the same bytes.
+// Prints the zip paths; `--no-build` skips the build.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,7 +10,8 @@ import { zipSync } from 'fflate';
 import pkg from '../package.json' with { type: 'json' };
 
 const { version } = pkg;
-execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+// --no-build zips the existing dist/ (npm test packages what it has just built and tested).
+if (!process.argv.includes('--no-build')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 
 /** @param {string} dir @returns {string[]} */
 const walk = (dir) =>

@@ -4,7 +4,7 @@
 // With a display it opens a real window and waits until you close it; without one (or with
 // --headless) it runs headless and writes screenshots of the page, popup and side panel.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension } from './lib/chromium.mjs';
 import { seedNames, startServer } from './lib/server.mjs';
@@ -12,7 +12,7 @@ import { seedNames, startServer } from './lib/server.mjs';
 const headless = process.argv.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const outDir = resolve('artifacts/start');
 
-execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (!process.argv.includes('--no-build')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 const server = await startServer();
 const seeds = await seedNames();
 const { context, worker, extensionId, profile } = await launchWithExtension({ extensionDir: resolve('dist/chrome'), headless });
@@ -61,6 +61,7 @@ if (!headless) {
     shots.push(`${seed}-page.png`, `${seed}-popup.png`, `${seed}-sidepanel.png`);
     await Promise.all([page.close(), popup.close(), panel.close()]);
   }
+  for (const s of shots) if (statSync(`${outDir}/${s}`).size < 1000) throw new Error(`${outDir}/${s} is empty`);
   console.log(`No display: ran headless. Screenshots:\n${shots.map((s) => `  ${outDir}/${s}`).join('\n')}`);
   await context.close();
   rmSync(profile, { recursive: true, force: true });

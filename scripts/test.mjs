@@ -5,6 +5,8 @@
 // mandatory: a missing browser fails them.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import pkg from '../package.json' with { type: 'json' };
+import { browserPath } from './lib/browsers.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 mkdirSync('artifacts', { recursive: true });
@@ -63,10 +65,18 @@ step('format', npx, ['prettier', '--check', '.']);
   step('unit tests', cmd, args, { vitestReport: report });
 }
 step('build', process.execPath, ['scripts/build.mjs']);
-step('addons-linter', process.execPath, ['scripts/lint-firefox.mjs'], { needs: 'build' });
+step('package', process.execPath, ['scripts/package.mjs', '--no-build'], { needs: 'build' });
+// The store artifact itself is what Mozilla's linter checks.
+step('addons-linter', process.execPath, ['scripts/lint-firefox.mjs', `dist/news-context-${pkg.version}-firefox.zip`], { needs: 'package' });
 {
   const [cmd, args, report] = vitest('e2e');
   step('browser tests', cmd, args, { needs: 'build', vitestReport: report });
+}
+
+if (browserPath('chromium') || process.env.CI === 'true') {
+  step('demo (npm start)', process.execPath, ['scripts/start.mjs', '--headless', '--no-build'], { needs: 'build' });
+} else {
+  console.log('\n── demo (npm start): SKIPPING, chromium is not installed');
 }
 
 console.log('\n── summary');
