@@ -1,0 +1,161 @@
+/**
+ * Sentence segmentation for news text in Swedish, English and their neighbours. Rules rather
+ * than a model: a boundary is terminal punctuation (. ! ? …), optionally followed by closing
+ * quotes or brackets, then white space, then something that can start a sentence (an upper-case
+ * letter, a digit, an opening quote, a dialogue dash). It is not a boundary after a known
+ * abbreviation, an initial ("J. Smith"), or inside a number. A blank line always ends a sentence.
+ * Offsets are kept, so a sentence can be cited and highlighted in its article.
+ */
+
+export interface Sentence {
+  text: string;
+  /** Offsets into the input: text === input.slice(start, end). */
+  start: number;
+  end: number;
+}
+
+/** Abbreviations that end with a period but rarely end a sentence (lower-cased, without the final period). */
+const ABBREVIATIONS: Record<string, readonly string[]> = {
+  common: ['ca', 'nr', 'no', 'vs', 'etc', 'jr', 'sr', 'st', 'dr', 'prof', 'fig', 'vol', 'kap', 'approx'],
+  en: [
+    'mr',
+    'mrs',
+    'ms',
+    'messrs',
+    'gen',
+    'gov',
+    'sen',
+    'rep',
+    'rev',
+    'lt',
+    'col',
+    'capt',
+    'sgt',
+    'inc',
+    'ltd',
+    'co',
+    'corp',
+    'dept',
+    'est',
+    'e.g',
+    'i.e',
+    'u.s',
+    'u.k',
+    'u.n',
+    'a.m',
+    'p.m',
+    'jan',
+    'feb',
+    'mar',
+    'apr',
+    'jun',
+    'jul',
+    'aug',
+    'sep',
+    'sept',
+    'oct',
+    'nov',
+    'dec',
+    'mt',
+    'ave',
+    'blvd',
+  ],
+  sv: [
+    't.ex',
+    'bl.a',
+    'dvs',
+    'd.v.s',
+    'm.m',
+    'mm',
+    'osv',
+    'o.s.v',
+    's.k',
+    'f.d',
+    'p.g.a',
+    'pga',
+    'kl',
+    'jfr',
+    'resp',
+    'milj',
+    'mdr',
+    'kr',
+    'tel',
+    'ung',
+    'fr.o.m',
+    't.o.m',
+    'm.fl',
+    'o.d',
+    'dir',
+    'doc',
+    'fil',
+    'tf',
+    'vd',
+    'v.d',
+    'sek',
+    'jan',
+    'febr',
+    'aug',
+    'sept',
+    'okt',
+    'nov',
+    'dec',
+  ],
+  de: ['z.b', 'bzw', 'usw', 'u.a', 'd.h', 'ggf', 'inkl', 'evtl', 'nr', 'str', 'hr', 'fr', 'mio', 'mrd'],
+  fr: ['m', 'mme', 'mlle', 'cf', 'env', 'av', 'p.ex'],
+  es: ['sr', 'sra', 'srta', 'ud', 'uds', 'p.ej', 'aprox'],
+};
+
+const abbreviationsFor = (lang: string): Set<string> => new Set([...(ABBREVIATIONS.common ?? []), ...(ABBREVIATIONS[lang] ?? [])]);
+
+const CLOSERS = '"\'”’»)\\]';
+const BOUNDARY = new RegExp(`([.!?…]+|\\.\\.\\.)([${CLOSERS}]*)(\\s+)(?=[\\p{Lu}\\p{N}"“”«'‘„–—-]|\\p{Lo})`, 'gu');
+
+/** Splits `text` into sentences; `lang` selects the abbreviation list (others still get the common ones). */
+export function splitSentences(text: string, lang = 'und'): Sentence[] {
+  const abbreviations = abbreviationsFor(lang);
+  const out: Sentence[] = [];
+  const push = (start: number, end: number) => {
+    // Trim white space inside the range, keeping offsets exact.
+    while (start < end && /\s/.test(text[start] ?? '')) start++;
+    while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+    if (end > start) out.push({ text: text.slice(start, end), start, end });
+  };
+  // Blank lines (paragraph breaks) always end a sentence.
+  const paragraph = /\n\s*\n/g;
+  let paraStart = 0;
+  const paragraphs: [number, number][] = [];
+  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) {
+    paragraphs.push([paraStart, m.index]);
+    paraStart = m.index + m[0].length;
+  }
+  paragraphs.push([paraStart, text.length]);
+
+  for (const [pStart, pEnd] of paragraphs) {
+    const para = text.slice(pStart, pEnd);
+    let sentenceStart = 0;
+    BOUNDARY.lastIndex = 0;
+    for (let m = BOUNDARY.exec(para); m; m = BOUNDARY.exec(para)) {
+      const punct = m[1] ?? '';
+      const before = para.slice(sentenceStart, m.index);
+      if (punct === '.' && !isSentenceEnd(before, abbreviations)) continue;
+      const end = m.index + punct.length + (m[2]?.length ?? 0);
+      push(pStart + sentenceStart, pStart + end);
+      sentenceStart = end;
+    }
+    push(pStart + sentenceStart, pEnd);
+  }
+  return out;
+}
+
+/** Whether a period after `before` (the sentence so far) ends the sentence. */
+function isSentenceEnd(before: string, abbreviations: Set<string>): boolean {
+  const token = /([\p{L}\p{N}.]+)$/u.exec(before)?.[1];
+  if (!token) return true;
+  const lower = token.toLowerCase();
+  if (abbreviations.has(lower)) return false;
+  // An initial: "J." in "J. Smith".
+  if (/^\p{Lu}$/u.test(token)) return false;
+  // An unknown dotted token ("U.S", "A.B") ends a sentence only if it is not all capitals.
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(token)) return token !== token.toUpperCase();
+  return true;
+}
