@@ -18,7 +18,10 @@ export function benchAvailable(): boolean {
 }
 
 export function loadBenchPages(): BenchPage[] {
-  const truth = JSON.parse(readFileSync(join(BENCH_DIR, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const truth = JSON.parse(readFileSync(join(BENCH_DIR, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string; url: string }
+  >;
   return readdirSync(join(BENCH_DIR, 'html'))
     .filter((f) => f.endsWith('.html.gz'))
     .sort()
