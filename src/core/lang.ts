@@ -22,6 +22,14 @@ const TABLE: Map<string, string[]> = (() => {
   return t;
 })();
 
+const FUNCTION_WORDS = new Map(Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words.split(' '))]));
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** The frequent function words of `lang` (lower case), for weighting terms; empty for unknown languages. */
+export function functionWords(lang: string): ReadonlySet<string> {
+  return FUNCTION_WORDS.get(lang) ?? NO_WORDS;
+}
+
 /** Letters that only some of the languages use: a cheap tie-breaker. */
 const MARKERS: [RegExp, string, number][] = [
   [/[åäö]/g, 'sv', 0.5],

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { contentWords, keyPoints, summarise } from '../../src/corpus/summarise';
+
+const article = [
+  'Kommunen har beslutat att bygga ut cykelbanorna längs kusten under de kommande tre åren.',
+  'Enligt planen ska det finnas en sammanhängande cykelbana från hamnen till badplatsen i norr.',
+  'Nya cykelbanor',
+  'Kostnaden för cykelbanorna beräknas till 40 miljoner kronor, och kommunen tar pengarna ur budgeten för gator.',
+  'Kritiker menar att kostnaden för cykelbanorna har blivit för hög och att andra satsningar borde gå före.',
+  'Kritiker menar att kostnaden för cykelbanorna har blivit för hög, och att andra satsningar borde gå före.',
+  'Vädret var fint när beslutet fattades.',
+  'Arbetet med den första delen av cykelbanan börjar redan i vår, vid hamnen.',
+].map((text) => ({ text }));
+
+describe('summarise', () => {
+  it('returns sentences of the text, in their original order', () => {
+    const s = summarise(article, 'sv', 3);
+    expect(s).toHaveLength(3);
+    expect(s.map((x) => x.index)).toEqual([...s.map((x) => x.index)].sort((a, b) => a - b));
+    for (const x of s) expect(x.text).toBe(article[x.index]!.text);
+    expect(s[0]!.index).toBe(0); // the lead carries the news
+  });
+
+  it('never picks a heading, and never both of two near-identical sentences', () => {
+    const picked = summarise(article, 'sv', 5).map((x) => x.index);
+    expect(picked).not.toContain(2);
+    expect(picked.includes(4) && picked.includes(5)).toBe(false);
+  });
+
+  it('prefers central sentences over an off-topic one', () => {
+    expect(summarise(article, 'sv', 3).map((x) => x.index)).not.toContain(6);
+  });
+
+  it('gives 3 to 5 key points, best first', () => {
+    expect(keyPoints(article, 'sv', 1)).toHaveLength(3);
+    const points = keyPoints(article, 'sv', 9);
+    expect(points).toHaveLength(5);
+    expect(points[0]!.score).toBeGreaterThan(0);
+  });
+
+  it('copes with empty and tiny inputs', () => {
+    expect(summarise([], 'en')).toEqual([]);
+    expect(summarise([{ text: 'Only one sentence here, about tidal power.' }], 'en').map((x) => x.index)).toEqual([0]);
+  });
+});
+
+describe('contentWords', () => {
+  it('drops function words, numbers and single letters, keeps inflected names', () => {
+    expect(contentWords('Meta betalade 14 miljarder för Scale AI:s aktier och i år', 'sv')).toEqual([
+      'meta',
+      'betalade',
+      'miljarder',
+      'scale',
+      'ai:s',
+      'aktier',
+      'år',
+    ]);
+  });
+});
