@@ -5,12 +5,11 @@
  * - user stores (settings; later user-added articles) belong to the reader and survive every
  *   corpus load and schema upgrade.
  */
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, Story } from '../core/corpus';
 import { DEFAULT_SETTINGS, type GlobalSettings, type SiteSettings } from '../core/settings';
 
 export const DB_NAME = 'news-context';
-export const DB_VERSION = 1;
 
 export interface CorpusMeta extends CorpusCounts {
   build: string;
@@ -24,16 +23,58 @@ export interface StoredEntity extends Entity {
 
 export interface NewsDB extends DBSchema {
   meta: { key: 'corpus'; value: CorpusMeta };
-  articles: { key: string; value: Article; indexes: { byEntity: string; byPublished: string; byLang: string } };
+  articles: {
+    key: string;
+    value: Article & { storyId?: string };
+    indexes: { byEntity: string; byPublished: string; byLang: string; byStory: string };
+  };
   entities: { key: string; value: StoredEntity; indexes: { byAlias: string; byType: string } };
   events: { key: string; value: CorpusEvent; indexes: { byDate: string; byEntity: string; byArticle: string } };
   stories: { key: string; value: Story; indexes: { byEntity: string; byArticle: string } };
   settings: { key: string; value: GlobalSettings | SiteSettings };
+  /** Articles the reader adds (a later feature): a user store, kept across corpus loads. */
+  userArticles: { key: string; value: Article };
 }
 
 export type Db = IDBPDatabase<NewsDB>;
 export const BUNDLED_STORES = ['meta', 'articles', 'entities', 'events', 'stories'] as const;
-export const USER_STORES = ['settings'] as const;
+export const USER_STORES = ['settings', 'userArticles'] as const;
+
+type UpgradeTx = IDBPTransaction<NewsDB, ArrayLike<(typeof BUNDLED_STORES)[number] | (typeof USER_STORES)[number]>, 'versionchange'>;
+
+/**
+ * The schema, one step per version, applied in order from the database's version to the target:
+ * a database from any earlier version reaches the current one, and no step touches user data.
+ */
+const MIGRATIONS: ((db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void)[] = [
+  // v1: the bundled stores and the settings.
+  (db) => {
+    db.createObjectStore('meta');
+    const articles = db.createObjectStore('articles', { keyPath: 'id' });
+    articles.createIndex('byEntity', 'entities', { multiEntry: true });
+    articles.createIndex('byPublished', 'published');
+    articles.createIndex('byLang', 'lang');
+    const entities = db.createObjectStore('entities', { keyPath: 'id' });
+    entities.createIndex('byAlias', 'aliasKeys', { multiEntry: true });
+    entities.createIndex('byType', 'type');
+    const events = db.createObjectStore('events', { keyPath: 'id' });
+    events.createIndex('byDate', 'date');
+    events.createIndex('byEntity', 'entities', { multiEntry: true });
+    events.createIndex('byArticle', 'articleId');
+    const stories = db.createObjectStore('stories', { keyPath: 'id' });
+    stories.createIndex('byEntity', 'entities', { multiEntry: true });
+    stories.createIndex('byArticle', 'articleIds', { multiEntry: true });
+    db.createObjectStore('settings');
+  },
+  // v2: articles by story (the corpus pipeline assigns stories), and the user-added articles.
+  (db, tx) => {
+    tx.objectStore('articles').createIndex('byStory', 'storyId');
+    db.createObjectStore('userArticles', { keyPath: 'id' });
+  },
+];
+
+/** The schema version: one per migration step. */
+export const DB_VERSION = MIGRATIONS.length;
 
 /** Case- and diacritic-insensitive key for alias look-ups ("Metas" and "metas" meet). */
 export function foldAlias(s: string): string {
@@ -46,31 +87,14 @@ export function foldAlias(s: string): string {
 }
 
 /**
- * Opens (creating or upgrading) the database. Each schema version is a step that runs once,
- * in order, so a database from any earlier version reaches the current one without losing the
- * user stores. `onBlocked` fires when another context still holds an older version open.
+ * Opens (creating or upgrading) the database through the {@link MIGRATIONS}. `onBlocked` fires
+ * when another context still holds an older version open; `version` (tests) stops at an older schema.
  */
-export function openNewsDb(name = DB_NAME, opts: { onBlocked?: () => void } = {}): Promise<Db> {
-  return openDB<NewsDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('meta');
-        const articles = db.createObjectStore('articles', { keyPath: 'id' });
-        articles.createIndex('byEntity', 'entities', { multiEntry: true });
-        articles.createIndex('byPublished', 'published');
-        articles.createIndex('byLang', 'lang');
-        const entities = db.createObjectStore('entities', { keyPath: 'id' });
-        entities.createIndex('byAlias', 'aliasKeys', { multiEntry: true });
-        entities.createIndex('byType', 'type');
-        const events = db.createObjectStore('events', { keyPath: 'id' });
-        events.createIndex('byDate', 'date');
-        events.createIndex('byEntity', 'entities', { multiEntry: true });
-        events.createIndex('byArticle', 'articleId');
-        const stories = db.createObjectStore('stories', { keyPath: 'id' });
-        stories.createIndex('byEntity', 'entities', { multiEntry: true });
-        stories.createIndex('byArticle', 'articleIds', { multiEntry: true });
-        db.createObjectStore('settings');
-      }
+export function openNewsDb(name = DB_NAME, opts: { onBlocked?: () => void; version?: number } = {}): Promise<Db> {
+  const version = opts.version ?? DB_VERSION;
+  return openDB<NewsDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
     },
     blocked() {
       opts.onBlocked?.();

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type Db,
@@ -31,10 +32,10 @@ describe('schema', () => {
   it('creates the bundled and user stores with their look-up indices', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'entities', 'events', 'meta', 'settings', 'stories']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'entities', 'events', 'meta', 'settings', 'stories', 'userArticles']);
     const tx = db.transaction(['articles', 'entities', 'events', 'stories']);
     expect([...tx.objectStore('entities').indexNames].sort()).toEqual(['byAlias', 'byType']);
-    expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['byEntity', 'byLang', 'byPublished']);
+    expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['byEntity', 'byLang', 'byPublished', 'byStory']);
     expect([...tx.objectStore('events').indexNames].sort()).toEqual(['byArticle', 'byDate', 'byEntity']);
     expect([...tx.objectStore('stories').indexNames].sort()).toEqual(['byArticle', 'byEntity']);
   });
@@ -111,5 +112,54 @@ describe('settings', () => {
     expect(await getSiteSettings(db, 'a.example')).toEqual({ highlights: true });
     await setSiteSwitch(db, 'a.example', 'highlights', null);
     expect(await db.getAllKeys('settings')).toEqual([]);
+  });
+});
+
+describe('schema upgrades', () => {
+  it('upgrades a version-1 database to the current schema and keeps the user data and the corpus', async () => {
+    const name = `upgrade-${++n}`;
+    const v1 = await openNewsDb(name, { version: 1 });
+    expect([...v1.objectStoreNames]).not.toContain('userArticles');
+    await loadCorpus(v1, fixtureCorpus('v1-corpus'));
+    await setSiteSwitch(v1, 'news.example', 'highlights', false);
+    await setGlobalSettings(v1, { theme: 'dark' });
+    v1.close();
+
+    const db = await openNewsDb(name);
+    open.push(db);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('userArticles');
+    expect([...db.transaction('articles').store.indexNames]).toContain('byStory');
+    expect(await getSiteSettings(db, 'news.example')).toEqual({ highlights: false });
+    expect((await getGlobalSettings(db)).theme).toBe('dark');
+    expect((await corpusMeta(db))?.build).toBe('v1-corpus');
+    // The new index covers records written before it existed, once they carry the field.
+    await loadCorpus(db, {
+      ...fixtureCorpus('v2-corpus'),
+      articles: fixtureCorpus().articles.map((a) => ({ ...a, storyId: 's1' })),
+    } as never);
+    expect((await db.getAllKeysFromIndex('articles', 'byStory', 's1')).sort()).toEqual(['a1', 'a2']);
+  });
+
+  it('keeps user-added articles across a corpus load', async () => {
+    const db = await freshDb();
+    await db.put('userArticles', { ...fixtureCorpus().articles[0]!, id: 'mine' });
+    await loadCorpus(db, fixtureCorpus('other'));
+    expect(await db.getAllKeys('userArticles')).toEqual(['mine']);
+  });
+
+  it('reports a blocked upgrade while an older connection stays open, then completes when it closes', async () => {
+    const name = `blocked-${++n}`;
+    (await openNewsDb(name, { version: 1 })).close();
+    // A raw connection with no versionchange handler: like another page of an old version.
+    const old = await openDB(name, 1);
+    let blocked = false;
+    const next = openNewsDb(name, { onBlocked: () => (blocked = true) });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(blocked).toBe(true);
+    old.close();
+    const db = await next;
+    open.push(db);
+    expect(db.version).toBe(DB_VERSION);
   });
 });
