@@ -137,7 +137,7 @@ describe('schema upgrades', () => {
     await loadCorpus(db, {
       ...fixtureCorpus('v2-corpus'),
       articles: fixtureCorpus().articles.map((a) => ({ ...a, storyId: 's1' })),
-    } as never);
+    });
     expect((await db.getAllKeysFromIndex('articles', 'byStory', 's1')).sort()).toEqual(['a1', 'a2']);
   });
 
