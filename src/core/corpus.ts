@@ -40,6 +40,10 @@ export interface CorpusEvent {
   id: string;
   date: string; // YYYY, YYYY-MM or YYYY-MM-DD
   precision: DatePrecision;
+  /** Optional refinements for an honest label ("late October 2025", "summer 2025", "Q3 2025"); see dates.ts. */
+  qualifier?: 'early' | 'mid' | 'late' | 'about';
+  season?: 'spring' | 'summer' | 'autumn' | 'winter';
+  span?: 'week' | 'quarter' | 'decade';
   text: string;
   articleId: string;
   sentence: number;
@@ -168,6 +172,13 @@ export function validateCorpus(data: unknown, maxProblems = 50): { corpus: Corpu
     str(ev, 'articleId', p);
     int(ev, 'sentence', p);
     strArr(ev, 'entities', p);
+    const optional: [string, Set<string>][] = [
+      ['qualifier', new Set(['early', 'mid', 'late', 'about'])],
+      ['season', new Set(['spring', 'summer', 'autumn', 'winter'])],
+      ['span', new Set(['week', 'quarter', 'decade'])],
+    ];
+    for (const [k, allowed] of optional)
+      if (k in ev && !allowed.has(ev[k] as string)) report(`${p}.${k}`, `unknown ${k} ${JSON.stringify(ev[k])}`);
   });
   list('stories', (s, p) => {
     str(s, 'title', p);

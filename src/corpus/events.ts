@@ -15,8 +15,6 @@ export interface EventSource {
 /** A corpus event with every article that reports it (the first source is the contract's articleId/sentence/text). */
 export interface MergedEvent extends CorpusEvent {
   sources: EventSource[];
-  qualifier?: 'early' | 'mid' | 'late' | 'about';
-  season?: 'spring' | 'summer' | 'autumn' | 'winter';
 }
 
 export interface EventCandidate {
@@ -25,8 +23,9 @@ export interface EventCandidate {
   text: string;
   date: string;
   precision: DatePrecision;
-  qualifier?: 'early' | 'mid' | 'late' | 'about' | undefined;
-  season?: 'spring' | 'summer' | 'autumn' | 'winter' | undefined;
+  qualifier?: CorpusEvent['qualifier'] | undefined;
+  season?: CorpusEvent['season'] | undefined;
+  span?: CorpusEvent['span'] | undefined;
   entities: readonly string[];
 }
 
@@ -83,9 +82,12 @@ export function buildEvents(candidates: readonly EventCandidate[]): MergedEvent[
   return events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
+/** Copies the candidate's refinements (and only those) onto the event. */
 function setRefinements(e: MergedEvent, c: EventCandidate): void {
   delete e.qualifier;
   delete e.season;
+  delete e.span;
   if (c.qualifier) e.qualifier = c.qualifier;
   if (c.season) e.season = c.season;
+  if (c.span) e.span = c.span;
 }
