@@ -1,0 +1,171 @@
+/**
+ * Calendar dates as news pages print them, in en, sv, de, fr, es, pt, it, nl, da/nb and ru:
+ * "2025-11-11", "June 13, 2025", "Nov. 19, 2019", "13 June 2025", "13. Juni 2025",
+ * "11 de noviembre de 2025", "tisdag 11 november 2025", "19.11.2019", "19/11/2019",
+ * "24 сентября 2018". Only dates with a year count: "Friday, July 4" in a page header is not an
+ * article's date.
+ */
+
+export interface DateMention {
+  /** YYYY-MM-DD */
+  iso: string;
+  /** Offsets of the match in the searched text. */
+  start: number;
+  end: number;
+}
+
+/** Month name stems (lower-case, diacritics kept) → month number. A stem matches any longer word form. */
+const MONTHS: [string, number][] = [];
+const add = (month: number, ...names: string[]) => {
+  for (const n of names) MONTHS.push([n, month]);
+};
+add(
+  1,
+  'january',
+  'jan',
+  'januari',
+  'januar',
+  'jänner',
+  'janvier',
+  'janv',
+  'enero',
+  'ene',
+  'janeiro',
+  'gennaio',
+  'gen',
+  'januar',
+  'январ',
+  'янв',
+);
+add(2, 'february', 'feb', 'februari', 'februar', 'février', 'févr', 'fevrier', 'febrero', 'fevereiro', 'fev', 'febbraio', 'феврал', 'фев');
+add(3, 'march', 'mar', 'mars', 'märz', 'maerz', 'mär', 'marzo', 'março', 'marco', 'maart', 'марта', 'март', 'мар');
+add(4, 'april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'апрел', 'апр');
+add(5, 'may', 'maj', 'mai', 'mayo', 'maio', 'maggio', 'mei', 'мая', 'май');
+add(6, 'june', 'jun', 'juni', 'juin', 'junio', 'junho', 'giugno', 'июн');
+add(7, 'july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'julho', 'luglio', 'lug', 'июл');
+add(8, 'august', 'aug', 'augusti', 'août', 'aout', 'agosto', 'ago', 'augustus', 'август', 'авг');
+add(9, 'september', 'sep', 'sept', 'septembre', 'septiembre', 'setembro', 'set', 'settembre', 'сентябр', 'сен');
+add(10, 'october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'outubro', 'out', 'ottobre', 'ott', 'октябр', 'окт');
+add(11, 'november', 'nov', 'novembre', 'noviembre', 'novembro', 'ноябр', 'ноя');
+add(
+  12,
+  'december',
+  'dec',
+  'dezember',
+  'dez',
+  'décembre',
+  'decembre',
+  'déc',
+  'diciembre',
+  'dic',
+  'dezembro',
+  'dicembre',
+  'december',
+  'декабр',
+  'дек',
+);
+
+/** Full month names and stems long enough to be unambiguous, longest first (so "june" wins over "jun"). */
+const MONTH_ALTERNATION = [...new Set(MONTHS.map(([n]) => n))].sort((a, b) => b.length - a.length).join('|');
+
+function monthNumber(word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  let best: [string, number] | null = null;
+  for (const entry of MONTHS) {
+    const [stem] = entry;
+    // Abbreviations must match whole; long names may carry an inflection ("сентября", "Januar").
+    const ok = stem.length <= 4 ? w === stem : w.startsWith(stem) && w.length - stem.length <= 3;
+    if (ok && (!best || stem.length > best[0].length)) best = entry;
+  }
+  return best ? best[1] : null;
+}
+
+const M = `(${MONTH_ALTERNATION})[\\p{L}]{0,4}\\.?`;
+const D = '([0-3]?\\d)(?:st|nd|rd|th|er|e|\\.|º|°)?';
+const Y = '((?:19|20)\\d\\d)';
+// Month names glued to the word before them in a dump ("EditorJune 13, 2025") are separated by
+// {@link deglue} before matching.
+const PATTERNS: { re: RegExp; order: 'ymd' | 'mdy' | 'dmy' | 'numeric' }[] = [
+  { re: new RegExp(`(?<![\\d])${Y}-(\\d\\d)-(\\d\\d)(?![\\d])`, 'gu'), order: 'ymd' },
+  { re: new RegExp(`(?<![\\p{L}])${M}\\s+${D},?\\s+${Y}(?!\\d)`, 'giu'), order: 'mdy' },
+  { re: new RegExp(`(?<![\\p{L}\\d])${D}\\s*(?:de\\s+)?${M},?\\s+(?:de\\s+)?${Y}(?!\\d)`, 'giu'), order: 'dmy' },
+  { re: /(?<![\d.])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?![\d])/gu, order: 'numeric' },
+  { re: /(?<![\d/])((?:19|20)\d\d)\/(\d\d)\/(\d\d)(?![\d/])/gu, order: 'ymd' },
+  // Two-digit years ("11/19/19 06:56 AM", "19.11.19").
+  { re: /(?<![\d./])([0-3]?\d)([./])([01]?\d)\2(\d\d)(?![\d./])/gu, order: 'numeric' },
+];
+
+function iso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function toIso(order: 'ymd' | 'mdy' | 'dmy' | 'numeric', a: string, b: string, c: string, e: string, lang: string): string | null {
+  if (order === 'ymd') return iso(+a, +b, +c);
+  if (order === 'mdy') {
+    const month = monthNumber(a);
+    return month ? iso(+c, month, +b) : null;
+  }
+  if (order === 'dmy') {
+    const month = monthNumber(b);
+    return month ? iso(+c, month, +a) : null;
+  }
+  // Numeric: a, separator b, c, year e (two-digit years: 00-69 → 2000s, 70-99 → 1900s).
+  const x = +a;
+  const y = +c;
+  const dayFirst = b === '.' || x > 12 || (lang !== 'en' && y <= 12);
+  const year = e.length === 2 ? (+e < 70 ? 2000 : 1900) + +e : +e;
+  return dayFirst ? iso(year, y, x) : iso(year, x, y);
+}
+
+/**
+ * Every dated mention in `text`, in order. `lang` decides "05/06/2025": month first in English,
+ * day first elsewhere (a number over 12 settles it either way).
+ */
+export function findDates(text: string, lang = 'und'): DateMention[] {
+  const out: DateMention[] = [];
+  for (const { re, order } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [, a = '', b = '', c = '', e = ''] = m;
+      const value = toIso(order, a, b, c, e, lang);
+      if (value) out.push({ iso: value, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  // Overlapping matches: keep the earliest, longest.
+  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept: DateMention[] = [];
+  for (const d of out) {
+    const prev = kept[kept.length - 1];
+    if (prev && d.start < prev.end) continue;
+    kept.push(d);
+  }
+  return kept;
+}
+
+const GLUED_WORDS = [
+  ...new Set(MONTHS.map(([n]) => n).filter((n) => n.length >= 4 && /^[a-z]/.test(n))),
+  'by',
+  'av',
+  'von',
+  'par',
+  'por',
+  'updated',
+  'published',
+  'posted',
+];
+const GLUE = new RegExp(
+  `(?<=\\p{Ll})(?=(?:${GLUED_WORDS.map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join('|')})(?!\\p{Ll}))`,
+  'gu',
+);
+
+/**
+ * Separates words that a dump glued together where two page elements met: "News EditorBy News
+ * EditorJune 13, 2025" → "News Editor By News Editor June 13, 2025". Only before a month name or
+ * a byline/date keyword, so that "iPhone" or "LeCun" stay whole.
+ */
+export function deglue(text: string): string {
+  return text.replace(GLUE, ' ');
+}
