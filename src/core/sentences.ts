@@ -137,7 +137,8 @@ export function splitSentences(text: string, lang = 'und'): Sentence[] {
     for (let m = BOUNDARY.exec(para); m; m = BOUNDARY.exec(para)) {
       const punct = m[1] ?? '';
       const before = para.slice(sentenceStart, m.index);
-      if (punct === '.' && !isSentenceEnd(before, abbreviations)) continue;
+      const next = /^[\p{L}]+/u.exec(para.slice(m.index + m[0].length))?.[0] ?? '';
+      if (punct === '.' && !isSentenceEnd(before, next, abbreviations)) continue;
       const end = m.index + punct.length + (m[2]?.length ?? 0);
       push(pStart + sentenceStart, pStart + end);
       sentenceStart = end;
@@ -147,10 +148,19 @@ export function splitSentences(text: string, lang = 'und'): Sentence[] {
   return out;
 }
 
-/** Whether a period after `before` (the sentence so far) ends the sentence. */
-function isSentenceEnd(before: string, abbreviations: Set<string>): boolean {
+/** Month names that follow an ordinal day ("zum 1. Juli", "den 27. März", "le 1. mai" is rare but harmless). */
+const MONTHS = new Set(
+  'januar jänner februar märz april mai juni juli august september oktober november dezember januari februari mars maj augusti'
+    .split(' ')
+    .concat('january february march june july october december'.split(' ')),
+);
+
+/** Whether a period after `before` (the sentence so far), followed by the word `next`, ends the sentence. */
+function isSentenceEnd(before: string, next: string, abbreviations: Set<string>): boolean {
   const token = /([\p{L}\p{N}.]+)$/u.exec(before)?.[1];
   if (!token) return true;
+  // A German ordinal day before a month: "am 1. Juli".
+  if (/^\d{1,2}$/.test(token) && MONTHS.has(next.toLowerCase())) return false;
   const lower = token.toLowerCase();
   if (abbreviations.has(lower)) return false;
   // An initial: "J." in "J. Smith".

@@ -27,6 +27,12 @@ describe('splitSentences', () => {
     ['sv', 'Han kallar det ”superintelligens”. Ingen vet.', ['Han kallar det ”superintelligens”.', 'Ingen vet.']],
     ['sv', 'Kl. 10 började mötet. Det tog en timme.', ['Kl. 10 började mötet.', 'Det tog en timme.']],
     ['de', 'Das gilt z.B. für Meta. Der Rest folgt.', ['Das gilt z.B. für Meta.', 'Der Rest folgt.']],
+    [
+      'de',
+      'Die Preise steigen zum 1. Juli um 8 Prozent. Am 27. März wurde das beschlossen.',
+      ['Die Preise steigen zum 1. Juli um 8 Prozent.', 'Am 27. März wurde das beschlossen.'],
+    ],
+    ['de', 'Es war Platz 2. Danach kam nichts.', ['Es war Platz 2.', 'Danach kam nichts.']],
   ])('%s: %j', (lang, text, expected) => {
     expect(texts(text, lang)).toEqual(expected);
   });
