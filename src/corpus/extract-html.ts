@@ -1,0 +1,248 @@
+/**
+ * Article extraction from a saved HTML page: Readability.js finds the article, then our own rules
+ * remove what it keeps of the site around the text (captions, link lists, teasers, datelines,
+ * appeals, bios, "more stories" sections), and the metadata comes from JSON-LD, meta tags and
+ * markup conventions. Runs on any DOM `Document` (DOMParser in the browser, linkedom in Node) and
+ * never mutates the one it is given.
+ *
+ * Measured on the 88-page declutter benchmark: see test/bench/extract-html.test.ts.
+ */
+import { Readability } from '@mozilla/readability';
+import { detectLanguage } from '../core/lang';
+import { type Block, blocksToText, isBlockTag, toBlocks } from './html/blocks';
+import {
+  findStandfirst,
+  type CleanTrace,
+  BYLINE_LINE,
+  cleanArticleDom,
+  cleanBlocks,
+  normalise,
+  sameText,
+  shareIn,
+  shingleSet,
+  wordCount,
+} from './html/clean';
+import { cleanByline, readMeta } from './html/meta';
+import { ExtractionError, type ExtractedArticle } from './types';
+
+export interface ExtractHtmlOptions {
+  /** The page's address, when the caller knows it (a fallback for canonical/og:url, and the base for relative ones). */
+  url?: string | undefined;
+  /** How errors name the input (a file name); defaults to the URL. */
+  name?: string | undefined;
+  /** Reports every boilerplate removal (rule, text): for debugging and the benchmark's analysis. */
+  trace?: CleanTrace | undefined;
+}
+
+/** Below this many words, what is left is not an article (a nav page, an error page, a stub). */
+const MIN_WORDS = 25;
+/** Readability's cost grows with nesting depth; deeper documents use the plain fallback. */
+const MAX_DEPTH = 150;
+/** Readability walks every element; beyond this many the page is not an article page anyway. */
+const MAX_ELEMENTS = 60_000;
+/** Links the clone's elements to the caller's: the index of the element in document order. */
+const INDEX_ATTR = 'data-nc-index';
+
+/** Languages the function-word detector knows: only for those can the text overrule the page. */
+const DETECTABLE = new Set(['sv', 'en', 'de', 'fr', 'es', 'pt', 'da', 'nb', 'nl', 'no', 'nn']);
+const SCANDINAVIAN = new Set(['sv', 'da', 'nb', 'no', 'nn']);
+
+export interface FoundArticle {
+  /** The article's text blocks after boilerplate removal, in document order. */
+  blocks: Block[];
+  /** The standfirst found above the text, if any (already removed from `blocks`). */
+  standfirst: string | null;
+  /** The smallest element of the caller's document that holds every kept block. */
+  root: Element | null;
+  /** Readability's byline guess (from the page's markup). */
+  byline: string | null;
+  /** Readability's title guess. */
+  title: string | null;
+}
+
+/** Replaces chains of wrapper elements that hold exactly one element and no text by that element. */
+function collapseWrapperChains(root: Element): void {
+  const stack: Element[] = [root];
+  while (stack.length) {
+    let el = stack.pop();
+    if (!el) break;
+    while (el !== root && el.childNodes.length === 1 && el.firstElementChild && /^(?:DIV|SPAN|SECTION|FONT|CENTER)$/i.test(el.tagName)) {
+      const child: Element = el.firstElementChild;
+      el.replaceWith(child);
+      el = child;
+    }
+    for (const c of el.children) stack.push(c);
+  }
+}
+
+function maxDepth(root: Element): number {
+  let max = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const top = stack.pop();
+    if (!top) break;
+    const [el, d] = top;
+    if (d > max) max = d;
+    for (const c of el.children) stack.push([c, d + 1]);
+  }
+  return max;
+}
+
+/** The lowest element that contains all of `els`. */
+function commonAncestor(els: readonly Element[]): Element | null {
+  const [first, ...rest] = els;
+  if (!first) return null;
+  let anc: Element | null = first;
+  while (anc && !rest.every((e) => anc?.contains(e))) anc = anc.parentElement;
+  return anc;
+}
+
+/**
+ * Finds the article in `doc`: its cleaned text blocks, its standfirst and its root element in
+ * `doc` itself (the declutter feature can use the root on a live page). Works on a copy.
+ */
+export function findArticle(
+  doc: Document,
+  ctx: {
+    title?: string | null;
+    byline?: string | null;
+    description?: string | null;
+    reference?: string | null;
+    trace?: CleanTrace | undefined;
+  } = {},
+): FoundArticle {
+  const work = doc.cloneNode(true) as Document;
+  const originals = [...doc.querySelectorAll('*')];
+  const copies = [...work.querySelectorAll('*')];
+  // cloneNode keeps document order, so the n-th element of each list is the same element.
+  if (originals.length === copies.length) copies.forEach((el, i) => el.setAttribute(INDEX_ATTR, String(i)));
+  const originOf = (el: Element): Element | null => {
+    const i = el.closest(`[${INDEX_ATTR}]`)?.getAttribute(INDEX_ATTR);
+    return i == null ? null : (originals[Number(i)] ?? null);
+  };
+
+  const html = work.documentElement as Element | null;
+  if (!html) return { blocks: [], standfirst: null, root: null, byline: null, title: null };
+  // Deep nesting (hostile or broken pages) makes Readability slow; chains of bare wrappers are
+  // the usual cause, and collapsing them loses nothing but their class names.
+  let shallow = maxDepth(html) <= MAX_DEPTH;
+  if (!shallow) {
+    collapseWrapperChains(html);
+    shallow = maxDepth(html) <= MAX_DEPTH;
+  }
+
+  let content: Element | null = null;
+  let rdTitle: string | null = null;
+  let rdByline: string | null = null;
+  if (shallow && copies.length <= MAX_ELEMENTS) {
+    try {
+      const result = new Readability<Element>(work, { keepClasses: true, serializer: (el) => el as Element }).parse();
+      content = result?.content ?? null;
+      rdTitle = result?.title ?? null;
+      rdByline = result?.byline ?? null;
+    } catch {
+      content = null; // Readability gave up on this page: fall back to the whole body below
+    }
+  }
+  // Fallback (no Readability result): the page's body, cleaned by the same rules.
+  content ??= work.body as Element | null;
+  if (!content) return { blocks: [], standfirst: null, root: null, byline: rdByline, title: rdTitle };
+
+  cleanArticleDom(content, ctx.trace);
+  const cleaned = cleanBlocks(
+    toBlocks(content),
+    {
+      title: ctx.title ?? rdTitle,
+      byline: ctx.byline ?? rdByline,
+      description: ctx.description ?? null,
+      reference: ctx.reference ?? null,
+      standfirst: findStandfirst(doc, ctx.description ?? null),
+    },
+    ctx.trace,
+  );
+  const origins = cleaned.blocks.map((b) => originOf(b.el)).filter((e): e is Element => e !== null);
+  return { blocks: cleaned.blocks, standfirst: cleaned.standfirst, root: commonAncestor(origins), byline: rdByline, title: rdTitle };
+}
+
+/**
+ * The element of `doc` that holds the article's text (for declutter on a live page), or null
+ * when the page has no article. Does not modify `doc`.
+ */
+export function findArticleRoot(doc: Document): Element | null {
+  const found = findArticle(doc);
+  return wordCount(blocksToText(found.blocks)) >= MIN_WORDS ? found.root : null;
+}
+
+/** The page's language: what it declares, unless its text clearly says otherwise. */
+function decideLang(declared: string | null, text: string): string {
+  const guess = detectLanguage(text);
+  if (guess.lang === 'und') return declared ?? 'und';
+  if (!declared) return guess.confidence >= 0.5 ? guess.lang : 'und';
+  if (declared === guess.lang) return declared;
+  // Norwegian is declared as no, nb or nn; the detector says nb.
+  if (['no', 'nb', 'nn'].includes(declared) && guess.lang === 'nb') return declared;
+  // The detector only knows a few languages: it can overrule a declaration in one of them, but
+  // its guess on a language it does not know (Italian, Indonesian) is no evidence. Between the
+  // Scandinavian languages, which share most function words, it must be surer.
+  if (!DETECTABLE.has(declared)) return declared;
+  const neighbours = SCANDINAVIAN.has(declared) && SCANDINAVIAN.has(guess.lang);
+  return guess.confidence >= (neighbours ? 0.75 : 0.45) ? guess.lang : declared;
+}
+
+/** A "By Jane Doe" line near the top of the page, for pages whose metadata names no author. */
+function bylineFromText(doc: Document): string | null {
+  let seen = 0;
+  for (const el of doc.querySelectorAll('p, span, div, address, li')) {
+    // Bounded, and only small elements without block children: no text of big subtrees is read.
+    if (++seen > 3000) break;
+    if (el.children.length > 3 || [...el.children].some((c) => isBlockTag(c.tagName))) continue;
+    const t = el.textContent.replace(/\s+/g, ' ').trim();
+    if (t && t.length <= 80 && BYLINE_LINE.test(t)) return cleanByline(t);
+  }
+  return null;
+}
+
+/**
+ * Extracts the article of a parsed HTML page. Throws {@link ExtractionError} when the page holds
+ * no article (empty, only navigation, too little text).
+ */
+export function extractHtml(doc: Document, opts: ExtractHtmlOptions = {}): ExtractedArticle {
+  const name = opts.name ?? opts.url ?? 'HTML page';
+  if (!(doc.documentElement as Element | null)) throw new ExtractionError(name, 'empty document: no article text found');
+  const meta = readMeta(doc, { url: opts.url });
+  const found = findArticle(doc, {
+    title: meta.title,
+    byline: meta.byline,
+    description: meta.description,
+    reference: meta.jsonLdBody,
+    trace: opts.trace,
+  });
+  const body = blocksToText(found.blocks);
+  const words = wordCount(body);
+  if (words === 0) throw new ExtractionError(name, 'no article text found (the page has no block of text)');
+  if (words < MIN_WORDS)
+    throw new ExtractionError(name, `no article found (only ${words} words of text outside navigation and boilerplate)`);
+
+  const firstParagraph = found.blocks[0]?.text ?? '';
+  const title = meta.title ?? found.title ?? firstParagraph.slice(0, 120);
+  let lead = found.standfirst;
+  if (!lead && meta.description && wordCount(meta.description) >= 5) {
+    // The description is a lead only when it is not just the body's opening (or a cut of it).
+    // (Descriptions are often cut mid-word or prefixed with a label, hence a share, not a match.)
+    const inBody = shareIn(meta.description, shingleSet(body)) >= 0.6;
+    if (!inBody && !sameText(firstParagraph, meta.description) && normalise(meta.description) !== normalise(title)) lead = meta.description;
+  }
+  const byline = meta.byline ?? cleanByline(found.byline) ?? bylineFromText(doc);
+  const sourceKey = meta.source ? normalise(meta.source) : null;
+  return {
+    title,
+    source: meta.source,
+    url: meta.url,
+    published: meta.published,
+    lang: decideLang(meta.declaredLang, `${title}\n${body}`),
+    // An outlet named as its own author is not a byline.
+    byline: byline && sourceKey && normalise(byline) === sourceKey ? null : byline,
+    lead,
+    body,
+  };
+}
