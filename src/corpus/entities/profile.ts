@@ -1,0 +1,520 @@
+/**
+ * What the corpus says about each entity: its display name, every surface form, its type (from
+ * the registry, else from cues around its mentions), descriptions quoted from appositions and
+ * roles ("Mark Zuckerberg, CEO of Meta," → "CEO of Meta"), and the sentences that best inform
+ * about it. Every description and fact is text of an article, with its article and sentence.
+ */
+import type { EntityType, Fact } from '../../core/corpus';
+import type { Cluster, Discovery, TypeScores } from './discover';
+import {
+  ANAPHORIC,
+  CONJUNCTIONS,
+  DETERMINERS,
+  DROPPABLE_SUFFIXES,
+  EVENT_HEADS,
+  EVENT_SUFFIXES,
+  FIRST_NAMES,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  INVEST_WORDS,
+  LIST_LINKS,
+  LIST_ORG_HEADS,
+  LIST_PRODUCT_HEADS,
+  MEDIA_HEADS,
+  MEDIA_VERBS,
+  ORG_HEADS,
+  ORG_PARTS,
+  ORG_SUFFIXES,
+  PLACE_FIRST,
+  PLACE_HEADS,
+  PLACE_PREPOSITIONS,
+  PRODUCT_SUFFIXES,
+  PRONOUN_POSSESSIVES,
+  PLACE_SUFFIXES,
+  PRODUCT_HEADS,
+  RELATIVE_PERSON,
+  RELATIVE_THING,
+  ROLE_MODIFIERS,
+  ROLE_PREPOSITIONS,
+  SAY_VERBS,
+  WORK_HEADS,
+  endsWithHead,
+  isRole,
+  lowerWord,
+} from './lexicon';
+import { type Sent, type Span, adjectival, personLike, tokensOf } from './spans';
+import { type Token, fold, gapAfter, gapBefore, isSpace } from './tokens';
+
+export type DescriptionKind = 'apposition' | 'role' | 'relative' | 'dash';
+
+/** A clause of an article that says what an entity is, with where it stands. */
+export interface Description {
+  text: string;
+  articleId: string;
+  sentence: number;
+  kind: DescriptionKind;
+}
+
+export interface Profile {
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  /** Best first; `description` of the entity is the first one's text. */
+  descriptions: Description[];
+  facts: Fact[];
+  wikidata: string | null;
+}
+
+/** At most this many facts per entity, and per article. */
+const MAX_FACTS = 4;
+const MAX_FACTS_PER_ARTICLE = 3;
+const TYPE_ORDER: readonly EntityType[] = ['person', 'organization', 'product', 'place', 'event', 'concept', 'work'];
+
+interface Placed {
+  a: number;
+  b: number;
+  cluster: number;
+  span: Span;
+}
+
+interface Candidate extends Description {
+  sent: Sent;
+  a: number;
+  b: number;
+  score: number;
+  /** The relative pronoun, for relative clauses (who ≠ which). */
+  pronoun: string | null;
+  /** A role word or a noun heads the description: evidence of the type. */
+  cue: EntityType | null;
+}
+
+const isHead = (l: string, heads: readonly string[]) => endsWithHead(l, heads);
+const headType = (l: string): EntityType | null =>
+  isRole(l)
+    ? 'person'
+    : isHead(l, ORG_HEADS)
+      ? 'organization'
+      : isHead(l, PRODUCT_HEADS)
+        ? 'product'
+        : isHead(l, PLACE_HEADS)
+          ? 'place'
+          : isHead(l, EVENT_HEADS)
+            ? 'event'
+            : isHead(l, WORK_HEADS)
+              ? 'work'
+              : null;
+
+export function profiles(d: Discovery): Profile[] {
+  // Where every mention stands, by sentence.
+  const placed = new Map<Sent, Placed[]>();
+  d.clusters.forEach((c, ci) => {
+    for (const span of c.spans) {
+      const list = placed.get(span.sent) ?? [];
+      list.push({ a: span.a, b: span.b, cluster: ci, span });
+      placed.set(span.sent, list);
+    }
+  });
+  for (const list of placed.values()) list.sort((x, y) => x.a - y.a);
+  const listCues = listTypeCues(placed);
+
+  return d.clusters.map((c, ci) => {
+    const name = nameOf(c);
+    const candidates = c.spans.flatMap((s) => describe(s, placed));
+    const type = typeOf(c, candidates, listCues, d.nonPersonKeys);
+    const descriptions = rankDescriptions(candidates, type, ci, placed);
+    return {
+      name,
+      type,
+      aliases: aliasesOf(c, name),
+      descriptions,
+      facts: factsOf(c, ci, name, descriptions, placed),
+      wikidata: c.registry?.wikidata ?? null,
+    };
+  });
+}
+
+/** The registry's name; an acronym with its expansion; else the fullest form seen ("Yann LeCun" over "LeCun"). */
+function nameOf(c: Cluster): string {
+  if (c.registry) return c.registry.name;
+  if (c.acronym !== null) return c.acronym;
+  const pool = c.spans.some((s) => s.ev && s.kind === 'name') ? c.spans.filter((s) => s.ev && s.kind === 'name') : c.spans;
+  const stats = new Map<string, { n: number; tokens: number; first: number; text: string }>();
+  pool.forEach((s, i) => {
+    let text = s.base;
+    // A term at the start of a sentence: "Superintelligence" is "superintelligence".
+    if (s.kind === 'phrase' && s.sent.ts.tokens[s.a]?.initial === true && c.spans.some((o) => /^\p{Ll}/u.test(o.base)))
+      text = text.charAt(0).toLowerCase() + text.slice(1);
+    const st = stats.get(text) ?? { n: 0, tokens: s.b - s.a, first: i, text };
+    st.n++;
+    stats.set(text, st);
+  });
+  const forms = [...stats.values()];
+  const has = new Set(forms.map((f) => fold(f.text)));
+  const score = (f: { n: number; tokens: number; text: string }) => {
+    const words = f.text.split(/\s+/u);
+    const last = fold(words[words.length - 1] ?? '');
+    // "Vinterfjord AB" → "Vinterfjord" when the short form is used too.
+    const droppable = words.length > 1 && DROPPABLE_SUFFIXES.has(last) && has.has(fold(words.slice(0, -1).join(' ')));
+    return (droppable ? 0 : Math.min(f.tokens, 4) * 100) + f.n;
+  };
+  forms.sort((x, y) => score(y) - score(x) || x.first - y.first);
+  return forms[0]?.text ?? c.spans[0]?.base ?? '';
+}
+
+/** Every surface form seen, then the registry's names; not the display name itself. */
+function aliasesOf(c: Cluster, name: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([name]);
+  const seenFolded = new Set<string>([fold(name)]);
+  const add = (s: string, foldCase: boolean) => {
+    if (seen.has(s) || (foldCase && seenFolded.has(fold(s)))) return;
+    seen.add(s);
+    seenFolded.add(fold(s));
+    out.push(s);
+  };
+  for (const s of c.spans) {
+    const lowerTerm = s.kind === 'phrase' && c.spans.some((o) => /^\p{Ll}/u.test(o.base));
+    add(s.base, lowerTerm);
+    add(s.surface, lowerTerm);
+  }
+  if (c.registry) for (const a of [c.registry.name, ...c.registry.aliases]) add(a, false);
+  return out;
+}
+
+function typeOf(
+  c: Cluster,
+  candidates: readonly Candidate[],
+  listCues: Map<string, TypeScores>,
+  nonPersonKeys: ReadonlySet<string>,
+): EntityType {
+  if (c.registry) return c.registry.type;
+  const score: Record<EntityType, number> = { person: 0, organization: 0, product: 0, place: 0, event: 0, concept: 0, work: 0 };
+  const add = (t: EntityType, w: number) => (score[t] += w);
+  for (const [t, w] of Object.entries(c.hints) as [EntityType, number][]) add(t, w);
+  // The shape of the fullest name.
+  const full = [...c.spans].filter((s) => s.kind === 'name').sort((x, y) => y.b - y.a - (x.b - x.a) || Number(y.ev) - Number(x.ev))[0];
+  if (full) {
+    const toks = tokensOf(full);
+    const first = toks[0];
+    const lastKey = lowerWord(toks[toks.length - 1]?.text ?? '');
+    if (toks.some((t) => t.number || t.alnum) && !ORG_SUFFIXES.has(lastKey)) add('product', 3);
+    if (ORG_SUFFIXES.has(lastKey) && toks.length > 1) add('organization', 4);
+    if (endsWithHead(lastKey, MEDIA_HEADS)) add('organization', 4);
+    if (PLACE_SUFFIXES.has(lastKey) && toks.length > 1) add('place', 3);
+    if (EVENT_SUFFIXES.has(lastKey) && toks.length > 1) add('event', 3);
+    if (personLike(toks, nonPersonKeys)) add('person', first !== undefined && FIRST_NAMES.has(first.lower) ? 3 : 1);
+    else if (toks.length >= 2 && first !== undefined && PLACE_FIRST.has(first.lower)) add('place', 2);
+    else if (toks.length >= 2 && first !== undefined && adjectival(first.text)) add('organization', 1.5);
+    if (toks.length >= 2 && PRODUCT_SUFFIXES.has(lastKey)) add('product', 2);
+    if (toks.length === 1) add('organization', first?.acronym === true ? 1 : 0.5);
+  }
+  // "Nissan said", "Austria argued": companies and countries speak too; a verb of saying tells a
+  // person only together with a personal name.
+  const single = c.spans.every((s) => s.b - s.a === 1);
+  for (const s of c.spans) {
+    contextCues(s, add, single);
+    const l = listCues.get(spanId(s));
+    if (l) for (const [t, w] of Object.entries(l) as [EntityType, number][]) add(t, w);
+  }
+  for (const d of candidates) {
+    if (d.cue !== null) add(d.cue, d.kind === 'role' ? 0 : 2); // pre-nominal cues are counted by contextCues
+    if (d.pronoun !== null) {
+      if (RELATIVE_PERSON.has(d.pronoun) && !RELATIVE_THING.has(d.pronoun)) add('person', 2);
+      if (RELATIVE_THING.has(d.pronoun) && !RELATIVE_PERSON.has(d.pronoun)) add('organization', 1);
+    }
+  }
+  let best: EntityType = 'organization';
+  for (const t of TYPE_ORDER) if (score[t] > score[best]) best = t;
+  return best;
+}
+
+const spanId = (s: Span) => `${String(s.sent.art)}:${String(s.sent.idx)}:${String(s.a)}`;
+
+/** Words around one mention that tell the type. */
+function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: boolean): void {
+  const { ts } = s.sent;
+  const toks = ts.tokens;
+  const p1 = toks[s.a - 1];
+  const p2 = toks[s.a - 2];
+  const n1 = toks[s.b];
+  if (p1 !== undefined && isSpace(gapBefore(ts, s.a))) {
+    const l = p1.lower;
+    const head = headType(l);
+    if (head !== null) add(head, 3);
+    else if (HONORIFICS.has(l)) add('person', 3);
+    if (SAY_VERBS.has(l) && !single) add('person', 2);
+    if (MEDIA_VERBS.has(l)) add('organization', 2);
+    if (PLACE_PREPOSITIONS.has(l)) {
+      const invest = toks.slice(Math.max(0, s.a - 5), s.a - 1).some((t) => INVEST_WORDS.has(t.lower));
+      add(invest ? 'organization' : 'place', 1.5);
+    }
+    if (ROLE_PREPOSITIONS.has(l) && p2 !== undefined && isRole(p2.lower)) add('organization', 3);
+    if (l === 'till' && p2?.lower === 'uppgifter') add('organization', 2);
+    if (DETERMINERS.has(l)) {
+      // "the Oakland startup", "die Berliner Firma": a single name before a company noun says where it is;
+      // else "told the Bay Ledger", "dem Handelsblatt": people's names take no article.
+      if (s.b - s.a === 1 && n1 !== undefined && isSpace(gapAfter(ts, s.b - 1)) && isHead(n1.lower, ORG_HEADS)) add('place', 2);
+      else add('organization', 1);
+    }
+  }
+  if (p1 !== undefined && gapBefore(ts, s.a) === '. ' && HONORIFICS.has(p1.lower)) add('person', 3);
+  if (n1 !== undefined && isSpace(gapAfter(ts, s.b - 1))) {
+    const l = n1.lower;
+    if (SAY_VERBS.has(l) && !single) add('person', 2);
+    const possessive = s.surface !== s.base;
+    if (possessive && (isRole(l) || ORG_PARTS.has(l) || ROLE_MODIFIERS.has(l))) add('organization', 2);
+    if (!possessive && n1.cap && (l === 'ceo' || l === 'vd' || l === 'cfo' || l === 'cto' || l === 'chief')) add('organization', 2);
+    if (PRODUCT_HEADS.includes(l)) add('product', 2);
+  }
+}
+
+/**
+ * Lists take the cue of their head: "rivals such as Google and OpenAI", "konkurrenter som OpenAI,
+ * Google och Anthropic", "AI tools like ChatGPT", "in Berlin und München".
+ */
+function listTypeCues(placed: Map<Sent, Placed[]>): Map<string, TypeScores> {
+  const out = new Map<string, TypeScores>();
+  for (const [sent, list] of placed) {
+    const { ts } = sent;
+    for (let k = 0; k < list.length; k++) {
+      const chain: Placed[] = [];
+      const first = list[k];
+      if (first === undefined) continue;
+      chain.push(first);
+      while (k + 1 < list.length) {
+        const x = list[k];
+        const y = list[k + 1];
+        if (x === undefined || y === undefined) break;
+        const between = ts.text.slice(ts.tokens[x.b - 1]?.end ?? 0, ts.tokens[y.a]?.start ?? 0);
+        if (!/^\s*(?:,\s*(?:(?:and|och|und|or|eller|oder|&)\s+)?|\s+(?:and|och|und|or|eller|oder|&)\s+)$/u.test(between)) break;
+        chain.push(y);
+        k++;
+      }
+      const cue: TypeScores = {};
+      let i = first.a - 1;
+      const at = (j: number) => ts.tokens[j];
+      if (at(i) !== undefined && DETERMINERS.has(at(i)?.lower ?? '')) i--;
+      const link = at(i);
+      if (link !== undefined && LIST_LINKS.has(link.lower)) {
+        let h = i - 1;
+        if (link.lower === 'as' && at(h)?.lower === 'such') h--;
+        const head = at(h)?.lower ?? '';
+        if (LIST_ORG_HEADS.has(head)) cue.organization = 2;
+        if (LIST_PRODUCT_HEADS.has(head)) cue.product = 2;
+      }
+      if (chain.length >= 2 && link !== undefined && PLACE_PREPOSITIONS.has(link.lower)) cue.place = 1.5;
+      if (Object.keys(cue).length === 0) continue;
+      for (const p of chain) out.set(spanId(p.span), cue);
+    }
+  }
+  return out;
+}
+
+/** A possessive that ends a noun phrase on the left: "Meta’s", "Metas", "företagets", "its". */
+function isPossessive(t: Token, sent: Sent, placed: Map<Sent, Placed[]>, index: number): boolean {
+  if (/['’]s$/u.test(t.text) || ANAPHORIC.has(t.lower)) return true;
+  if (!sent.lang.startsWith('en') && /\p{Ll}(?:ets|ens|ans|arnas|ernas|ornas)$/u.test(t.text) && !t.cap) return true;
+  if (/^\p{Lu}.*(?:ets|ens)$/u.test(t.text) && t.initial) return true; // "Företagets" at the start
+  return (placed.get(sent) ?? []).some((p) => p.a <= index && index < p.b && p.span.surface !== p.span.base && p.b - 1 === index);
+}
+
+const BOUNDARY = /[,;:()[\]–—"“”«»!?]/u;
+
+/** Descriptions of one mention: appositions, relative clauses, roles and heads before the name, dashes. */
+function describe(s: Span, placed: Map<Sent, Placed[]>): Candidate[] {
+  const { sent } = s;
+  const { ts } = sent;
+  if (ts.heading) return [];
+  const toks = ts.tokens;
+  const out: Candidate[] = [];
+  const make = (a0: number, b: number, kind: DescriptionKind, pronoun: string | null, cue: EntityType | null) => {
+    // "its chief scientist" says "chief scientist".
+    const a = a0 + 1 < b && PRONOUN_POSSESSIVES.has(toks[a0]?.lower ?? '') ? a0 + 1 : a0;
+    const first = toks[a];
+    const last = toks[b - 1];
+    if (first === undefined || last === undefined || b <= a) return;
+    out.push({
+      text: ts.text.slice(first.start, last.end),
+      articleId: sent.articleId,
+      sentence: sent.idx,
+      kind,
+      sent,
+      a,
+      b,
+      score: 0,
+      pronoun,
+      cue,
+    });
+  };
+  const clauseEnd = (from: number) => {
+    let e = from + 1;
+    while (e < toks.length && !BOUNDARY.test(gapBefore(ts, e))) e++;
+    return e;
+  };
+
+  // "Mark Zuckerberg, CEO of Meta," / "LeCun, som tilldelades Turingpriset …," / "“X,” a form of …"
+  const first = toks[s.b];
+  if (first !== undefined && /^["”’»]?\s*,\s*["”’»]?\s*$/u.test(gapAfter(ts, s.b - 1))) {
+    const e = clauseEnd(s.b);
+    const n = e - s.b;
+    const l = first.lower;
+    const relative = relativePronoun(l, sent.lang);
+    const det = DETERMINERS.has(l) && n >= 2;
+    const poss = /['’]s$/u.test(first.text) || isPossessive(first, sent, placed, s.b);
+    const role = isRole(l) || ROLE_MODIFIERS.has(l);
+    const words = toks.slice(s.b, e);
+    const says = words.some((t) => SAY_VERBS.has(t.lower));
+    const headWord = words.find((t) => isRole(t.lower) || headType(t.lower) !== null);
+    // After a determiner, a noun phrase that names a role or a kind ("the data company"), or a
+    // definition of a quoted term ("“superintelligence,” a form of…"); not a new clause ("…, the partnership raises…").
+    const defines = det && ((headWord !== undefined && words.indexOf(headWord) < 4) || /["”’»]/u.test(gapAfter(ts, s.b - 1)));
+    if (!says && n <= 14 && (relative || defines || (poss && first.cap) || role)) {
+      const from = det && !relative ? s.b + 1 : s.b;
+      make(from, e, relative ? 'relative' : 'apposition', relative ? l : null, headWord ? headType(headWord.lower) : null);
+    }
+  }
+
+  // "Meta’s chief AI scientist, Yann LeCun, said" / "Företagets första chip, Frost 1, är" / "…product, the Stevedore 3, went"
+  const withDet = s.a >= 1 && DETERMINERS.has(toks[s.a - 1]?.lower ?? '') && isSpace(gapBefore(ts, s.a)) ? s.a - 1 : s.a;
+  if (withDet >= 2 && /^\s*,\s*$/u.test(gapBefore(ts, withDet)) && (s.b === toks.length || /^\s*,/u.test(gapAfter(ts, s.b - 1)))) {
+    const end = withDet - 1;
+    let start = end;
+    while (start > 0 && isSpace(gapBefore(ts, start))) start--;
+    const head = toks[end];
+    const lead = toks[start];
+    if (head !== undefined && lead !== undefined && end - start < 8 && headType(head.lower) !== null) {
+      const det = DETERMINERS.has(lead.lower);
+      const opens = det || isPossessive(lead, sent, placed, start) || isRole(lead.lower) || ROLE_MODIFIERS.has(lead.lower);
+      if (opens && (start === 0 || BOUNDARY.test(gapBefore(ts, start))))
+        make(det ? start + 1 : start, end + 1, 'apposition', null, headType(head.lower));
+    }
+  }
+
+  // "Scale CEO Alexandr Wang", "Företagets chefsforskare och AI-pionjär Yann LeCun", "the artificial intelligence company Scale"
+  const p1 = toks[s.a - 1];
+  if (p1 !== undefined && isSpace(gapBefore(ts, s.a)) && headType(p1.lower) !== null) {
+    let k = s.a - 1;
+    for (;;) {
+      const t = toks[k];
+      if (t === undefined || isPossessive(t, sent, placed, k)) break;
+      const prev = toks[k - 1];
+      if (prev === undefined || !isSpace(gapBefore(ts, k))) break;
+      const pl = prev.lower;
+      const joins =
+        isRole(pl) ||
+        ROLE_MODIFIERS.has(pl) ||
+        headType(pl) !== null ||
+        isPossessive(prev, sent, placed, k - 1) ||
+        prev.acronym ||
+        (prev.cap && !prev.initial && !FUNCTION_WORDS.has(pl)) ||
+        (CONJUNCTIONS.has(pl) && toks[k - 2] !== undefined && isRole(toks[k - 2]?.lower ?? ''));
+      if (!joins) break;
+      k--;
+    }
+    let start = k;
+    // Only a noun? Take its modifiers up to a determiner or possessive: "företagets senaste modell".
+    if (start === s.a - 1 && !isRole(p1.lower)) {
+      let j = start;
+      while (j > 0 && s.a - 1 - j < 3 && isSpace(gapBefore(ts, j))) {
+        const prev = toks[j - 1];
+        if (prev === undefined || prev.cap || FUNCTION_WORDS.has(prev.lower) || prev.number) break;
+        if (isPossessive(prev, sent, placed, j - 1)) break;
+        j--;
+      }
+      const left = toks[j - 1];
+      if (left !== undefined && isSpace(gapBefore(ts, j)) && isPossessive(left, sent, placed, j - 1)) start = j - 1;
+      else if (left !== undefined && isSpace(gapBefore(ts, j)) && DETERMINERS.has(left.lower)) start = j;
+    }
+    make(start, s.a, 'role', null, headType(p1.lower));
+  }
+
+  // "world models – system som lär sig förstå den fysiska världen …"
+  const next = toks[s.b];
+  if (next !== undefined && /^\s+[–—]\s+$/u.test(gapAfter(ts, s.b - 1)) && !next.cap && !FUNCTION_WORDS.has(next.lower)) {
+    let e = s.b + 1;
+    while (e < toks.length && !/[;:()–—]/u.test(gapBefore(ts, e))) e++;
+    if (e - s.b <= 20) make(s.b, e, 'dash', null, null);
+  }
+  return out;
+}
+
+function relativePronoun(l: string, lang: string): boolean {
+  if (lang === 'sv' || lang === 'no' || lang === 'da') return l === 'som';
+  if (lang === 'de') return ['der', 'die', 'das', 'dessen', 'deren', 'welcher', 'welche', 'welches'].includes(l);
+  return l === 'who' || l === 'whose' || l === 'which';
+}
+
+const KIND_SCORE: Record<DescriptionKind, number> = { apposition: 3, role: 2, dash: 2, relative: 1.5 };
+
+function rankDescriptions(cands: readonly Candidate[], type: EntityType, ci: number, placed: Map<Sent, Placed[]>): Description[] {
+  const byText = new Map<string, Candidate>();
+  const order = new Map<Candidate, number>();
+  cands.forEach((c, i) => {
+    if (c.pronoun !== null) {
+      if (type === 'person' && !RELATIVE_PERSON.has(c.pronoun)) return;
+      if (type !== 'person' && !RELATIVE_THING.has(c.pronoun)) return;
+    }
+    const words = c.text.split(/\s+/u);
+    let score = KIND_SCORE[c.kind];
+    if (words.length === 1) score -= 1;
+    if (words.length >= 3) score += 0.5;
+    const firstWord = (words[0] ?? '').toLowerCase();
+    if (ANAPHORIC.has(firstWord) || /^(?:the )?(?:company|firm|group)['’]s\b/iu.test(c.text)) score -= 1.5;
+    // Names another entity: it says something on its own ("CEO of Meta").
+    if ((placed.get(c.sent) ?? []).some((p) => p.cluster !== ci && p.a >= c.a && p.b <= c.b)) score += 1;
+    const prev = byText.get(c.text);
+    if (prev === undefined || prev.score < score) {
+      byText.set(c.text, { ...c, score });
+      order.set(byText.get(c.text) ?? c, i);
+    }
+  });
+  return [...byText.values()]
+    .sort((x, y) => y.score - x.score || (order.get(x) ?? 0) - (order.get(y) ?? 0))
+    .map(({ text, articleId, sentence, kind }) => ({ text, articleId, sentence, kind }));
+}
+
+/** The sentences that say most about the entity: defining ones first, then rich ones; several articles. */
+function factsOf(c: Cluster, ci: number, name: string, descriptions: readonly Description[], placed: Map<Sent, Placed[]>): Fact[] {
+  const bySent = new Map<Sent, Span[]>();
+  for (const s of c.spans) bySent.set(s.sent, [...(bySent.get(s.sent) ?? []), s]);
+  const best = descriptions[0];
+  const scored: { sent: Sent; score: number }[] = [];
+  for (const [sent, spans] of bySent) {
+    const { ts } = sent;
+    if (ts.heading || /\?["”’»)]*$/u.test(ts.text)) continue;
+    let score = 0;
+    if (best && best.articleId === sent.articleId && best.sentence === sent.idx) score += 4;
+    else if (descriptions.some((d) => d.articleId === sent.articleId && d.sentence === sent.idx)) score += 2;
+    if (spans.some((s) => fold(s.base) === fold(name))) score += 1.5;
+    const others = new Set((placed.get(sent) ?? []).filter((p) => p.cluster !== ci).map((p) => p.cluster));
+    score += Math.min(1.5, others.size * 0.5);
+    // The subject of its sentence: "Meta har hamnat på efterkälken…".
+    if (spans.some((s) => s.a <= 2)) score += 1;
+    if (/\p{N}/u.test(ts.text)) score += 0.5;
+    const words = ts.tokens.length;
+    if (words < 6) score -= 2;
+    else if (words <= 40) score += 1;
+    else if (words > 60) score -= 1;
+    scored.push({ sent, score });
+  }
+  scored.sort((x, y) => y.score - x.score || x.sent.art - y.sent.art || x.sent.idx - y.sent.idx);
+  const chosen: { sent: Sent; score: number }[] = [];
+  const perArticle = new Map<number, number>();
+  // The best sentence of each article first, so that every article that speaks of it is heard.
+  for (const x of scored) {
+    if (chosen.length >= MAX_FACTS) break;
+    if (!perArticle.has(x.sent.art)) {
+      chosen.push(x);
+      perArticle.set(x.sent.art, 1);
+    }
+  }
+  for (const x of scored) {
+    if (chosen.length >= MAX_FACTS) break;
+    const n = perArticle.get(x.sent.art) ?? 0;
+    if (chosen.includes(x) || n >= MAX_FACTS_PER_ARTICLE) continue;
+    chosen.push(x);
+    perArticle.set(x.sent.art, n + 1);
+  }
+  chosen.sort((x, y) => y.score - x.score || x.sent.art - y.sent.art || x.sent.idx - y.sent.idx);
+  return chosen.map(({ sent }) => ({ text: sent.ts.text, articleId: sent.articleId, sentence: sent.idx }));
+}

@@ -1,0 +1,421 @@
+/**
+ * Finding candidate names in tokenised sentences: capitalised runs cut at roles ("Scale CEO
+ * Alexandr Wang"), acronym/expansion pairs ("Fair (Fundamental AI Research)", "large language
+ * models (LLMs)"), terms introduced as terms ("så kallad ”superintelligens”"), and phrase matches
+ * for lower-case names (registry aliases, terms, expansions).
+ */
+import {
+  AWARD,
+  CALENDAR,
+  EVENT_HEADS,
+  EVENT_SUFFIXES,
+  FIRST_NAMES,
+  FUNCTION_WORDS,
+  OPENING_MODIFIER,
+  PRODUCT_SUFFIXES,
+  QUOTED_TERM_CUES,
+  TITLE_WORDS,
+  NON_PERSON_FIRST,
+  PLACE_FIRST,
+  HONORIFICS,
+  MEDIA_HEADS,
+  NAME_PARTICLES,
+  NOT_NAMES,
+  OF_HEADS,
+  ORG_HEADS,
+  ORG_SUFFIXES,
+  PLACE_HEADS,
+  PLACE_SUFFIXES,
+  PRODUCT_HEADS,
+  SAY_VERBS,
+  TERM_CUES,
+  UNITS,
+  WORK_HEADS,
+  endsWithHead,
+  isRole,
+  lowerWord,
+} from './lexicon';
+import { type Token, type TokenizedSentence, fold, gapAfter, gapBefore, isSpace, stripInflection } from './tokens';
+
+/** A sentence of an article, tokenised. */
+export interface Sent {
+  art: number;
+  articleId: string;
+  /** Index of the sentence in its article. */
+  idx: number;
+  /** Offset of the sentence in the article body. */
+  offset: number;
+  lang: string;
+  /** German capitalises every noun: a capital there is no evidence of a name. */
+  german: boolean;
+  ts: TokenizedSentence;
+}
+
+/** A candidate mention: a token range of a sentence. */
+export interface Span {
+  sent: Sent;
+  /** Token range [a, b). */
+  a: number;
+  b: number;
+  /** The text as written ("Metas", "Scale AI:s", "Meta’s"). */
+  surface: string;
+  /** Without possessive or inflection ("Meta", "Scale AI"). */
+  base: string;
+  key: string;
+  /** Capitalised only because of where it stands, and not known otherwise. */
+  initial: boolean;
+  /** Evidence, from this occurrence alone, that it is a name. */
+  ev: boolean;
+  /** 'name': a capitalised run; 'phrase': a match of a known term or alias. */
+  kind: 'name' | 'phrase';
+}
+
+export const tokensOf = (s: Span): Token[] => s.sent.ts.tokens.slice(s.a, s.b);
+export const textOf = (sent: Sent, a: number, b: number): string => {
+  const first = sent.ts.tokens[a];
+  const last = sent.ts.tokens[b - 1];
+  return first && last ? sent.ts.text.slice(first.start, last.end) : '';
+};
+
+/** English plural s dropped for comparing terms ("world models" ~ "world model"). */
+export const termWord = (w: string): string => {
+  const f = fold(stripInflection(w));
+  return f.length >= 5 && f.endsWith('s') && !f.endsWith('ss') ? f.slice(0, -1) : f;
+};
+export const termKey = (words: readonly string[]): string => words.map(termWord).join(' ');
+
+const isHeadOf = (lower: string): boolean =>
+  endsWithHead(lower, ORG_HEADS) ||
+  endsWithHead(lower, PRODUCT_HEADS) ||
+  endsWithHead(lower, PLACE_HEADS) ||
+  endsWithHead(lower, EVENT_HEADS) ||
+  endsWithHead(lower, WORK_HEADS);
+
+/** A role token inside a capitalised run ("CEO", "President", "Dr", "Nordwerk-Gründerin"). */
+const isRoleToken = (t: Token): boolean => {
+  const l = lowerWord(t.text).replace(/\.$/u, '');
+  return isRole(l) || HONORIFICS.has(l);
+};
+
+/** Capitalised runs of a sentence cut into name pieces. */
+export function namePieces(sent: Sent): Span[] {
+  const { ts } = sent;
+  const toks = ts.tokens;
+  const out: Span[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const start = toks[i];
+    if (!start?.nameish) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      const t = toks[j];
+      const prev = toks[j - 1];
+      if (t === undefined || prev === undefined) break;
+      const gap = gapBefore(ts, j);
+      const next = toks[j + 1];
+      const nextJoins = next !== undefined && next.nameish && isSpace(gapBefore(ts, j + 1));
+      // An inflected word ends a name: "Meta’s AI capabilities", "Scale AI:s grundare".
+      if (stripInflection(prev.text) !== prev.text) break;
+      if (isSpace(gap) && t.nameish) j++;
+      else if (gap === '. ' && /^\p{Lu}$/u.test(prev.text) && t.nameish)
+        j++; // "George W. Bush"
+      else if (
+        isSpace(gap) &&
+        t.number &&
+        t.text.length <= 4 &&
+        !/^(?:19|20)\d\d$/u.test(t.text) &&
+        prev.nameish &&
+        !/^[-–/:x×]/u.test(gapAfter(ts, j)) && // "Rublev 6-4", "Add 1/2"
+        !(next !== undefined && UNITS.has(next.lower))
+      ) {
+        j++; // "Llama 4", not "Finanzierungsrunde 80 Millionen"
+        break;
+      } else if (gap === ' & ' && t.nameish)
+        j++; // "Procter & Gamble"
+      else if (isSpace(gap) && (t.lower === 'of' || t.lower === 'for') && OF_HEADS.has(prev.lower) && nextJoins)
+        j++; // "Bank of America"
+      else if (
+        isSpace(gap) &&
+        !t.cap &&
+        NAME_PARTICLES.has(t.lower) &&
+        (t.lower !== 'der' && t.lower !== 'den'
+          ? j - i === 1 && (FIRST_NAMES.has(prev.lower) || !sent.german)
+          : prev.lower === 'von' || prev.lower === 'van') &&
+        (nextJoins || (next !== undefined && NAME_PARTICLES.has(next.lower)))
+      )
+        j++; // "Ursula von der Leyen"
+      else break;
+    }
+    // Cut at roles ("Scale CEO Alexandr Wang" → Scale | Alexandr Wang) and at capitalised function
+    // words, which make a title, not a name ("… Taylor Swift Perform Her Own Songs").
+    let segStart = i;
+    for (let k = i; k <= j; k++) {
+      const t = toks[k];
+      const title = k > i && t !== undefined && t.cap && TITLE_WORDS.has(t.lower) && !FIRST_NAMES.has(t.lower);
+      const cut = k === j || (t !== undefined && isRoleToken(t)) || title;
+      if (!cut) continue;
+      if (k > segStart) {
+        const span = piece(sent, segStart, k);
+        if (span) out.push(span);
+      }
+      segStart = k + 1;
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** One segment of a run: leading function words, particles and (German) common-noun heads dropped. */
+function piece(sent: Sent, a0: number, b: number): Span | null {
+  const toks = sent.ts.tokens;
+  let a = a0;
+  let dropped = false;
+  for (;;) {
+    const t = toks[a];
+    const next = toks[a + 1];
+    if (t === undefined || a >= b) return null;
+    const lower = t.lower;
+    const firstName = FIRST_NAMES.has(lower) && next !== undefined && a + 1 < b && next.cap;
+    // A capitalised function word mid-sentence is part of a name ("New York Times"); at the start it is not.
+    // (German capitalises the polite "Ihre", "Sie" anywhere.)
+    const fn = ((FUNCTION_WORDS.has(lower) && (t.initial || !t.cap || sent.german)) || (!t.cap && NAME_PARTICLES.has(lower))) && !firstName;
+    const germanHead = sent.german && a + 1 < b && isHeadOf(lower);
+    // "Stockholmsbaserade Vinterfjord AB", "Leading …": a capitalised modifier at the sentence start.
+    const opener = t.initial && a + 1 < b && !firstName && !t.mixed && !t.acronym && OPENING_MODIFIER.test(lower);
+    const date = CALENDAR.has(lower.replace(/\.$/u, '')) && toks[a + 1]?.number === true; // "April 26"
+    if (!(fn || germanHead || opener || date)) break;
+    a++;
+    dropped = true;
+  }
+  const first = toks[a];
+  const last = toks[b - 1];
+  if (first === undefined || last === undefined || !first.nameish) return null;
+  const surface = sent.ts.text.slice(first.start, last.end);
+  const base = sent.ts.text.slice(first.start, last.start) + stripInflection(last.text);
+  const initial = first.initial && !(dropped && !sent.ts.titleCase);
+  return { sent, a, b, surface, base, key: fold(base), initial, ev: false, kind: 'name' };
+}
+
+/** Whether tokens look like a personal name ("Alexandr Wang", "Ursula von der Leyen", "Jean-Pierre Raffarin"). */
+export function personLike(toks: readonly Token[], nonPersonKeys: ReadonlySet<string>): boolean {
+  const names = toks.filter((t) => !NAME_PARTICLES.has(t.lower) || t.cap);
+  if (names.length < 2 || names.length > 4) return false;
+  const first = names[0];
+  const last = names[names.length - 1];
+  if (first === undefined || last === undefined) return false;
+  for (const t of names) {
+    const stem = stripInflection(t.text);
+    if (!t.cap || t.acronym || t.alnum || !/^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(stem)) return false;
+    // Mixed case only as in surnames ("LeCun", "McDowell", "DeSantis"), not brands ("AirPods", "DeepMind").
+    if (t.mixed && !/^(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|O['’]|Fitz)\p{Lu}\p{Ll}+$/u.test(stem)) return false;
+    if (NOT_NAMES.has(stem.toLowerCase()) && !FIRST_NAMES.has(stem.toLowerCase())) return false;
+  }
+  const lastLower = lowerWord(last.text);
+  if (ORG_SUFFIXES.has(lastLower) || PLACE_SUFFIXES.has(lastLower) || EVENT_SUFFIXES.has(lastLower)) return false;
+  if (PRODUCT_SUFFIXES.has(lastLower) || NON_PERSON_FIRST.has(first.lower) || PLACE_FIRST.has(first.lower)) return false;
+  if (endsWithHead(lastLower, MEDIA_HEADS) || AWARD.test(stripInflection(last.text))) return false;
+  const f = first.lower;
+  if (FIRST_NAMES.has(f)) return true;
+  if (FUNCTION_WORDS.has(f) || nonPersonKeys.has(fold(first.text))) return false;
+  return !adjectival(first.text);
+}
+
+/** "Deutsche", "European", "Svenska", "Chinese": an adjective that opens an organisation's or a place's name. */
+export const adjectival = (word: string): boolean =>
+  !FIRST_NAMES.has(word.toLowerCase()) && /(?:isch|sch|lich|ska|iska|isk|ean|ese|ian|ish|ische)(?:e|en|er|es|a)?$/iu.test(word);
+
+/**
+ * Evidence of a name in a German sentence, where every noun is capitalised: a given name, a
+ * legal or newspaper suffix, an adjective capitalised mid-sentence ("Deutsche Bahn"), a cue noun
+ * before it ("Start-up Nordwerk"), a verb of saying ("sagte Hoffmann"). Not a bare preposition:
+ * "in Krankenhäusern", "nach Fallabschluss" are as common as "in Berlin". Names known otherwise
+ * (the registry, other articles, a list with a known name: "in Berlin und München") need none.
+ */
+export function germanEvidence(span: Span): boolean {
+  const { ts } = span.sent;
+  const toks = tokensOf(span);
+  const first = toks[0];
+  const last = toks[toks.length - 1];
+  if (first === undefined || last === undefined || span.initial) return false;
+  const lastLower = lowerWord(last.text);
+  if (toks.length >= 2) {
+    if (FIRST_NAMES.has(first.lower)) return true;
+    if (ORG_SUFFIXES.has(lastLower)) return true;
+    if (/(?:e|en|er|es)$/u.test(first.lower) && /^\p{Lu}/u.test(first.text) && adjectival(first.text)) return true;
+    if (toks.some((t) => NAME_PARTICLES.has(t.lower) && !t.cap)) return true;
+  }
+  if (endsWithHead(lastLower, MEDIA_HEADS) || AWARD.test(span.base)) return true;
+  const p1 = ts.tokens[span.a - 1];
+  const n1 = ts.tokens[span.b];
+  if (p1 !== undefined && isSpace(gapBefore(ts, span.a))) {
+    if (isHeadOf(p1.lower) || isRole(p1.lower)) return true;
+    if (SAY_VERBS.has(p1.lower)) return true;
+  }
+  if (n1 !== undefined && isSpace(gapAfter(ts, span.b - 1)) && SAY_VERBS.has(n1.lower)) return true;
+  return false;
+}
+
+/** An acronym and its expansion in one sentence. */
+export interface AcronymPair {
+  sent: Sent;
+  short: number;
+  long: [number, number];
+}
+
+const SKIPPABLE = new Set(['of', 'for', 'and', 'the', 'och', 'för', 'für', 'und', 'der', 'de', 'des', '&', 'on', 'in']);
+
+/** Whether the initials of `words` spell `letters` ("Fundamental AI Research" → FAIR; "large language models" → LLM). */
+function spells(letters: string, words: readonly Token[]): boolean {
+  const go = (pos: number, w: number): boolean => {
+    if (w === words.length) return pos === letters.length;
+    const t = words[w];
+    if (t === undefined) return false;
+    const stem = stripInflection(t.text);
+    if (SKIPPABLE.has(t.lower) && go(pos, w + 1)) return true;
+    if (t.acronym) {
+      const up = stem.replace(/s$/u, '').toUpperCase();
+      if (letters.startsWith(up, pos) && go(pos + up.length, w + 1)) return true;
+    }
+    const initial = stem.charAt(0).toUpperCase();
+    return letters.charAt(pos) === initial && go(pos + 1, w + 1);
+  };
+  return letters.length >= 2 && go(0, 0);
+}
+
+/** Letters of a would-be acronym: "LLMs" → "LLM", "Fair" → "FAIR", "KTH" → "KTH". */
+export function acronymLetters(t: Token): string | null {
+  const stem = stripInflection(t.text);
+  if (!/^\p{Lu}[\p{L}]{1,7}$/u.test(stem)) return null;
+  if (/^\p{Lu}{2,}s$/u.test(stem)) return stem.slice(0, -1);
+  return stem.toUpperCase();
+}
+
+/** "long form (SHORT)" and "Short (Long Form)" in a sentence. */
+export function acronymPairs(sent: Sent): AcronymPair[] {
+  const { ts } = sent;
+  const toks = ts.tokens;
+  const out: AcronymPair[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const before = gapBefore(ts, i);
+    if (!/\(\s*$/u.test(before)) continue;
+    // The parenthesis holds tokens i..close, separated by spaces only.
+    let close = i;
+    while (close < toks.length - 1 && isSpace(gapAfter(ts, close))) close++;
+    if (!gapAfter(ts, close).trimStart().startsWith(')')) continue;
+    const inner = toks.slice(i, close + 1);
+    const t = toks[i];
+    if (t === undefined) continue;
+    // long form (SHORT)
+    if (inner.length === 1) {
+      const letters = acronymLetters(t);
+      if (letters !== null && (t.acronym || t.mixed)) {
+        for (let n = 1; n <= letters.length + 3 && i - n >= 0; n++) {
+          const a = i - n;
+          if (n > 1 && !isSpace(gapBefore(ts, a + 1))) break;
+          const words = toks.slice(a, i);
+          const firstWord = words[0];
+          if (firstWord === undefined || SKIPPABLE.has(firstWord.lower)) continue;
+          if (spells(letters, words)) {
+            out.push({ sent, short: i, long: [a, i] });
+            break;
+          }
+        }
+      }
+    }
+    // Short (Long Form)
+    const prev = toks[i - 1];
+    if (prev !== undefined && inner.length >= 2 && / \($/u.test(before) && prev.cap) {
+      const letters = acronymLetters(prev);
+      if (letters !== null && spells(letters, inner)) out.push({ sent, short: i - 1, long: [i, close + 1] });
+    }
+  }
+  return out;
+}
+
+/** Terms introduced as terms: "så kallad ”superintelligens”", "so-called world models", "the concept of “X”". */
+export function introducedTerms(sent: Sent): string[][] {
+  const { ts } = sent;
+  const toks = ts.tokens;
+  const out: string[][] = [];
+  for (let i = 0; i < toks.length; i++) {
+    for (const cue of TERM_CUES) {
+      const ok = cue.every((w, k) => toks[i + k]?.lower.replace(/\.$/u, '') === w);
+      if (!ok) continue;
+      const c = i + cue.length - 1;
+      const quoted = /["“„«‘'»]\s*$/u.test(gapAfter(ts, c));
+      if (!quoted && QUOTED_TERM_CUES.has(cue[cue.length - 1] ?? '')) continue;
+      const words: string[] = [];
+      for (let k = c + 1; k < toks.length && words.length < 4; k++) {
+        const t = toks[k];
+        if (t === undefined || t.number) break;
+        if (k > c + 1 && !isSpace(gapBefore(ts, k))) break;
+        // Unquoted, a term is lower-case words (in German: one noun, "sogenannte KI-Agenten").
+        if (!quoted && (FUNCTION_WORDS.has(t.lower) || (t.cap && !sent.german) || words.length >= 3)) break;
+        if (!quoted && sent.german && (words.length >= 1 || !t.cap)) break;
+        words.push(t.text);
+        if (quoted && /["”“’»]/u.test(gapAfter(ts, k))) break;
+      }
+      const text = words.join(' ');
+      if (words.length > 0 && text.length >= 4 && !words.every((w) => FUNCTION_WORDS.has(w.toLowerCase()))) out.push(words);
+    }
+  }
+  return out;
+}
+
+/** A lower-case (or partly lower-case) name to find word by word: registry aliases, terms, expansions. */
+export interface Phrase {
+  words: string[];
+  /** The first word must be capitalised in the text (the alias is). */
+  capFirst: boolean;
+  key: string;
+}
+
+export class PhraseTable {
+  private readonly byFirst = new Map<string, Phrase[]>();
+
+  add(text: string, key: string): void {
+    const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*/gu)].map((m) => m[0]);
+    const first = words[0];
+    if (first === undefined) return;
+    const k = termWord(first);
+    const list = this.byFirst.get(k) ?? [];
+    const norm = words.map(termWord);
+    if (list.some((p) => p.key === key && p.words.join(' ') === norm.join(' '))) return;
+    list.push({ words: norm, capFirst: /^\p{Lu}/u.test(first), key });
+    list.sort((x, y) => y.words.length - x.words.length);
+    this.byFirst.set(k, list);
+  }
+
+  /** Every match in a sentence, longest first at each position. */
+  match(sent: Sent): Span[] {
+    const { ts } = sent;
+    const toks = ts.tokens;
+    const out: Span[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t === undefined) continue;
+      const list = this.byFirst.get(termWord(t.text));
+      if (list === undefined) continue;
+      for (const p of list) {
+        if (p.capFirst && !t.cap) continue;
+        let ok = i + p.words.length <= toks.length;
+        for (let k = 1; ok && k < p.words.length; k++) {
+          const tk = toks[i + k];
+          ok = tk !== undefined && isSpace(gapBefore(ts, i + k)) && termWord(tk.text) === p.words[k];
+        }
+        if (!ok) continue;
+        const b = i + p.words.length;
+        const last = toks[b - 1];
+        if (last === undefined) continue;
+        const surface = textOf(sent, i, b);
+        const base = ts.text.slice(t.start, last.start) + stripInflection(last.text);
+        out.push({ sent, a: i, b, surface, base, key: p.key, initial: false, ev: true, kind: 'phrase' });
+        break;
+      }
+    }
+    return out;
+  }
+}
