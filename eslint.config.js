@@ -83,6 +83,11 @@ export default defineConfig(
     ),
   },
   {
+    // The corpus pipeline's Node side (CLI, file reading): never bundled into the extension.
+    files: ['src/corpus/cli.ts', 'src/corpus/node.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['scripts/**', 'test/**', '.ci/**', '*.config.*', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node } },
   },

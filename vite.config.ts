@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
-import { type Corpus, emptyCorpus } from './src/core/corpus.ts';
+import { buildCorpusFromPaths } from './src/corpus/node.ts';
 
 type Target = 'chrome' | 'firefox';
 const CONTENT_SCRIPT = 'src/content/index.ts';
@@ -50,24 +50,31 @@ export function manifestFor(target: Target): Manifest {
   } as unknown as Manifest;
 }
 
+/** Where the bundled corpus comes from; NEWS_CONTEXT_CORPUS (comma-separated paths) overrides it for tests. */
+const CORPUS_SOURCES = process.env.NEWS_CONTEXT_CORPUS?.split(',') ?? ['assets/seeds', 'assets/corpus'];
+const REGISTRY = 'assets/registry.json';
+
 /**
- * The corpus bundled with this build. Until the corpus pipeline lands (issue 3) it is the empty
- * schema-v1 corpus. Its build id is a hash of its content, so the background reloads the
- * database exactly when the bundled corpus changed.
+ * Runs the corpus pipeline over the source articles: the same code as `npm run corpus -- build`.
+ * Its build id is a hash of its content, so the background reloads the database exactly when
+ * the bundled corpus changed. A bad source file is skipped with a warning; the rest builds.
  */
-function bundledCorpus(): { corpus: Corpus; json: string } {
-  const draft = emptyCorpus('');
-  const build = createHash('sha256').update(JSON.stringify(draft)).digest('hex').slice(0, 16);
-  const corpus = { ...draft, build };
-  return { corpus, json: JSON.stringify(corpus) };
+function bundledCorpus(): { build: string; json: string; warnings: string[] } {
+  const { corpus, errors } = buildCorpusFromPaths(
+    CORPUS_SOURCES.filter((p) => existsSync(p)),
+    REGISTRY,
+  );
+  if (corpus.articles.length === 0) throw new Error(`the bundled corpus is empty: no article in ${CORPUS_SOURCES.join(', ')}`);
+  return { build: corpus.build, json: JSON.stringify(corpus), warnings: errors.map((e) => `corpus: skipped ${e.source}: ${e.reason}`) };
 }
 
 /** Emits dist/<target>/corpus.json, which the background loads into IndexedDB on install/upgrade. */
-function emitCorpus(json: string): Plugin {
+function emitCorpus({ json, warnings }: ReturnType<typeof bundledCorpus>): Plugin {
   return {
     name: 'news-context:bundled-corpus',
     apply: 'build',
     generateBundle() {
+      for (const w of warnings) this.warn(w);
       this.emitFile({ type: 'asset', fileName: 'corpus.json', source: json });
     },
   };
@@ -75,7 +82,7 @@ function emitCorpus(json: string): Plugin {
 
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
-  const { corpus, json } = bundledCorpus();
+  const corpus = bundledCorpus();
   return {
     publicDir: 'assets/public',
     define: {
@@ -91,10 +98,10 @@ export default defineConfig(({ mode }) => {
         // through which any page could detect (fingerprint) the extension.
         contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
       }),
-      emitCorpus(json),
+      emitCorpus(corpus),
     ],
     build: {
-      outDir: `dist/${target}`,
+      outDir: process.env.NEWS_CONTEXT_OUT_DIR ?? `dist/${target}`,
       emptyOutDir: true,
       target: target === 'chrome' ? 'chrome123' : 'firefox140',
       sourcemap: false,

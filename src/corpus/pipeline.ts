@@ -1,0 +1,281 @@
+/**
+ * The corpus pipeline: source files (text dumps or saved HTML pages) → clean articles →
+ * sentences → entities → dated events → stories → summaries and key points → the corpus file
+ * (schema v1, src/core/corpus.ts). Pure: it takes bytes and a Document parser and returns data,
+ * so it runs in Node at build time (cli.ts, vite.config.ts) and, later, in the extension.
+ * A bad input never stops the build: it becomes an error naming the file and the reason.
+ */
+import type { Article, Corpus, Story } from '../core/corpus';
+import { findTemporalExpressions } from '../core/dates';
+import { type Sentence, splitSentences } from '../core/sentences';
+import { type Registry, discoverEntities } from './entities';
+import { type EventCandidate, type MergedEvent, buildEvents } from './events';
+import { extractHtml } from './extract-html';
+import { extractText } from './extract-text';
+import { clusterStories } from './stories';
+import { contentWords, keyPoints, summarise } from './summarise';
+import { type ExtractedArticle, ExtractionError } from './types';
+
+export interface SourceFile {
+  /** The file's name or path: it names the file in errors and gives the article its id. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface PipelineOptions {
+  parseHtml: (html: string) => Document;
+  registry: Registry;
+  /** Larger inputs are refused (default 5 MB): no news article is that big. */
+  maxBytes?: number;
+}
+
+/** A cited sentence: its text and its index among the article's sentences. */
+export interface CitedSentence {
+  text: string;
+  sentence: number;
+}
+
+export interface CorpusArticle extends Article {
+  /** The standfirst, which is also the first paragraph of `body` (null when there is none). */
+  lead: string | null;
+  storyId: string;
+  keyPoints: CitedSentence[];
+  /** [start, end) of each sentence in `body`, so the reader view can highlight a cited one. */
+  sentences: [number, number][];
+}
+
+export interface StorySentence extends CitedSentence {
+  articleId: string;
+}
+
+export interface CorpusStory extends Story {
+  lang: string;
+  /** Summary and key points per language of the story's articles, each sentence cited. */
+  summaries: Record<string, StorySentence[]>;
+  keyPoints: Record<string, StorySentence[]>;
+  related: { storyId: string; score: number; shared: string[] }[];
+}
+
+export interface BuiltCorpus extends Corpus {
+  articles: CorpusArticle[];
+  events: MergedEvent[];
+  stories: CorpusStory[];
+}
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Decodes a source file, refusing what cannot be an article: too large, empty, binary. */
+export function decodeSource(file: SourceFile, maxBytes = DEFAULT_MAX_BYTES): { kind: 'html' | 'text'; text: string } {
+  const { name, bytes } = file;
+  if (bytes.length > maxBytes) {
+    throw new ExtractionError(
+      name,
+      `too large: ${(bytes.length / 1048576).toFixed(1)} MB (the limit is ${(maxBytes / 1048576).toFixed(0)} MB)`,
+    );
+  }
+  const head = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) throw new ExtractionError(name, 'binary data (NUL bytes), not a text or HTML article');
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  if (head.length > 0 && control / head.length > 0.05)
+    throw new ExtractionError(name, 'binary data (control characters), not a text or HTML article');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not UTF-8: old pages are often Windows-1252.
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (!/\S/.test(text)) throw new ExtractionError(name, 'empty');
+  const html = /\.x?html?$/i.test(name) || /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text);
+  return { kind: html ? 'html' : 'text', text };
+}
+
+/** One source file → one extracted article (throws ExtractionError with the reason). */
+export function extractSource(file: SourceFile, opts: Pick<PipelineOptions, 'parseHtml' | 'maxBytes'>): ExtractedArticle {
+  const { kind, text } = decodeSource(file, opts.maxBytes);
+  try {
+    return kind === 'html' ? extractHtml(opts.parseHtml(text), {}) : extractText(text, { name: file.name });
+  } catch (e) {
+    if (e instanceof ExtractionError) throw new ExtractionError(file.name, e.reason);
+    throw new ExtractionError(
+      file.name,
+      `could not be read as ${kind === 'html' ? 'HTML' : 'text'}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
+/** A stable, readable article id from a file name: "assets/seeds/000_ab.txt" → "000_ab". */
+export function articleId(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return (
+    base
+      .replace(/\.[^.]+$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'article'
+  );
+}
+
+interface Prepared {
+  id: string;
+  extracted: ExtractedArticle & { published: string };
+  sentences: Sentence[];
+}
+
+/** Builds the corpus from source files. Inputs are processed in name order, so the output is deterministic. */
+export function buildCorpus(files: readonly SourceFile[], opts: PipelineOptions): { corpus: BuiltCorpus; errors: ExtractionError[] } {
+  const errors: ExtractionError[] = [];
+  const prepared: Prepared[] = [];
+  const ids = new Set<string>();
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+    try {
+      const extracted = extractSource(file, opts);
+      if (!extracted.title.trim()) throw new ExtractionError(file.name, 'no title found');
+      if (!extracted.body.trim()) throw new ExtractionError(file.name, 'no article text found');
+      if (!extracted.published) throw new ExtractionError(file.name, 'no publication date found (events are dated against it)');
+      let id = articleId(file.name);
+      for (let n = 2; ids.has(id); n++) id = `${articleId(file.name)}-${n}`;
+      ids.add(id);
+      // The article as a reader sees it: the standfirst, then the text. Events, facts and
+      // summaries cite sentences of this body, so the lead's own dates and names count too.
+      const body = extracted.lead ? `${extracted.lead}\n\n${extracted.body}` : extracted.body;
+      prepared.push({
+        id,
+        extracted: { ...extracted, body, published: extracted.published },
+        sentences: splitSentences(body, extracted.lang),
+      });
+    } catch (e) {
+      errors.push(e instanceof ExtractionError ? e : new ExtractionError(file.name, e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  const { entities, mentions } = discoverEntities(
+    prepared.map((p) => ({ id: p.id, lang: p.extracted.lang, title: p.extracted.title, sentences: p.sentences })),
+    opts.registry,
+  );
+  // One pass over the mentions: the entities of each sentence, the mention counts of each article.
+  const sentenceEntities = new Map<string, Set<string>>();
+  const articleCounts = new Map<string, Map<string, number>>();
+  for (const m of mentions) {
+    const key = `${m.articleId}#${m.sentence}`;
+    let inSentence = sentenceEntities.get(key);
+    if (!inSentence) sentenceEntities.set(key, (inSentence = new Set<string>()));
+    inSentence.add(m.entityId);
+    let counts = articleCounts.get(m.articleId);
+    if (!counts) articleCounts.set(m.articleId, (counts = new Map<string, number>()));
+    counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+  }
+  const entitiesIn = (articleId: string, sentence: number) => [...(sentenceEntities.get(`${articleId}#${sentence}`) ?? [])];
+  const entityCounts = (articleId: string): ReadonlyMap<string, number> => articleCounts.get(articleId) ?? new Map<string, number>();
+
+  const candidates: EventCandidate[] = [];
+  for (const p of prepared) {
+    p.sentences.forEach((s, i) => {
+      for (const t of findTemporalExpressions(s.text, p.extracted.lang, p.extracted.published)) {
+        candidates.push({
+          articleId: p.id,
+          sentence: i,
+          text: s.text,
+          date: t.date,
+          precision: t.precision,
+          qualifier: t.qualifier,
+          season: t.season,
+          span: t.span,
+          entities: entitiesIn(p.id, i),
+        });
+      }
+    });
+  }
+  const events = buildEvents(candidates);
+
+  const clusters = clusterStories(
+    prepared.map((p) => ({
+      id: p.id,
+      title: p.extracted.title,
+      lang: p.extracted.lang,
+      published: p.extracted.published,
+      entities: entityCounts(p.id),
+      words: contentWords(p.extracted.body, p.extracted.lang),
+    })),
+  );
+  const storyOf = new Map(clusters.flatMap((c) => c.articleIds.map((a) => [a, c.id] as const)));
+
+  const summaryInput = (p: Prepared) => p.sentences.map((s, i) => ({ text: s.text, entities: entitiesIn(p.id, i).length }));
+  const articles: CorpusArticle[] = prepared.map((p) => {
+    const e = p.extracted;
+    return {
+      id: p.id,
+      title: e.title,
+      source: e.source ?? '',
+      url: e.url,
+      published: e.published,
+      lang: e.lang,
+      byline: e.byline,
+      lead: e.lead,
+      body: e.body,
+      summary: summarise(summaryInput(p), e.lang, 3).map((s) => s.text),
+      keyPoints: keyPoints(summaryInput(p), e.lang, 5).map((s) => ({ text: s.text, sentence: s.index })),
+      entities: [...entityCounts(p.id).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k),
+      storyId: storyOf.get(p.id) ?? '',
+      sentences: p.sentences.map((s) => [s.start, s.end]),
+    };
+  });
+
+  const byId = new Map(prepared.map((p) => [p.id, p]));
+  const stories: CorpusStory[] = clusters.map((c) => {
+    const members = c.articleIds.map((id) => byId.get(id)).filter((p): p is Prepared => p !== undefined);
+    const langs = [...new Set(members.map((p) => p.extracted.lang))];
+    const perLang = (pickFn: typeof summarise, count: number) =>
+      Object.fromEntries(
+        langs.map((lang) => {
+          const pool = members
+            .filter((p) => p.extracted.lang === lang)
+            .flatMap((p) => summaryInput(p).map((s, i) => ({ ...s, articleId: p.id, sentence: i })));
+          return [
+            lang,
+            pickFn(pool, lang, count).map((s) => ({
+              text: s.text,
+              articleId: pool[s.index]?.articleId ?? '',
+              sentence: pool[s.index]?.sentence ?? 0,
+            })),
+          ];
+        }),
+      );
+    // The story speaks the language most of its articles are in (the first article's on a tie).
+    const lang =
+      langs.sort(
+        (a, b) => members.filter((p) => p.extracted.lang === b).length - members.filter((p) => p.extracted.lang === a).length,
+      )[0] ?? 'und';
+    const summaries = perLang(summarise, 3);
+    return {
+      id: c.id,
+      title: c.title,
+      lang,
+      articleIds: c.articleIds,
+      entities: c.entities,
+      summary: (summaries[lang] ?? []).map((s) => s.text),
+      summaries,
+      keyPoints: perLang(keyPoints, 5),
+      related: c.related,
+    };
+  });
+
+  const draft = { version: 1 as const, build: '', articles, entities, events, stories };
+  return { corpus: { ...draft, build: contentHash(JSON.stringify(draft)) }, errors };
+}
+
+/** Two 32-bit FNV-1a variants of a string, as 16 hex digits: identifies a corpus build by its content. */
+export function contentHash(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
