@@ -1,15 +1,26 @@
 // Launches Chromium with an unpacked extension loaded, for `npm start` and the e2e suite.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from './browsers.mjs';
 
 /**
- * @param {{ extensionDir: string; headless: boolean; profile?: string }} options
+ * `developerMode` turns on chrome://extensions' developer mode in a new profile: without it,
+ * `chrome.runtime.reload()` disables an unpacked extension ("unsupported developer extension").
+ * @param {{ extensionDir: string; headless: boolean; profile?: string; developerMode?: boolean }} options
  * @returns {Promise<{ context: import('playwright-core').BrowserContext; worker: import('playwright-core').Worker; extensionId: string; profile: string }>}
  */
-export async function launchWithExtension({ extensionDir, headless, profile = mkdtempSync(join(tmpdir(), 'news-context-')) }) {
+export async function launchWithExtension({
+  extensionDir,
+  headless,
+  profile = mkdtempSync(join(tmpdir(), 'news-context-')),
+  developerMode = false,
+}) {
+  if (developerMode) {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findBrowser('chromium'),
     headless,

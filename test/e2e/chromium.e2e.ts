@@ -9,7 +9,16 @@ import { type BrowserContext, type Page, type Worker, chromium } from 'playwrigh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
 import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
-import { bundledCorpusBuild, distDir, findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
+import {
+  bundledCorpusBuild,
+  bundledCorpusLine,
+  distDir,
+  findAnalysis,
+  requireBrowser,
+  screenshotPath,
+  startServer,
+  waitFor,
+} from './harness';
 
 const executable = requireBrowser('chromium');
 
@@ -102,7 +111,8 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
     expect(await card.textContent()).toContain('English');
     expect(await popup.locator('#sw-highlights').isChecked()).toBe(true);
     expect(await popup.locator('#sw-declutter').isChecked()).toBe(true);
-    await expect.poll(() => popup.getByTestId('corpus-status').textContent()).toMatch(/Corpus: 0 articles/);
+    expect(bundledCorpusLine('chrome')).not.toMatch(/Corpus: 0 articles/);
+    await expect.poll(() => popup.getByTestId('corpus-status').textContent()).toBe(bundledCorpusLine('chrome'));
     await popup.screenshot({ path: screenshotPath('chromium', 'popup') });
     // Dark pages follow prefers-color-scheme.
     await popup.emulateMedia({ colorScheme: 'dark' });

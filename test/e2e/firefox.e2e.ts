@@ -21,7 +21,7 @@ import {
   openExtensionPage,
   waitForText,
 } from './firefox-driver';
-import { bundledCorpusBuild, findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
+import { bundledCorpusBuild, bundledCorpusLine, findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
 
 /** The native WebExtension global of extension pages, as far as these tests use it. */
 declare const browser: {
@@ -158,11 +158,7 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     expect(await page.$eval('[data-testid=page-lang]', (el) => el.textContent)).toBe('English');
     expect(await page.$eval('#sw-highlights', (el) => (el as HTMLInputElement).checked)).toBe(true);
     expect(await page.$eval('#sw-declutter', (el) => (el as HTMLInputElement).checked)).toBe(true);
-    await waitFor(
-      () => page.$('[data-testid=corpus-status]'),
-      (el) => el !== null,
-      'the popup corpus status line',
-    );
+    await waitForText(page, '[data-testid=corpus-status]', (t) => t === bundledCorpusLine('firefox'), 'the popup corpus status line');
     await page.bringToFront();
     await page.screenshot({ path: screenshotPath('firefox', 'popup') });
   });

@@ -21,9 +21,25 @@ export function distDir(target: 'chrome' | 'firefox'): string {
   return dir;
 }
 
+interface BundledCorpus {
+  build: string;
+  articles: unknown[];
+  entities: unknown[];
+  stories: unknown[];
+}
+
+const bundledCorpus = (target: 'chrome' | 'firefox') =>
+  JSON.parse(readFileSync(join(distDir(target), 'corpus.json'), 'utf8')) as BundledCorpus;
+
 /** The build id of the corpus bundled in dist/<target>. */
 export function bundledCorpusBuild(target: 'chrome' | 'firefox'): string {
-  return (JSON.parse(readFileSync(join(distDir(target), 'corpus.json'), 'utf8')) as { build: string }).build;
+  return bundledCorpus(target).build;
+}
+
+/** The line the popup and side panel show for the bundled corpus, e.g. "Corpus: 2 articles, 22 entities, 2 stories". */
+export function bundledCorpusLine(target: 'chrome' | 'firefox'): string {
+  const c = bundledCorpus(target);
+  return `Corpus: ${c.articles.length} articles, ${c.entities.length} entities, ${c.stories.length} stories`;
 }
 
 /**
