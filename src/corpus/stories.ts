@@ -5,6 +5,7 @@
  * articles are less similar but still clearly connected are linked as related. Entities are
  * compared by id, so an English and a Swedish article about the same people meet.
  */
+import { cosine } from '../core/vectors';
 
 export interface StoryArticle {
   id: string;
@@ -42,19 +43,6 @@ function tfidf(counts: ReadonlyMap<string, number>, idf: ReadonlyMap<string, num
   const v = new Map<string, number>();
   for (const [k, n] of counts) v.set(k, (1 + Math.log(n)) * (idf.get(k) ?? 0));
   return v;
-}
-
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, x] of a) {
-    na += x * x;
-    const y = b.get(k);
-    if (y !== undefined) dot += x * y;
-  }
-  for (const y of b.values()) nb += y * y;
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 function idfOf(docs: readonly ReadonlyMap<string, number>[]): Map<string, number> {

@@ -7,6 +7,7 @@
  * (maximal marginal relevance).
  */
 import { functionWords } from '../core/lang';
+import { cosine } from '../core/vectors';
 
 export interface ScoredSentence {
   /** Index of the sentence in the input array. */
@@ -33,19 +34,6 @@ function vector(words: readonly string[], idf: ReadonlyMap<string, number>): Map
   const v = new Map<string, number>();
   for (const w of words) v.set(w, (v.get(w) ?? 0) + (idf.get(w) ?? 1));
   return v;
-}
-
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, x] of a) {
-    na += x * x;
-    const y = b.get(k);
-    if (y !== undefined) dot += x * y;
-  }
-  for (const y of b.values()) nb += y * y;
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 /** Scores every sentence of one text (an article's body, or the sentences of a whole story). */
