@@ -1,0 +1,69 @@
+/**
+ * Hover-card data for an entity, read from IndexedDB: its cited description and facts (in the
+ * page's language first, since a Swedish reader hovering "Meta" wants Swedish sentences when the
+ * corpus has them), and its place in the story.
+ */
+import type { CitedText, EntityCard } from '../core/cards';
+import type { Article, Story } from '../core/corpus';
+import type { Db } from './db';
+
+interface Cited {
+  text: string;
+  articleId: string;
+  sentence: number;
+}
+
+const isCited = (v: unknown): v is Cited =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Cited).text === 'string' &&
+  typeof (v as Cited).articleId === 'string' &&
+  typeof (v as Cited).sentence === 'number';
+
+export async function entityCard(db: Db, entityId: string, opts: { lang: string; storyId?: string | null }): Promise<EntityCard | null> {
+  const entity = await db.get('entities', entityId);
+  if (!entity) return null;
+  // The pipeline stores every description candidate with its citation; the contract's `description` is the first.
+  const extra = (entity as { descriptions?: unknown }).descriptions;
+  const descriptions = Array.isArray(extra) ? extra.filter(isCited) : [];
+  const articleIds = [...new Set([...descriptions, ...entity.facts].map((c) => c.articleId))];
+  const articles = new Map<string, Article>();
+  for (const a of await Promise.all(articleIds.map((id) => db.get('articles', id)))) if (a) articles.set(a.id, a);
+  const cite = (c: Cited): CitedText | null => {
+    const a = articles.get(c.articleId);
+    return a
+      ? { text: c.text, articleId: a.id, sentence: c.sentence, source: a.source, published: a.published, lang: a.lang, title: a.title }
+      : null;
+  };
+  // Stable order, then the page's language first.
+  const byLang = (x: CitedText, y: CitedText) => Number(y.lang === opts.lang) - Number(x.lang === opts.lang);
+  const description =
+    descriptions
+      .map(cite)
+      .filter((c): c is CitedText => c !== null)
+      .sort(byLang)[0] ?? null;
+  const facts = entity.facts
+    .map(cite)
+    .filter((c): c is CitedText => c !== null)
+    .sort(byLang)
+    .slice(0, 3);
+
+  const stories = await db.getAllFromIndex('stories', 'byEntity', entityId);
+  const story: Story | undefined = stories.find((s) => s.id === opts.storyId) ?? stories[0];
+  let place: EntityCard['story'] = null;
+  if (story) {
+    const dates = (await Promise.all(story.articleIds.map((id) => db.get('articles', id))))
+      .map((a) => a?.published ?? '')
+      .filter(Boolean)
+      .sort();
+    place = {
+      id: story.id,
+      title: story.title,
+      published: dates[0] ?? '',
+      articles: story.articleIds.length,
+      rank: story.entities.indexOf(entityId) + 1,
+      of: story.entities.length,
+    };
+  }
+  return { id: entity.id, name: entity.name, type: entity.type, description, facts, story: place };
+}

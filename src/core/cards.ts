@@ -1,0 +1,26 @@
+/** What a hover card shows about an entity: every text is quoted from a corpus article and cited. */
+import type { EntityType } from './corpus';
+
+export interface CitedText {
+  text: string;
+  articleId: string;
+  /** Index of the sentence in the article. */
+  sentence: number;
+  /** The article's outlet, date, language and title, to say where the text comes from. */
+  source: string;
+  published: string;
+  lang: string;
+  title: string;
+}
+
+export interface EntityCard {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** A clause that says who or what it is, from an apposition or role in the text. */
+  description: CitedText | null;
+  /** 1–3 sentences about the entity, best first, in the page's language first. */
+  facts: CitedText[];
+  /** The story the entity belongs to (the page's story when it is in it): its place there. */
+  story: { id: string; title: string; published: string; articles: number; rank: number; of: number } | null;
+}
