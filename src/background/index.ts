@@ -1,6 +1,6 @@
 /** Background entry (service worker in Chrome, event page in Firefox). Listeners are registered synchronously. */
 import { STATUS_KEY } from '../core/analysis';
-import { onLifecycle, readPackagedJson, setBadge } from '../platform/background';
+import { onLifecycle, readPackagedJson, sendToTab, setBadge } from '../platform/background';
 import { listen } from '../platform/messaging';
 import { sessionStore } from '../platform/session';
 import { DB_NAME, openNewsDb } from './db';
@@ -15,6 +15,7 @@ const background = createBackground({
   fetchCorpus: () => readPackagedJson('corpus.json'),
   bundledBuild: __CORPUS_BUILD__,
   setBadge,
+  notifyTab: sendToTab,
 });
 
 listen(background.handlers);

@@ -5,7 +5,7 @@
  */
 import { STATUS_KEY, type SessionStore, type TabAnalysis, badgeText, tabIdFromKey, tabKey } from '../core/analysis';
 import { corpusCounts, validateCorpus } from '../core/corpus';
-import type { CorpusStatus, Handlers } from '../core/messages';
+import type { BackgroundMessage, CorpusStatus, Handlers } from '../core/messages';
 import { errorMessage } from '../core/result';
 import { effectiveSwitches, siteKey } from '../core/settings';
 import { type Db, corpusMeta, getGlobalSettings, getSiteSettings, loadCorpus, setGlobalSettings, setSiteSwitch } from './db';
@@ -18,6 +18,8 @@ export interface BackgroundDeps {
   /** The build id of the bundled corpus; the database is reloaded when it differs. */
   bundledBuild: string;
   setBadge: (tabId: number, text: string) => Promise<void>;
+  /** Tells a tab's content script that the switches of its site changed. */
+  notifyTab?: (tabId: number, message: BackgroundMessage) => Promise<void>;
   now?: () => number;
 }
 
@@ -180,6 +182,7 @@ export function createBackground(deps: BackgroundDeps) {
         site: { ...a.site, ...switches },
         declutter: { ...a.declutter, active: switches.declutter },
       });
+      await deps.notifyTab?.(tabId, { type: 'background:switches', ...switches });
     }
   }
 

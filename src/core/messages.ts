@@ -153,3 +153,16 @@ export async function dispatch(
     return fail('internal', errorMessage(e));
   }
 }
+
+/**
+ * Messages from the background to a tab's content script (tabs.sendMessage): the switches in
+ * force on the tab's site changed, so highlights or declutter turn on or off at once.
+ */
+export type BackgroundMessage = { type: 'background:switches'; highlights: boolean; declutter: boolean };
+
+/** Parses a message a content script received; anything else is ignored. */
+export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
+  if (!isObj(raw) || raw.type !== 'background:switches') return null;
+  if (typeof raw.highlights !== 'boolean' || typeof raw.declutter !== 'boolean') return null;
+  return { type: raw.type, highlights: raw.highlights, declutter: raw.declutter };
+}

@@ -1,4 +1,5 @@
 /** The browser events and calls the background needs, behind plain functions. */
+import type { BackgroundMessage } from '../core/messages';
 import browser from './browser';
 import { openSidePanel } from './panel';
 
@@ -8,6 +9,15 @@ export async function setBadge(tabId: number, text: string): Promise<void> {
     await browser.action.setBadgeText({ tabId, text });
   } catch {
     // The tab is gone: nothing to badge.
+  }
+}
+
+/** Tells a tab's content script something; a tab without our content script is not an error. */
+export async function sendToTab(tabId: number, message: BackgroundMessage): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    // No content script there (a non-web page, or one loaded before the extension).
   }
 }
 

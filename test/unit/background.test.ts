@@ -37,6 +37,7 @@ function setup(corpus: unknown = fixtureCorpus(), bundledBuild = 'fixture-1') {
   const name = `bg-${++n}`;
   const session = new MemorySession();
   const badges = new Map<number, string>();
+  const notified: [number, unknown][] = [];
   let fetches = 0;
   const bg = createBackground({
     openDb: () => openNewsDb(name),
@@ -50,9 +51,13 @@ function setup(corpus: unknown = fixtureCorpus(), bundledBuild = 'fixture-1') {
       badges.set(tabId, text);
       return Promise.resolve();
     },
+    notifyTab: (tabId, message) => {
+      notified.push([tabId, message]);
+      return Promise.resolve();
+    },
     now: () => 1_700_000_000_000,
   });
-  return { bg, session, badges, name, fetches: () => fetches };
+  return { bg, session, badges, notified, name, fetches: () => fetches };
 }
 
 describe('corpus loading', () => {
@@ -168,7 +173,7 @@ describe('page analysis', () => {
 
 describe('settings round trip', () => {
   it('a per-site switch is stored, re-applied to open tabs of that site only, and used by the next analysis', async () => {
-    const { bg, session } = setup();
+    const { bg, session, notified } = setup();
     await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(1), self);
     await dispatch(
       bg.handlers,
@@ -183,6 +188,8 @@ describe('settings round trip', () => {
       self,
     );
     expect(r).toMatchObject({ ok: true, value: { site: { declutter: false } } });
+    // The tab of that site (only) hears of it at once, so its content script can react.
+    expect(notified).toEqual([[1, { type: 'background:switches', highlights: true, declutter: false }]]);
     expect(((await session.get(tabKey(1))) as TabAnalysis).site.declutter).toBe(false);
     expect(((await session.get(tabKey(1))) as TabAnalysis).declutter.active).toBe(false);
     expect(((await session.get(tabKey(2))) as TabAnalysis).site.declutter).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Handlers, checkSender, dispatch, parseRequest } from '../../src/core/messages';
+import { type Handlers, checkSender, dispatch, parseBackgroundMessage, parseRequest } from '../../src/core/messages';
 
 const page = { url: 'https://news.example/a', title: 'T', lang: 'en', langSource: 'detected', words: 10 };
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
@@ -103,5 +103,18 @@ describe('dispatch', () => {
   it('turns a thrown handler error into an internal failure', async () => {
     const r = await dispatch(handlers, { type: 'ui:get-status' }, { id: 'ext-id', url: `${self.origin}x.html` }, self);
     expect(r).toEqual({ ok: false, error: { code: 'internal', message: 'disk on fire' } });
+  });
+});
+
+describe('parseBackgroundMessage', () => {
+  it('accepts the switches message and nothing else', () => {
+    expect(parseBackgroundMessage({ type: 'background:switches', highlights: false, declutter: true, extra: 1 })).toEqual({
+      type: 'background:switches',
+      highlights: false,
+      declutter: true,
+    });
+    expect(parseBackgroundMessage({ type: 'background:switches', highlights: 'no', declutter: true })).toBeNull();
+    expect(parseBackgroundMessage({ type: 'content:page-analysed' })).toBeNull();
+    expect(parseBackgroundMessage(null)).toBeNull();
   });
 });
