@@ -1,0 +1,176 @@
+/**
+ * The page's story read from IndexedDB (src/background/story.ts): the real seed corpus loaded
+ * into fake-indexeddb, read once per corpus build and cached, and pages scored against it.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Db, loadCorpus, openNewsDb } from '../../src/background/db';
+import { ARTICLE_TERMS, createScoringCache, readScoringCorpus, scorePageInDb } from '../../src/background/story';
+import type { Entity } from '../../src/core/corpus';
+import { type PageFeatures, pageTerms, prepareScoringCorpus, scorePage } from '../../src/core/scoring';
+import { buildCorpusFromPaths } from '../../src/corpus/node';
+import type { BuiltCorpus } from '../../src/corpus/pipeline';
+
+const SV = '000_d35634ae92cf12c4';
+const EN = '004_b9dd206ab3ce0339';
+const { corpus: built } = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json');
+
+let n = 0;
+const open: Db[] = [];
+async function freshDb(): Promise<Db> {
+  const db = await openNewsDb(`story-test-${++n}`);
+  open.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+/** Test-only stand-in for the entity matcher: names and aliases as written, longest first. */
+function matchEntities(text: string, entities: readonly Entity[]): { id: string; count: number }[] {
+  const hits: { id: string; start: number; end: number }[] = [];
+  for (const e of entities) {
+    for (const name of new Set([e.name, ...e.aliases])) {
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+      for (const m of text.matchAll(re)) hits.push({ id: e.id, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const counts = new Map<string, number>();
+  const taken: typeof hits = [];
+  for (const h of hits) {
+    if (taken.some((t) => h.start < t.end && t.start < h.end)) continue;
+    taken.push(h);
+    counts.set(h.id, (counts.get(h.id) ?? 0) + 1);
+  }
+  return [...counts].map(([id, count]) => ({ id, count }));
+}
+
+function page(file: string): PageFeatures {
+  const raw = readFileSync(`test/fixtures/pages/${file}`, 'utf8');
+  const head = raw.slice(0, raw.indexOf('\n\n'));
+  const text = raw.slice(raw.indexOf('\n\n') + 2);
+  const field = (k: string) => new RegExp(`^${k}: (.*)$`, 'mu').exec(head)?.[1] ?? null;
+  const lang = field('lang') ?? 'und';
+  return {
+    url: `https://news.example/${file}`,
+    lang,
+    title: field('title') ?? '',
+    published: field('published'),
+    entities: matchEntities(text, built.entities),
+    terms: pageTerms(text, lang),
+    words: text.split(/\s+/u).length,
+  };
+}
+
+/** The seed corpus without the LeCun article and its story, as another build. */
+function onlyScaleAi(): BuiltCorpus {
+  return {
+    ...built,
+    build: 'only-scale-ai',
+    articles: built.articles.filter((a) => a.id === EN),
+    events: built.events.filter((e) => e.articleId === EN),
+    stories: built.stories.filter((s) => s.articleIds.includes(EN)).map((s) => ({ ...s, related: [] })),
+  };
+}
+
+describe('readScoringCorpus', () => {
+  it('reads articles, their entities, words and stories, and the related stories', async () => {
+    const db = await freshDb();
+    await loadCorpus(db, built);
+    const c = await readScoringCorpus(db);
+    expect(c.build).toBe(built.build);
+    expect(c.articles.map((a) => a.article.id).sort()).toEqual([SV, EN]);
+    for (const { article } of c.articles) {
+      const source = built.articles.find((a) => a.id === article.id)!;
+      expect(article).toMatchObject({
+        title: source.title,
+        source: source.source,
+        published: source.published,
+        lang: source.lang,
+        storyId: `story-${source.id}`,
+      });
+      expect(article.entities).toEqual(source.entities);
+      expect(article.terms.length).toBe(ARTICLE_TERMS);
+      for (const t of article.terms) expect(t.term).toBe(t.term.toLowerCase());
+    }
+    expect(c.articles.find((a) => a.article.id === SV)!.article.terms.map((t) => t.term)).toContain('lecun');
+    expect(c.stories.get(`story-${SV}`)?.related).toEqual([`story-${EN}`]);
+    expect(c.stories.get(`story-${EN}`)?.articleIds).toEqual([EN]);
+  });
+
+  it('scores exactly as the in-memory corpus does', async () => {
+    const db = await freshDb();
+    await loadCorpus(db, built);
+    const fromDb = await readScoringCorpus(db);
+    const inMemory = prepareScoringCorpus({
+      build: built.build,
+      articles: built.articles.map((a) => ({ ...a, terms: pageTerms(`${a.title}\n\n${a.body}`, a.lang, ARTICLE_TERMS) })),
+      stories: built.stories.map((s) => ({ ...s, related: s.related.map((r) => r.storyId) })),
+    });
+    for (const f of ['score-pos-sv-lecun.txt', 'score-neg-en-markets.txt'])
+      expect(scorePage(page(f), fromDb)).toEqual(scorePage(page(f), inMemory));
+  });
+
+  it('gives an empty database an empty corpus, and pages no story', async () => {
+    const db = await freshDb();
+    const c = await readScoringCorpus(db);
+    expect(c.build).toBe('');
+    expect(c.articles).toEqual([]);
+    expect(await scorePageInDb(db, page('score-pos-en-wang.txt'), {}, createScoringCache())).toMatchObject({ story: null, related: [] });
+  });
+});
+
+describe('scorePageInDb', () => {
+  it('names the story across languages both ways, and none for passing mentions', async () => {
+    const db = await freshDb();
+    await loadCorpus(db, built);
+    const cache = createScoringCache();
+    const sv = await scorePageInDb(db, page('score-pos-sv-scale.txt'), {}, cache);
+    expect(sv.story?.id).toBe(`story-${EN}`);
+    expect(sv.related[0]).toMatchObject({ articleId: EN, lang: 'en' });
+    const en = await scorePageInDb(db, page('score-pos-en-lecun.txt'), {}, cache);
+    expect(en.story).toMatchObject({ id: `story-${SV}`, title: 'Dråpslaget mot Meta – AI-pionjären överger skeppet' });
+    expect(en.related.map((a) => a.articleId)).toEqual([SV, EN]);
+    expect((await scorePageInDb(db, page('score-neg-sv-sport.txt'), {}, cache)).story).toBeNull();
+    expect((await scorePageInDb(db, page('score-neg-de-economy.txt'), {}, cache)).story).toBeNull();
+  });
+
+  it('reads the corpus once per build, shares a read between concurrent pages, and re-reads after a new corpus', async () => {
+    const db = await freshDb();
+    await loadCorpus(db, built);
+    const cache = createScoringCache();
+    const [a, b] = await Promise.all([cache.get(db), cache.get(db)]);
+    expect(a).toBe(b);
+    await scorePageInDb(db, page('score-pos-sv-lecun.txt'), {}, cache);
+    expect(cache.reads).toBe(1);
+    expect(await cache.get(db)).toBe(a);
+
+    await loadCorpus(db, onlyScaleAi());
+    const after = await scorePageInDb(db, page('score-pos-sv-lecun.txt'), {}, cache);
+    expect(cache.reads).toBe(2);
+    expect((await cache.get(db)).build).toBe('only-scale-ai');
+    expect(after.story?.id).not.toBe(`story-${SV}`);
+    expect(after.related.map((r) => r.articleId)).not.toContain(SV);
+
+    cache.clear();
+    await cache.get(db);
+    expect(cache.reads).toBe(3);
+  });
+
+  it('does not keep a failed read: the next page tries again', async () => {
+    const db = await freshDb();
+    await loadCorpus(db, built);
+    const cache = createScoringCache();
+    const failing = {
+      get: db.get.bind(db),
+      transaction: () => {
+        throw new Error('database closed');
+      },
+    } as unknown as Db;
+    await expect(cache.get(failing)).rejects.toThrow('database closed');
+    expect((await cache.get(db)).articles).toHaveLength(2);
+    expect(cache.reads).toBe(2);
+  });
+});
