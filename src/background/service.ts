@@ -8,6 +8,7 @@ import { corpusCounts, validateCorpus } from '../core/corpus';
 import type { BackgroundMessage, CorpusStatus, Handlers } from '../core/messages';
 import { errorMessage } from '../core/result';
 import { effectiveSwitches, siteKey } from '../core/settings';
+import { scorePageInDb } from './story';
 import { type Db, corpusMeta, getGlobalSettings, getSiteSettings, loadCorpus, setGlobalSettings, setSiteSwitch } from './db';
 
 export interface BackgroundDeps {
@@ -114,14 +115,28 @@ export function createBackground(deps: BackgroundDeps) {
       const d = await db();
       const [global, siteSettings] = await Promise.all([getGlobalSettings(d), getSiteSettings(d, site)]);
       const switches = effectiveSwitches(global, siteSettings);
+      // Only ids the corpus knows count (a content script may hold an older alias table).
+      const entities = (
+        await Promise.all(
+          page.entities.map(async ({ id, count }) => {
+            const e = await d.get('entities', id);
+            return e ? { id: e.id, name: e.name, type: e.type, count } : null;
+          }),
+        )
+      )
+        .filter((e): e is TabAnalysis['entities'][number] => e !== null)
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      const scored =
+        corpus.state === 'ready' && entities.length > 0
+          ? await scorePageInDb(d, { ...page, url, entities: entities.map(({ id, count }) => ({ id, count })) })
+          : { story: null, related: [] };
       const analysis: TabAnalysis = {
         url,
         lang: page.lang,
         analysedAt: now(),
-        // Entity matching, story scoring and declutter land with the corpus and page analysis.
-        entities: [],
-        story: null,
-        related: [],
+        entities,
+        story: scored.story,
+        related: scored.related,
         declutter: { active: switches.declutter, walls: 0, boilerplate: 0 },
         title: page.title,
         words: page.words,

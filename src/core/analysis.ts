@@ -14,6 +14,12 @@ export interface PageSummary {
   /** Where `lang` came from: the page's own declaration or detection from its text. */
   langSource: 'declared' | 'detected' | 'none';
   words: number;
+  /** The page's own publication date (YYYY-MM-DD), when it says. */
+  published: string | null;
+  /** Corpus entities the matcher found on the page, with their mention counts. */
+  entities: { id: string; count: number }[];
+  /** The page's top content words with their counts (scoring's pageTerms): no sentences. */
+  terms: { term: string; weight: number }[];
 }
 
 export interface TabEntity {

@@ -48,6 +48,16 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const FEATURES = new Set(['highlights', 'declutter']);
 const THEMES = new Set(['system', 'light', 'dark']);
 const MAX_TITLE = 1000;
+const MAX_ITEMS = 500;
+const isEntityCount = (e: unknown): e is { id: string; count: number } =>
+  isObj(e) && typeof e.id === 'string' && e.id.length <= 200 && typeof e.count === 'number' && Number.isSafeInteger(e.count) && e.count > 0;
+const isTerm = (t: unknown): t is { term: string; weight: number } =>
+  isObj(t) &&
+  typeof t.term === 'string' &&
+  t.term.length <= 80 &&
+  typeof t.weight === 'number' &&
+  Number.isFinite(t.weight) &&
+  t.weight >= 0;
 const MAX_URL = 8192;
 
 /** Parses an untrusted message into a {@link Request}, or says what is wrong with it. */
@@ -64,12 +74,23 @@ export function parseRequest(raw: unknown): Result<Request> {
       if (p.langSource !== 'declared' && p.langSource !== 'detected' && p.langSource !== 'none')
         return fail('bad-request', 'page.langSource invalid');
       if (typeof p.words !== 'number' || !Number.isSafeInteger(p.words) || p.words < 0) return fail('bad-request', 'page.words invalid');
+      const published = p.published ?? null;
+      if (published !== null && (typeof published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(published)))
+        return fail('bad-request', 'page.published invalid');
+      const entities = p.entities ?? [];
+      if (!Array.isArray(entities) || entities.length > MAX_ITEMS || !entities.every(isEntityCount))
+        return fail('bad-request', 'page.entities invalid');
+      const terms = p.terms ?? [];
+      if (!Array.isArray(terms) || terms.length > MAX_ITEMS || !terms.every(isTerm)) return fail('bad-request', 'page.terms invalid');
       const page: PageSummary = {
         url: p.url,
         title: p.title.slice(0, MAX_TITLE),
         lang: p.lang,
         langSource: p.langSource,
         words: p.words,
+        published,
+        entities: entities.map((e) => ({ id: e.id, count: e.count })),
+        terms: terms.map((t) => ({ term: t.term, weight: t.weight })),
       };
       return { ok: true, value: { type, page } };
     }

@@ -4,7 +4,9 @@
  */
 import type { PageSummary } from '../core/analysis';
 import { detectLanguage, primaryLanguage } from '../core/lang';
+import { pageTerms } from '../core/scoring';
 import { countWords } from '../core/text';
+import { readMeta } from '../corpus/html/meta';
 
 /** Elements whose content a reader never sees as text, or that the page owns as input. */
 const SKIP_TAGS = new Set([
@@ -83,10 +85,16 @@ export function pageTitle(doc: Document): string {
   return doc.title.trim();
 }
 
-/** Summarises `doc` for the background: no page text crosses over beyond the title. */
-export function summarisePage(doc: Document, url: string): PageSummary {
-  const body = doc.body as HTMLElement | null; // null in documents without a body, whatever lib.dom says
-  const text = body ? collectText(body).join(' ') : '';
+/**
+ * Summarises `doc` for the background: title, language, length, date and top words; no page
+ * text crosses over beyond the title. `text` is the page's visible text when the caller has it
+ * already; the entities are the matcher's to fill in.
+ */
+export function summarisePage(doc: Document, url: string, text?: string): PageSummary {
+  if (text === undefined) {
+    const body = doc.body as HTMLElement | null; // null in documents without a body, whatever lib.dom says
+    text = body ? collectText(body).join(' ') : '';
+  }
   const declared = primaryLanguage(doc.documentElement.getAttribute('lang'));
   const detected = detectLanguage(text).lang;
   let lang = 'und';
@@ -94,5 +102,14 @@ export function summarisePage(doc: Document, url: string): PageSummary {
   // Many sites ship a template's lang="en" on pages in other languages: trust clear text evidence first.
   if (detected !== 'und') [lang, langSource] = [detected, 'detected'];
   else if (declared) [lang, langSource] = [declared, 'declared'];
-  return { url, title: pageTitle(doc).slice(0, 300), lang, langSource, words: countWords(text) };
+  return {
+    url,
+    title: pageTitle(doc).slice(0, 300),
+    lang,
+    langSource,
+    words: countWords(text),
+    published: readMeta(doc, { url }).published,
+    entities: [],
+    terms: pageTerms(text, lang),
+  };
 }

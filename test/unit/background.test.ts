@@ -4,6 +4,8 @@ import { openNewsDb } from '../../src/background/db';
 import { createBackground } from '../../src/background/service';
 import { STATUS_KEY, type SessionStore, type TabAnalysis, tabKey } from '../../src/core/analysis';
 import { emptyCorpus } from '../../src/core/corpus';
+import { pageTerms } from '../../src/core/scoring';
+import { buildCorpusFromPaths } from '../../src/corpus/node';
 import { type CorpusStatus, dispatch } from '../../src/core/messages';
 import { fixtureCorpus } from '../fixtures/corpus';
 
@@ -28,7 +30,16 @@ class MemorySession implements SessionStore {
 }
 
 const self = { id: 'ext', origin: 'chrome-extension://ext/' };
-const page = { url: 'https://news.example/story', title: 'A story', lang: 'en', langSource: 'detected' as const, words: 321 };
+const page = {
+  url: 'https://news.example/story',
+  title: 'A story',
+  lang: 'en',
+  langSource: 'detected' as const,
+  words: 321,
+  published: null,
+  entities: [] as { id: string; count: number }[],
+  terms: [] as { term: string; weight: number }[],
+};
 const fromTab = (tabId: number, url = page.url) => ({ id: 'ext', url, tabId, frameId: 0 });
 const fromUi = { id: 'ext', url: 'chrome-extension://ext/src/ui/popup/index.html' };
 
@@ -219,5 +230,63 @@ describe('settings round trip', () => {
     const { bg } = setup();
     const r = await dispatch(bg.handlers, { type: 'ui:set-global-settings', settings: { declutter: false } }, fromTab(1), self);
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('page analysis against the seed corpus', () => {
+  it('names the entities, the story and related coverage, and badges the entity count', async () => {
+    const { corpus } = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json');
+    const { bg, session, badges } = setup(corpus, corpus.build);
+    const text =
+      'Yann LeCun lämnar Meta efter tolv år. LeCun har lett FAIR sedan 2013. Mark Zuckerberg har flyttat fokus, och LeCun har rapporterat till Alexandr Wang sedan Meta köpte in sig i Scale AI.';
+    const report = {
+      ...page,
+      url: 'https://tekniknytt.example/lecun',
+      lang: 'sv',
+      published: '2025-11-12',
+      entities: [
+        { id: 'yann-lecun', count: 3 },
+        { id: 'meta', count: 2 },
+        { id: 'fair', count: 1 },
+        { id: 'mark-zuckerberg', count: 1 },
+        { id: 'alexandr-wang', count: 1 },
+        { id: 'scale-ai', count: 1 },
+        { id: 'not-in-the-corpus', count: 9 },
+      ],
+      terms: pageTerms(text, 'sv'),
+    };
+    const r = await dispatch(bg.handlers, { type: 'content:page-analysed', page: report }, fromTab(5, report.url), self);
+    expect(r.ok).toBe(true);
+    const a = (await session.get(tabKey(5))) as TabAnalysis;
+    expect(a.entities.map((e) => [e.id, e.count])).toEqual([
+      ['yann-lecun', 3],
+      ['meta', 2],
+      ['alexandr-wang', 1],
+      ['fair', 1],
+      ['mark-zuckerberg', 1],
+      ['scale-ai', 1],
+    ]);
+    expect(a.entities[0]).toMatchObject({ name: 'Yann LeCun', type: 'person' });
+    const exit = corpus.stories.find((s) => s.articleIds.includes('000_d35634ae92cf12c4'))!;
+    expect(a.story).toMatchObject({ id: exit.id, title: exit.title });
+    expect(a.related.map((x) => x.articleId)).toEqual(expect.arrayContaining(['000_d35634ae92cf12c4', '004_b9dd206ab3ce0339']));
+    expect(a.related.find((x) => x.articleId === '004_b9dd206ab3ce0339')?.shared).toEqual(
+      expect.arrayContaining(['meta', 'alexandr-wang']),
+    );
+    expect(badges.get(5)).toBe('6');
+  });
+
+  it('gives a page that only mentions Meta in passing no story', async () => {
+    const { corpus } = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json');
+    const { bg, session } = setup(corpus, corpus.build);
+    const report = {
+      ...page,
+      entities: [{ id: 'meta', count: 1 }],
+      terms: pageTerms('The phone app works with Meta accounts and has a fast camera.', 'en'),
+    };
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: report }, fromTab(6), self);
+    const a = (await session.get(tabKey(6))) as TabAnalysis;
+    expect(a.entities.map((e) => e.id)).toEqual(['meta']);
+    expect(a.story).toBeNull();
   });
 });

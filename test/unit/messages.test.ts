@@ -28,6 +28,13 @@ describe('parseRequest', () => {
     [{ type: 'content:page-analysed', page: { ...page, words: -1 } }, 'page.words invalid'],
     [{ type: 'content:page-analysed', page: { ...page, words: 1.5 } }, 'page.words invalid'],
     [{ type: 'content:page-analysed', page: { ...page, langSource: 'guess' } }, 'page.langSource invalid'],
+    [{ type: 'content:page-analysed', page: { ...page, published: '12 Nov 2025' } }, 'page.published invalid'],
+    [{ type: 'content:page-analysed', page: { ...page, entities: [{ id: 'meta', count: 0 }] } }, 'page.entities invalid'],
+    [
+      { type: 'content:page-analysed', page: { ...page, entities: Array.from({ length: 501 }, (_, i) => ({ id: `e${i}`, count: 1 })) } },
+      'page.entities invalid',
+    ],
+    [{ type: 'content:page-analysed', page: { ...page, terms: [{ term: 'x', weight: Number.NaN }] } }, 'page.terms invalid'],
     [{ type: 'ui:set-site-switch', site: 'x', feature: 'everything', value: true }, 'feature invalid'],
     [{ type: 'ui:set-site-switch', site: '', feature: 'declutter', value: true }, 'site invalid'],
     [{ type: 'ui:set-site-switch', site: 'x', feature: 'declutter', value: 'yes' }, 'value invalid'],
@@ -35,6 +42,24 @@ describe('parseRequest', () => {
     [{ type: 'ui:set-global-settings', settings: { __proto__: 1, admin: true } }, 'setting admin invalid'],
   ])('rejects %j', (raw, message) => {
     expect(parseRequest(raw)).toEqual({ ok: false, error: { code: 'bad-request', message } });
+  });
+
+  it('fills the optional page fields and copies entity counts and terms', () => {
+    const r = parseRequest({
+      type: 'content:page-analysed',
+      page: { ...page, published: '2025-11-12', entities: [{ id: 'meta', count: 2, name: 'x' }], terms: [{ term: 'ai', weight: 3 }] },
+    });
+    expect(r.ok && r.value.type === 'content:page-analysed' && r.value.page).toMatchObject({
+      published: '2025-11-12',
+      entities: [{ id: 'meta', count: 2 }],
+      terms: [{ term: 'ai', weight: 3 }],
+    });
+    const bare = parseRequest({ type: 'content:page-analysed', page });
+    expect(bare.ok && bare.value.type === 'content:page-analysed' && bare.value.page).toMatchObject({
+      published: null,
+      entities: [],
+      terms: [],
+    });
   });
 
   it('copies only known fields and caps the title', () => {
