@@ -2,6 +2,7 @@
 import { STATUS_KEY } from '../core/analysis';
 import { onLifecycle, readPackagedJson, sendToTab, setBadge } from '../platform/background';
 import { listen } from '../platform/messaging';
+import { openSidePanelForTab } from '../platform/panel';
 import { sessionStore } from '../platform/session';
 import { DB_NAME, openNewsDb } from './db';
 import { createBackground } from './service';
@@ -16,6 +17,7 @@ const background = createBackground({
   bundledBuild: __CORPUS_BUILD__,
   setBadge,
   notifyTab: sendToTab,
+  openPanel: openSidePanelForTab,
 });
 
 listen(background.handlers);

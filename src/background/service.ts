@@ -8,6 +8,8 @@ import { corpusCounts, validateCorpus } from '../core/corpus';
 import type { BackgroundMessage, CorpusStatus, Handlers } from '../core/messages';
 import { errorMessage } from '../core/result';
 import { effectiveSwitches, siteKey } from '../core/settings';
+import { compileAliasTable, toMatchable, type AliasTable } from '../core/matcher';
+import { entityCard } from './cards';
 import { scorePageInDb } from './story';
 import { type Db, corpusMeta, getGlobalSettings, getSiteSettings, loadCorpus, setGlobalSettings, setSiteSwitch } from './db';
 
@@ -19,6 +21,8 @@ export interface BackgroundDeps {
   /** The build id of the bundled corpus; the database is reloaded when it differs. */
   bundledBuild: string;
   setBadge: (tabId: number, text: string) => Promise<void>;
+  /** Opens the side panel for a tab; false when the browser refuses (no user gesture). */
+  openPanel?: (tabId: number) => Promise<boolean>;
   /** Tells a tab's content script that the switches of its site changed. */
   notifyTab?: (tabId: number, message: BackgroundMessage) => Promise<void>;
   now?: () => number;
@@ -55,6 +59,8 @@ export function createBackground(deps: BackgroundDeps) {
   };
 
   let corpusPromise: Promise<CorpusStatus> | null = null;
+  /** The alias table compiled for the loaded corpus build: once per build, not per page. */
+  let aliasTable: { build: string; table: AliasTable } | null = null;
   /**
    * Makes sure the bundled corpus is in the database: a no-op when this build is already
    * loaded, otherwise one transaction that replaces the bundled stores. Concurrent callers
@@ -152,6 +158,23 @@ export function createBackground(deps: BackgroundDeps) {
       };
       await writeAnalysis(tabId, analysis);
       return analysis;
+    },
+    async 'content:get-alias-table'() {
+      const corpus = await ensureCorpus();
+      if (corpus.state !== 'ready' || corpus.build === null) return null;
+      if (aliasTable?.build !== corpus.build) {
+        const entities = await (await db()).getAll('entities');
+        aliasTable = { build: corpus.build, table: compileAliasTable(entities.map(toMatchable)) };
+      }
+      return aliasTable;
+    },
+    async 'content:get-entity-card'({ entityId }, { tabId }) {
+      // The card speaks the page's language and places the entity in the page's story, when known.
+      const analysis = tabId === null ? undefined : ((await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined);
+      return entityCard(await db(), entityId, { lang: analysis?.lang ?? 'und', storyId: analysis?.story?.id ?? null });
+    },
+    async 'content:open-side-panel'(_req, { tabId }) {
+      return tabId !== null && deps.openPanel ? deps.openPanel(tabId) : false;
     },
     async 'ui:get-status'() {
       return status.state === 'empty' ? ensureCorpus() : status;

@@ -1,15 +1,152 @@
 /**
- * Content script entry (top frame of http/https pages, at document_idle): summarise the page and
- * report it to the background, which writes the tab's analysis. Kept small: it costs every page load.
+ * Content script entry (top frame of http/https pages, at document_idle). Wires page/ and core/
+ * to the background: find the corpus's entities in the page's visible text, highlight them
+ * without touching the page's DOM, explain each in a hover card, and report a compact summary
+ * (language, words, date, entity counts, top words) so the background can name the story.
+ * New content is scanned in idle slices as it arrives; a single-page-app navigation starts over.
+ * Kept small: it costs every page load.
  */
+import { h } from 'preact';
+import type { EntityCard } from '../core/cards';
+import { type EntityMatch, type Matcher, createMatcher } from '../core/matcher';
+import { CardHost } from '../page/card-host';
 import { summarisePage } from '../page/collect';
+import { type Hit, type Via, createHighlighter } from '../page/highlight';
+import { createScheduler } from '../page/scheduler';
+import { buildTextMap } from '../page/text-map';
+import { contextValid, onBackgroundMessage } from '../platform/content';
+import { message, uiLanguage } from '../platform/i18n';
 import { send } from '../platform/messaging';
+import { SIDE_PANEL_KIND } from '../platform/panel';
+import { HOVER_CARD_CSS, HoverCard } from '../ui/components/HoverCard';
+import { LocaleProvider } from '../ui/i18n';
+
+/** How long the page must stay quiet before an updated summary goes to the background (ms). */
+const REPORT_DELAY = 400;
 
 async function main(): Promise<void> {
-  const page = summarisePage(document, location.href);
-  const res = await send({ type: 'content:page-analysed', page });
-  // An invalidated extension context (update, reload) answers "unavailable": stay quiet then.
-  if (!res.ok && res.error.code !== 'unavailable') console.warn('[news-context]', res.error.message);
+  const alive = new AbortController();
+  const stopIfGone = () => {
+    if (!contextValid()) alive.abort();
+    return !alive.signal.aborted;
+  };
+
+  const tableAnswer = await send({ type: 'content:get-alias-table' });
+  const matcher: Matcher | null = tableAnswer.ok && tableAnswer.value ? createMatcher(tableAnswer.value.table) : null;
+
+  /** Mentions per entity on this page, and the fullest form seen of each (context for later scans). */
+  const counts = new Map<string, number>();
+  const seen = new Map<string, string>();
+  const cards = new Map<string, Promise<EntityCard | null>>();
+  let highlightsOn = true;
+
+  const card = new CardHost({ css: HOVER_CARD_CSS });
+  const highlighter = createHighlighter({
+    onEnter: (hit, via) => void openCard(hit, via),
+    onLeave: () => card.leave(),
+  });
+
+  async function openCard(hit: Hit, via: Via): Promise<void> {
+    let pending = cards.get(hit.id);
+    if (!pending) {
+      pending = send({ type: 'content:get-entity-card', entityId: hit.id }).then((r) => (r.ok ? r.value : null));
+      cards.set(hit.id, pending);
+    }
+    const data = await pending;
+    if (!data || alive.signal.aborted) return;
+    const cite = (c: EntityCard['facts'][number]) => ({
+      text: c.text,
+      source: c.source,
+      published: c.published,
+      articleId: c.articleId,
+      sentence: c.sentence,
+    });
+    const view = h(HoverCard, {
+      name: data.name,
+      type: data.type,
+      description: data.description ? cite(data.description) : null,
+      facts: data.facts.map(cite),
+      story: data.story ? { title: data.story.title, date: data.story.published || null } : null,
+      panelKind: SIDE_PANEL_KIND,
+      onOpenPanel: () => void send({ type: 'content:open-side-panel', entityId: data.id }),
+      onClose: () => card.close(),
+    });
+    card.open({ range: hit.range, rect: hit.rect }, h(LocaleProvider, { locale: { t: message, lang: uiLanguage() }, children: view }), via);
+  }
+
+  /** Scans `roots` (new content, or the whole body), records and highlights what it finds. */
+  function scan(roots: Node[]): number {
+    if (!matcher || !stopIfGone()) return 0;
+    const map = buildTextMap(roots);
+    if (map.text === '') return 0;
+    // Names already seen on the page go first, so that a later "LeCun" still follows "Yann LeCun".
+    const context = [...seen.values()].join('\n');
+    const prefix = context ? `${context}\n` : '';
+    const found: EntityMatch[] = [];
+    for (const m of matcher.scan(prefix + map.text)) {
+      if (m.start < prefix.length) continue;
+      found.push({ ...m, start: m.start - prefix.length, end: m.end - prefix.length });
+    }
+    for (const m of found) {
+      counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+      if ((seen.get(m.entityId)?.length ?? 0) < m.text.length) seen.set(m.entityId, m.text);
+    }
+    highlighter.update(
+      map,
+      found.map((m) => ({ start: m.start, end: m.end, id: m.entityId })),
+    );
+    if (found.length > 0 || roots.includes(document.body)) scheduleReport();
+    return found.length;
+  }
+
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleReport(): void {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => void report(), REPORT_DELAY);
+  }
+
+  async function report(): Promise<void> {
+    if (!stopIfGone()) return;
+    const page = summarisePage(document, location.href);
+    page.entities = [...counts].map(([id, count]) => ({ id, count }));
+    const res = await send({ type: 'content:page-analysed', page });
+    if (!res.ok) {
+      // An invalidated extension context (update, reload) answers "unavailable": stop quietly.
+      if (res.error.code === 'unavailable') stopIfGone();
+      else console.warn('[news-context]', res.error.message);
+      return;
+    }
+    setHighlights(res.value.site.highlights);
+  }
+
+  function setHighlights(on: boolean): void {
+    if (on === highlightsOn) return;
+    highlightsOn = on;
+    highlighter.setEnabled(on);
+    if (!on) card.close();
+  }
+
+  const scheduler = createScheduler({
+    root: document,
+    signal: alive.signal,
+    isContextValid: contextValid,
+    scan,
+    navigate: () => {
+      // A new page in the same document: forget this one; the scheduler rescans the body next.
+      counts.clear();
+      seen.clear();
+      card.close();
+      highlighter.clear();
+    },
+  });
+  const unlisten = onBackgroundMessage((m) => setHighlights(m.highlights));
+  alive.signal.addEventListener('abort', () => {
+    clearTimeout(reportTimer);
+    unlisten();
+    card.dispose();
+    highlighter.dispose();
+  });
+  scheduler.start();
 }
 
 void main();

@@ -5,7 +5,9 @@
  * boundary (a content script lives in a hostile page), so they are parsed, not cast.
  */
 import type { PageSummary, TabAnalysis } from './analysis';
+import type { EntityCard } from './cards';
 import type { CorpusCounts } from './corpus';
+import type { AliasTable } from './matcher';
 import { type Result, errorMessage, fail } from './result';
 import type { FeatureSwitches, GlobalSettings, SiteSettings } from './settings';
 
@@ -20,6 +22,12 @@ export interface CorpusStatus extends CorpusCounts {
 export interface Protocol {
   /** A content script reports the page it runs in; answered with the tab's analysis. */
   'content:page-analysed': { request: { page: PageSummary }; response: TabAnalysis };
+  /** A content script asks for the compiled alias table of the corpus (null while the corpus is not loaded). */
+  'content:get-alias-table': { request: object; response: { build: string; table: AliasTable } | null };
+  /** A content script asks what to show in the hover card of an entity. */
+  'content:get-entity-card': { request: { entityId: string }; response: EntityCard | null };
+  /** The hover card's "Open in side panel": true when the panel could be opened from here. */
+  'content:open-side-panel': { request: { entityId: string }; response: boolean };
   /** An extension page asks for the corpus state (options, loading states). */
   'ui:get-status': { request: object; response: CorpusStatus };
   'ui:get-settings': { request: { site: string | null }; response: { global: GlobalSettings; site: SiteSettings } };
@@ -38,6 +46,9 @@ export type Response<K extends MessageType> = Protocol[K]['response'];
 /** Who may send each message: content scripts or the extension's own pages. */
 export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'content:page-analysed': 'content',
+  'content:get-alias-table': 'content',
+  'content:get-entity-card': 'content',
+  'content:open-side-panel': 'content',
   'ui:get-status': 'extension',
   'ui:get-settings': 'extension',
   'ui:set-site-switch': 'extension',
@@ -94,8 +105,15 @@ export function parseRequest(raw: unknown): Result<Request> {
       };
       return { ok: true, value: { type, page } };
     }
+    case 'content:get-alias-table':
     case 'ui:get-status':
       return { ok: true, value: { type } };
+    case 'content:get-entity-card':
+    case 'content:open-side-panel': {
+      if (typeof raw.entityId !== 'string' || raw.entityId === '' || raw.entityId.length > 200)
+        return fail('bad-request', 'entityId invalid');
+      return { ok: true, value: { type, entityId: raw.entityId } };
+    }
     case 'ui:get-settings': {
       if (raw.site !== null && typeof raw.site !== 'string') return fail('bad-request', 'site invalid');
       return { ok: true, value: { type, site: raw.site } };

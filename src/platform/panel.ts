@@ -19,4 +19,19 @@ export function openSidePanel(windowId: number): Promise<void> {
   return browser.sidebarAction.open();
 }
 
+/**
+ * Opens the side panel for a tab from the background, in answer to a click in the page (the
+ * hover card). Chrome accepts it while the click's user gesture lasts; Firefox's sidebar only
+ * opens from a user-input handler of an extension page, so there it reports false.
+ */
+export async function openSidePanelForTab(tabId: number): Promise<boolean> {
+  try {
+    if (__BROWSER__ === 'chrome') await chrome.sidePanel.open({ tabId });
+    else await browser.sidebarAction.open();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const SIDE_PANEL_KIND: 'side panel' | 'sidebar' = __BROWSER__ === 'chrome' ? 'side panel' : 'sidebar';

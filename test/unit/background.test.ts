@@ -4,6 +4,7 @@ import { openNewsDb } from '../../src/background/db';
 import { createBackground } from '../../src/background/service';
 import { STATUS_KEY, type SessionStore, type TabAnalysis, tabKey } from '../../src/core/analysis';
 import { emptyCorpus } from '../../src/core/corpus';
+import { type AliasTable, createMatcher } from '../../src/core/matcher';
 import { pageTerms } from '../../src/core/scoring';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import { type CorpusStatus, dispatch } from '../../src/core/messages';
@@ -288,5 +289,38 @@ describe('page analysis against the seed corpus', () => {
     const a = (await session.get(tabKey(6))) as TabAnalysis;
     expect(a.entities.map((e) => e.id)).toEqual(['meta']);
     expect(a.story).toBeNull();
+  });
+});
+
+describe('content look-ups', () => {
+  it('hands content scripts the compiled alias table, once per corpus build', async () => {
+    const { corpus } = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json');
+    const { bg } = setup(corpus, corpus.build);
+    const r = await dispatch(bg.handlers, { type: 'content:get-alias-table' }, fromTab(1), self);
+    expect(r.ok).toBe(true);
+    const value = (r as { value: { build: string; table: AliasTable } }).value;
+    expect(value.build).toBe(corpus.build);
+    const found = createMatcher(value.table).scan('Yann LeCun lämnar Meta för att starta ett eget bolag.', { lang: 'sv' });
+    expect(found.map((m) => m.entityId)).toEqual(['yann-lecun', 'meta']);
+    const again = await dispatch(bg.handlers, { type: 'content:get-alias-table' }, fromTab(2), self);
+    expect((again as { value: unknown }).value).toBe(value);
+    expect((await dispatch(bg.handlers, { type: 'content:get-alias-table' }, fromUi, self)).ok).toBe(false);
+  });
+
+  it('answers an entity card in the language of the tab’s page', async () => {
+    const { corpus } = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json');
+    const { bg } = setup(corpus, corpus.build);
+    await dispatch(
+      bg.handlers,
+      { type: 'content:page-analysed', page: { ...page, lang: 'sv', entities: [{ id: 'alexandr-wang', count: 1 }] } },
+      fromTab(3),
+      self,
+    );
+    const r = await dispatch(bg.handlers, { type: 'content:get-entity-card', entityId: 'alexandr-wang' }, fromTab(3), self);
+    expect(r).toMatchObject({ ok: true, value: { name: 'Alexandr Wang', type: 'person', description: { lang: 'sv' } } });
+    expect(await dispatch(bg.handlers, { type: 'content:get-entity-card', entityId: 'nobody' }, fromTab(3), self)).toEqual({
+      ok: true,
+      value: null,
+    });
   });
 });
