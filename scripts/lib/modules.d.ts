@@ -5,6 +5,7 @@ declare module 'addons-linter' {
     message: string;
     file?: string;
     line?: number;
+    column?: number;
   }
   const linter: {
     createInstance(options: { config: Record<string, unknown>; runAsBinary: boolean }): {
