@@ -273,6 +273,45 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     writeFileSync(screenshotPath('firefox', 'sidebar-real-window'), await chromeScreenshot(firefox!, 'window'));
   });
 
+  it('page analysis: a Swedish page gets its entities highlighted and the Swedish story named; a page of false friends gets nothing', async () => {
+    const page = await firefox!.newPage();
+    try {
+      await page.setViewport({ width: 1000, height: 800 });
+      const url = `${server!.origin}/fixtures/story-sv.html`;
+      await page.goto(url);
+      const found = await waitFor(
+        () => analysisOf(url),
+        (f) => f !== null && f.analysis.entities.length > 0 && f.analysis.story !== null,
+        'the analysis of the Swedish story page',
+      );
+      expect(found!.analysis.entities.map((e) => e.id)).toEqual(
+        expect.arrayContaining(['yann-lecun', 'meta', 'alexandr-wang', 'scale-ai']),
+      );
+      expect(found!.analysis.story?.id).toBe('story-000_d35634ae92cf12c4');
+      // The highlight registry belongs to the document, so the page's own world sees our ranges.
+      const size = await waitFor(
+        () =>
+          page.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights?.get('news-context')?.size ?? 0),
+        (n) => n > 0,
+        'highlights in Firefox',
+      );
+      expect(size).toBeGreaterThanOrEqual(found!.analysis.entities.reduce((sum, e) => sum + e.count, 0));
+      await page.screenshot({ path: screenshotPath('firefox', 'analysis-sv-highlights') });
+
+      const negative = `${server!.origin}/fixtures/negative-en.html`;
+      await page.goto(negative);
+      const none = await waitFor(
+        () => analysisOf(negative),
+        (f) => f !== null,
+        'the analysis of the negative page',
+      );
+      expect(none!.analysis.entities).toEqual([]);
+      expect(none!.analysis.story).toBeNull();
+    } finally {
+      await page.close();
+    }
+  });
+
   it('screenshots a demo page', async () => {
     const page = await firefox!.newPage();
     try {
