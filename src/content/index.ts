@@ -68,7 +68,8 @@ async function main(): Promise<void> {
       facts: data.facts.map(cite),
       story: data.story ? { title: data.story.title, date: data.story.published || null } : null,
       panelKind: SIDE_PANEL_KIND,
-      onOpenPanel: () => void send({ type: 'content:open-side-panel', entityId: data.id }),
+      // Chrome opens its panel from the click's user gesture; Firefox's sidebar cannot be opened from a page.
+      ...(__BROWSER__ === 'chrome' ? { onOpenPanel: () => void send({ type: 'content:open-side-panel', entityId: data.id }) } : {}),
       onClose: () => card.close(),
     });
     card.open({ range: hit.range, rect: hit.rect }, h(LocaleProvider, { locale: { t: message, lang: uiLanguage() }, children: view }), via);

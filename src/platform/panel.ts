@@ -22,7 +22,8 @@ export function openSidePanel(windowId: number): Promise<void> {
 /**
  * Opens the side panel for a tab from the background, in answer to a click in the page (the
  * hover card). Chrome accepts it while the click's user gesture lasts; Firefox's sidebar only
- * opens from a user-input handler of an extension page, so there it reports false.
+ * opens from a user-input handler of an extension page, so there it reports false (and the
+ * card offers no button).
  */
 export async function openSidePanelForTab(tabId: number): Promise<boolean> {
   try {

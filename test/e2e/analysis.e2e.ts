@@ -103,6 +103,18 @@ describe.skipIf(executable === null)('Chromium: page analysis', () => {
     // Never covering the word it explains.
     expect(box.y >= rect!.bottom || box.y + box.height <= rect!.top).toBe(true);
     await page.screenshot({ path: screenshotPath('chromium', 'analysis-hover-card') });
+    // "Open in side panel": a real click on the button (found through the accessibility tree) opens Chrome's panel.
+    const panels = () => worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }));
+    expect(await panels()).toHaveLength(0);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }[];
+    };
+    const button = nodes.find((n) => n.role?.value === 'button' && n.name?.value === 'Open in side panel');
+    expect(button?.backendDOMNodeId).toBeDefined();
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button!.backendDOMNodeId! })) as { model: { content: number[] } };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    await waitFor(panels, (c) => c.length === 1, 'the side panel to open from the card');
     await page.keyboard.press('Escape');
     await waitFor(
       () => card.count(),

@@ -312,6 +312,68 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
     }
   });
 
+  it('hover card: resting on a name opens the card beside it, Esc closes it; German and late pages are analysed', async () => {
+    const page = await firefox!.newPage();
+    try {
+      await page.setViewport({ width: 1000, height: 800 });
+      const url = `${server!.origin}/fixtures/story-en.html`;
+      await page.goto(url);
+      await waitFor(
+        () => analysisOf(url),
+        (f) => f !== null && f.analysis.entities.length > 0,
+        'the analysis of the English story page',
+      );
+      const rect = await waitFor(
+        () =>
+          page.evaluate(() => {
+            const hl = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('news-context');
+            for (const r of hl ?? []) {
+              if (r instanceof Range && r.toString() === 'Alexandr Wang') {
+                const b = r.getBoundingClientRect();
+                return { x: b.left + b.width / 2, y: b.top + b.height / 2, top: b.top, bottom: b.bottom };
+              }
+            }
+            return null;
+          }),
+        (r) => r !== null,
+        'a highlighted "Alexandr Wang"',
+      );
+      await page.bringToFront();
+      await page.mouse.move(rect!.x, rect!.y);
+      const box = await waitFor(
+        async () => (await page.$('news-context-card'))?.boundingBox() ?? null,
+        (b) => b !== null && b.height > 40,
+        'the hover card',
+      );
+      // Beside the word, never over it.
+      expect(box!.y >= rect!.bottom || box!.y + box!.height <= rect!.top).toBe(true);
+      await page.screenshot({ path: screenshotPath('firefox', 'analysis-hover-card') });
+      await page.keyboard.press('Escape');
+      await waitFor(
+        () => page.$('news-context-card'),
+        (el) => el === null,
+        'the card to close on Esc',
+      );
+
+      for (const [name, story] of [
+        ['story-de', 'story-004_b9dd206ab3ce0339'],
+        ['late', null],
+      ] as const) {
+        const u = `${server!.origin}/fixtures/${name}.html`;
+        await page.goto(u);
+        const f = await waitFor(
+          () => analysisOf(u),
+          (x) => x !== null && x.analysis.entities.length > 0,
+          `the analysis of ${name}`,
+        );
+        expect(f!.analysis.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['alexandr-wang', 'scale-ai']));
+        if (story) expect(f!.analysis.story?.id).toBe(story);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('screenshots a demo page', async () => {
     const page = await firefox!.newPage();
     try {

@@ -136,3 +136,11 @@ describe('placeCard', () => {
     expect(overlaps(low, q.top, q.maxHeight!)).toBe(false);
   });
 });
+
+describe('the open-panel button', () => {
+  it('is there only when the panel can be opened from the page', () => {
+    expect(inLocale('en', props)).toContain('data-testid="hc-open-panel"');
+    const { onOpenPanel: _drop, ...rest } = props;
+    expect(inLocale('en', { ...rest, panelKind: 'sidebar' })).not.toContain('data-testid="hc-open-panel"');
+  });
+});

@@ -24,7 +24,8 @@ export interface HoverCardProps {
   /** The entity's place in the story: a story title, with the date of its event if known. */
   story: { title: string; date: string | null } | null;
   panelKind: 'side panel' | 'sidebar';
-  onOpenPanel: () => void;
+  /** Absent where the panel cannot be opened from a page (Firefox's sidebar): no button then. */
+  onOpenPanel?: () => void;
   onClose?: () => void;
 }
 
@@ -94,9 +95,11 @@ export function HoverCard(props: HoverCardProps) {
           )}
         </p>
       ) : null}
-      <button type="button" class="nc-hc-open" data-testid="hc-open-panel" onClick={props.onOpenPanel}>
-        {props.panelKind === 'sidebar' ? t('cardOpenSidebar') : t('cardOpenSidePanel')}
-      </button>
+      {props.onOpenPanel ? (
+        <button type="button" class="nc-hc-open" data-testid="hc-open-panel" onClick={props.onOpenPanel}>
+          {props.panelKind === 'sidebar' ? t('cardOpenSidebar') : t('cardOpenSidePanel')}
+        </button>
+      ) : null}
     </div>
   );
 }
