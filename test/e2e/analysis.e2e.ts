@@ -124,6 +124,27 @@ describe.skipIf(executable === null)('Chromium: page analysis', () => {
     await page.close();
   });
 
+  it('highlights survive the page re-rendering its article', async () => {
+    const { page } = await visit('story-en', (a) => a.entities.length > 0);
+    const before = await waitFor(
+      () => highlighted(page),
+      (n) => n > 0,
+      'the first highlights',
+    );
+    // The page's own script re-renders the article, as frameworks do: new nodes, same text.
+    await page.evaluate(() => {
+      const article = document.querySelector('article')!;
+      article.replaceWith(article.cloneNode(true));
+    });
+    const live = () =>
+      page.evaluate(
+        () =>
+          [...(CSS.highlights.get('news-context') ?? [])].filter((r) => r instanceof Range && document.contains(r.startContainer)).length,
+      );
+    await waitFor(live, (n) => n === before, 'the highlights to come back on the new nodes');
+    await page.close();
+  });
+
   it('German page: finds the English story across languages', async () => {
     const { page, analysis } = await visit('story-de', (a) => a.story !== null);
     expect(analysis.lang).toBe('de');
