@@ -16,7 +16,7 @@
  * and never over the word (the card is given a max-height and scrolls instead).
  */
 import { type ComponentChild, render } from 'preact';
-import { OWN_UI_ATTR } from './collect';
+import { OWN_UI_ATTR } from './own-ui';
 
 export type OpenedVia = 'pointer' | 'click' | 'keyboard';
 export type CloseReason = 'escape' | 'pointer-left' | 'focus-left' | 'outside' | 'scrolled-away' | 'api';

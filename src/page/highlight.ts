@@ -9,7 +9,7 @@
  * (physical keys, so any layout works; none of them is a Chrome or Firefox shortcut, and keys
  * typed into editable fields are left alone).
  */
-import { OWN_UI_ATTR } from './collect';
+import { OWN_UI_ATTR } from './own-ui';
 import { type TextMap, rangeFor } from './text-map';
 
 /** A matcher's result: [start, end) in `TextMap.text`, and what it is (an entity id). */

@@ -21,7 +21,8 @@
  *   navigation). The consumer clears its per-page state there; the re-analysis input follows as
  *   `scan([document.body])` in the same slice.
  */
-import { OWN_UI_ATTR } from './collect';
+import { OWN_UI_ATTR } from './own-ui';
+import { isSkipped } from './text-map';
 
 /** The slice of `window` the scheduler uses; injectable so the logic runs under fake timers. */
 export interface SchedulerHost {
@@ -99,8 +100,6 @@ export interface Scheduler {
   stats(): SchedulerStats;
 }
 
-/** Elements whose content is never text a reader sees: their subtrees are not handed over. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'LINK', 'META', 'IFRAME', 'OBJECT', 'SVG', 'CANVAS']);
 const OWN_UI_SELECTOR = `[${OWN_UI_ATTR}]`;
 
 /** The part of a URL that identifies the page: a hash counts only when it is a route (`#/…`, `#!…`). */
@@ -112,14 +111,6 @@ function pageKey(href: string): string {
 }
 
 const isElement = (n: Node): n is Element => n.nodeType === 1;
-
-/** Mirrors collect.ts: subtrees a reader never sees as text, editable regions (no rescans per keystroke) and our UI. */
-function skipped(el: Element): boolean {
-  if (SKIP.has(el.tagName.toUpperCase()) || el.hasAttribute(OWN_UI_ATTR) || el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const ce = el.getAttribute('contenteditable');
-  return ce !== null && ce !== 'false';
-}
 
 /** Whether a mutation target lies inside our own UI (the one per-record check of the observer callback). */
 function inOwnUi(target: Node | null): boolean {
@@ -238,12 +229,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   /** Whether `node` should be handed over: connected, not text-less, not inside our UI, nor inside a queued root. */
   function accept(node: Node): boolean {
     if (isElement(node)) {
-      if (skipped(node)) return false;
+      if (isSkipped(node)) return false; // the text map's definition: scanned and observed cannot drift apart
     } else if (node.nodeType !== 3 || !/\S/.test(node.nodeValue ?? '')) return false;
     let top: Node = node;
     for (let p = node.parentNode; p; p = p.parentNode) {
       if (filtering.has(p) || ready.has(p)) return false;
-      if (isElement(p) && skipped(p)) return false;
+      if (isElement(p) && isSkipped(p)) return false;
       top = p;
     }
     return top === root;

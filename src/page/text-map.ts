@@ -18,7 +18,7 @@
  *   its own content script (the manifest runs in the top frame only).
  * - The walk is iterative (an explicit stack), so depth costs memory, not call stack.
  */
-import { OWN_UI_ATTR } from './collect';
+import { OWN_UI_ATTR } from './own-ui';
 
 export interface TextMap {
   /** The visible text; "\n" only between blocks. */
@@ -62,6 +62,8 @@ const SKIP_TAGS = new Set([
   'OBJECT',
   'EMBED',
   'HEAD',
+  'LINK',
+  'META',
 ]);
 
 const BLOCK_TAGS = new Set([

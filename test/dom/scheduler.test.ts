@@ -6,7 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OWN_UI_ATTR } from '../../src/page/collect';
+import { OWN_UI_ATTR } from '../../src/page/own-ui';
 import { type SchedulerHost, type SchedulerOptions, createScheduler } from '../../src/page/scheduler';
 
 class FakeObserver {

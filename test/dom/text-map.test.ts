@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { OWN_UI_ATTR } from '../../src/page/collect';
+import { OWN_UI_ATTR } from '../../src/page/own-ui';
 import { createHighlighter, highlightSupport } from '../../src/page/highlight';
 import { type TextMap, buildTextMap, isInSkippedTree, locate, offsetOf } from '../../src/page/text-map';
 

@@ -9,7 +9,7 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as SchedulerModule from '../../src/page/scheduler';
-import { OWN_UI_ATTR } from '../../src/page/collect';
+import { OWN_UI_ATTR } from '../../src/page/own-ui';
 import { CHROMIUM_ARGS, ROOT, requireBrowser, startServer, waitFor } from './harness';
 
 interface ScanRecord {
