@@ -4,10 +4,8 @@
  * English and German, written differently from the seeds, and negatives that mention Google,
  * Apple, Meta, OpenAI or Microsoft in passing.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../../src/core/corpus';
 import {
   type PageFeatures,
   type ScoringCorpus,
@@ -20,6 +18,7 @@ import {
 } from '../../src/core/scoring';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import type { BuiltCorpus } from '../../src/corpus/pipeline';
+import { SCORE_PAGES, loadScorePage } from '../fixtures/score-pages';
 
 const SV = '000_d35634ae92cf12c4'; // Yann LeCun leaves Meta (Swedish, 2025-11-11)
 const EN = '004_b9dd206ab3ce0339'; // Meta invests in Scale AI (English, 2025-06-13)
@@ -38,62 +37,20 @@ function scoringInput(c: BuiltCorpus): ScoringCorpusInput {
 }
 const corpus: ScoringCorpus = prepareScoringCorpus(scoringInput(built));
 
-/**
- * Test-only stand-in for the entity matcher: corpus names and aliases as written, on word
- * boundaries, longest first, no overlaps ("Scale AI" once, not also "Scale").
- */
-function matchEntities(text: string, entities: readonly Entity[]): { id: string; count: number }[] {
-  const hits: { id: string; start: number; end: number }[] = [];
-  for (const e of entities) {
-    for (const name of new Set([e.name, ...e.aliases])) {
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-      for (const m of text.matchAll(re)) hits.push({ id: e.id, start: m.index, end: m.index + m[0].length });
-    }
-  }
-  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken: typeof hits = [];
-  for (const h of hits) if (!taken.some((t) => h.start < t.end && t.start < h.end)) taken.push(h);
-  const counts = new Map<string, number>();
-  for (const h of taken) counts.set(h.id, (counts.get(h.id) ?? 0) + 1);
-  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
-}
-
 interface Fixture {
   name: string;
   expected: string | null;
   page: PageFeatures;
 }
 
-const DIR = 'test/fixtures/pages';
 function loadPage(file: string): Fixture {
-  const raw = readFileSync(join(DIR, file), 'utf8');
-  const split = raw.indexOf('\n\n');
-  const head = Object.fromEntries(
-    raw
-      .slice(0, split)
-      .split('\n')
-      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
-  ) as Record<string, string | undefined>;
-  const text = raw.slice(split + 2);
-  const lang = head.lang ?? 'und';
+  const { head, page } = loadScorePage(file, built.entities);
   const expected = EXPECT[head.expect ?? ''];
   if (expected === undefined) throw new Error(`${file}: expect must be lecun, scale or none`);
-  return {
-    name: file,
-    expected,
-    page: {
-      url: `https://news.example/${file}`,
-      lang,
-      title: head.title ?? '',
-      published: head.published ?? null,
-      entities: matchEntities(text, built.entities),
-      terms: pageTerms(text, lang),
-      words: text.split(/\s+/u).length,
-    },
-  };
+  return { name: file, expected, page };
 }
 
-const fixtures = readdirSync(DIR)
+const fixtures = readdirSync(SCORE_PAGES)
   .filter((f) => /^score-.*\.txt$/u.test(f))
   .sort()
   .map(loadPage);

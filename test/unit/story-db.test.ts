@@ -3,14 +3,13 @@
  * into fake-indexeddb, read once per corpus build and cached, and pages scored against it.
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Db, loadCorpus, openNewsDb } from '../../src/background/db';
 import { ARTICLE_TERMS, createScoringCache, readScoringCorpus, scorePageInDb } from '../../src/background/story';
-import type { Entity } from '../../src/core/corpus';
 import { type PageFeatures, pageTerms, prepareScoringCorpus, scorePage } from '../../src/core/scoring';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import type { BuiltCorpus } from '../../src/corpus/pipeline';
+import { loadScorePage } from '../fixtures/score-pages';
 
 const SV = '000_d35634ae92cf12c4';
 const EN = '004_b9dd206ab3ce0339';
@@ -27,42 +26,7 @@ afterEach(() => {
   for (const db of open.splice(0)) db.close();
 });
 
-/** Test-only stand-in for the entity matcher: names and aliases as written, longest first. */
-function matchEntities(text: string, entities: readonly Entity[]): { id: string; count: number }[] {
-  const hits: { id: string; start: number; end: number }[] = [];
-  for (const e of entities) {
-    for (const name of new Set([e.name, ...e.aliases])) {
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-      for (const m of text.matchAll(re)) hits.push({ id: e.id, start: m.index, end: m.index + m[0].length });
-    }
-  }
-  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const counts = new Map<string, number>();
-  const taken: typeof hits = [];
-  for (const h of hits) {
-    if (taken.some((t) => h.start < t.end && t.start < h.end)) continue;
-    taken.push(h);
-    counts.set(h.id, (counts.get(h.id) ?? 0) + 1);
-  }
-  return [...counts].map(([id, count]) => ({ id, count }));
-}
-
-function page(file: string): PageFeatures {
-  const raw = readFileSync(`test/fixtures/pages/${file}`, 'utf8');
-  const head = raw.slice(0, raw.indexOf('\n\n'));
-  const text = raw.slice(raw.indexOf('\n\n') + 2);
-  const field = (k: string) => new RegExp(`^${k}: (.*)$`, 'mu').exec(head)?.[1] ?? null;
-  const lang = field('lang') ?? 'und';
-  return {
-    url: `https://news.example/${file}`,
-    lang,
-    title: field('title') ?? '',
-    published: field('published'),
-    entities: matchEntities(text, built.entities),
-    terms: pageTerms(text, lang),
-    words: text.split(/\s+/u).length,
-  };
-}
+const page = (file: string): PageFeatures => loadScorePage(file, built.entities).page;
 
 /** The seed corpus without the LeCun article and its story, as another build. */
 function onlyScaleAi(): BuiltCorpus {
