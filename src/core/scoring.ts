@@ -19,6 +19,7 @@
  * Pure: no DOM, no browser APIs. The expensive part (IDF, article vectors) is done once per corpus
  * build by {@link prepareScoringCorpus}; {@link scorePage} is linear in the corpus's article entities.
  */
+import type { Article } from './corpus';
 import type { RelatedArticle, TabStory } from './analysis';
 import { functionWords } from './lang';
 import { cosine } from './vectors';
@@ -43,14 +44,8 @@ export interface Term {
   weight: number;
 }
 
-/** What scoring needs of one corpus article. */
-export interface ScoringArticle {
-  id: string;
-  title: string;
-  source: string;
-  url: string | null;
-  published: string; // YYYY-MM-DD
-  lang: string;
+/** What scoring needs of one corpus article: its identity and metadata, story, entities and top terms. */
+export interface ScoringArticle extends Pick<Article, 'id' | 'title' | 'source' | 'url' | 'published' | 'lang'> {
   storyId: string | null;
   /** Entity ids, most mentioned first. */
   entities: readonly string[];
