@@ -10,6 +10,9 @@ import { buildCorpusFromPaths } from '../../src/corpus/node';
 import { type CorpusStatus, dispatch } from '../../src/core/messages';
 import { fixtureCorpus } from '../fixtures/corpus';
 
+/** The seed corpus, built once for this file (each background gets its own copy through fetchCorpus). */
+const seedCorpus = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json').corpus;
+
 class MemorySession implements SessionStore {
   readonly map = new Map<string, unknown>();
   readonly writes: [string, unknown][] = [];
@@ -236,7 +239,7 @@ describe('settings round trip', () => {
 
 describe('page analysis against the seed corpus', () => {
   it('names the entities, the story and related coverage, and badges the entity count', async () => {
-    const { corpus } = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json');
+    const corpus = seedCorpus;
     const { bg, session, badges } = setup(corpus, corpus.build);
     const text =
       'Yann LeCun lämnar Meta efter tolv år. LeCun har lett FAIR sedan 2013. Mark Zuckerberg har flyttat fokus, och LeCun har rapporterat till Alexandr Wang sedan Meta köpte in sig i Scale AI.';
@@ -278,7 +281,7 @@ describe('page analysis against the seed corpus', () => {
   });
 
   it('gives a page that only mentions Meta in passing no story', async () => {
-    const { corpus } = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json');
+    const corpus = seedCorpus;
     const { bg, session } = setup(corpus, corpus.build);
     const report = {
       ...page,
@@ -294,7 +297,7 @@ describe('page analysis against the seed corpus', () => {
 
 describe('content look-ups', () => {
   it('hands content scripts the compiled alias table, once per corpus build', async () => {
-    const { corpus } = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json');
+    const corpus = seedCorpus;
     const { bg } = setup(corpus, corpus.build);
     const r = await dispatch(bg.handlers, { type: 'content:get-alias-table' }, fromTab(1), self);
     expect(r.ok).toBe(true);
@@ -308,7 +311,7 @@ describe('content look-ups', () => {
   });
 
   it('answers an entity card in the language of the tab’s page', async () => {
-    const { corpus } = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json');
+    const corpus = seedCorpus;
     const { bg } = setup(corpus, corpus.build);
     await dispatch(
       bg.handlers,
