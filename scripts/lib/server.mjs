@@ -15,11 +15,34 @@ const FIXTURES = `${ROOT}test/fixtures/pages/`;
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * Renders a text dump as a page, line by line: bulleted lines become list items, other lines
- * paragraphs. The dump's noise (menus, teasers, appeals) stays, as on the real page.
- * @param {string} name @param {string} text
+ * @typedef {{ title: string; source: string; published: string; lang: string }} SeedMeta
+ * What a real news page declares in its head: read from the built corpus, when there is one.
  */
-export function seedPage(name, text) {
+
+/**
+ * The metadata of each seed article as the corpus pipeline extracted it, from a built
+ * extension's corpus.json (dist/chrome, else dist/firefox); empty before the first build.
+ * @returns {Promise<Map<string, SeedMeta>>}
+ */
+export async function seedMeta() {
+  for (const target of ['chrome', 'firefox']) {
+    try {
+      const corpus = JSON.parse(await readFile(`${ROOT}dist/${target}/corpus.json`, 'utf8'));
+      return new Map(corpus.articles.map((/** @type {SeedMeta & { id: string }} */ a) => [a.id, a]));
+    } catch {
+      /* not built (yet) */
+    }
+  }
+  return new Map();
+}
+
+/**
+ * Renders a text dump as a page, line by line: bulleted lines become list items, other lines
+ * paragraphs. The dump's noise (menus, teasers, appeals) stays, as on the real page. With `meta`
+ * the head says what a news site's would: title and outlet, language, publication date, og:type.
+ * @param {string} name @param {string} text @param {SeedMeta} [meta]
+ */
+export function seedPage(name, text, meta) {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -35,7 +58,13 @@ export function seedPage(name, text) {
   }
   if (list) body.push('</ul>');
   return `<!doctype html>
-<html><head><meta charset="utf-8"><title>Seed article ${escapeHtml(name)}</title>
+<html${meta ? ` lang="${escapeHtml(meta.lang)}"` : ''}><head><meta charset="utf-8"><title>${
+    meta ? `${escapeHtml(meta.title)} | ${escapeHtml(meta.source)}` : `Seed article ${escapeHtml(name)}`
+  }</title>${
+    meta
+      ? `<meta property="og:type" content="article"><meta property="og:site_name" content="${escapeHtml(meta.source)}"><meta property="article:published_time" content="${escapeHtml(meta.published)}">`
+      : ''
+  }
 <style>body{font:17px/1.55 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}.demo-note{font:13px system-ui,sans-serif;color:#666;border-bottom:1px solid #ddd;padding-bottom:.5rem}</style>
 </head><body><p class="demo-note">Demo page: seed article ${escapeHtml(name)} as a text dump, noise included.</p>
 ${body.join('\n')}
@@ -78,7 +107,7 @@ export async function startServer() {
         );
       }
       if ((m = /^\/demo\/([\w-]+)\.html$/.exec(path)) && m[1] && seeds.includes(m[1])) {
-        return send(200, seedPage(m[1], await readFile(`${SEEDS}${m[1]}.txt`, 'utf8')));
+        return send(200, seedPage(m[1], await readFile(`${SEEDS}${m[1]}.txt`, 'utf8'), (await seedMeta()).get(m[1])));
       }
       if ((m = /^\/fixtures\/([\w-]+\.html)$/.exec(path)) && m[1]) {
         try {

@@ -207,3 +207,25 @@ export async function setSiteSwitch(db: Db, site: string, feature: keyof SiteSet
   await tx.done;
   return next;
 }
+
+/**
+ * Every site with its own overrides ({@link setSiteSwitch} removes a site that has none left),
+ * sorted by site. Only the boolean switches are returned, whatever else a record holds.
+ */
+export async function listSiteSettings(db: Db): Promise<{ site: string; settings: SiteSettings }[]> {
+  const prefix = siteSettingsKey('');
+  // Every string key from "site:" up to (not including) "site;" (';' follows ':') starts with "site:".
+  const range = IDBKeyRange.bound(prefix, 'site;', false, true);
+  const tx = db.transaction('settings');
+  const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range)]);
+  await tx.done;
+  const out: { site: string; settings: SiteSettings }[] = [];
+  keys.forEach((key, i) => {
+    const value = values[i] as Record<string, unknown> | undefined;
+    const settings: SiteSettings = {};
+    for (const feature of ['highlights', 'declutter'] as const)
+      if (typeof value?.[feature] === 'boolean') settings[feature] = value[feature];
+    if (Object.keys(settings).length > 0) out.push({ site: key.slice(prefix.length), settings });
+  });
+  return out.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
+}

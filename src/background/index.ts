@@ -1,6 +1,6 @@
 /** Background entry (service worker in Chrome, event page in Firefox). Listeners are registered synchronously. */
 import { STATUS_KEY } from '../core/analysis';
-import { onLifecycle, readPackagedJson, sendToTab, setBadge } from '../platform/background';
+import { askTab, onLifecycle, readPackagedJson, sendToTab, setBadge } from '../platform/background';
 import { listen } from '../platform/messaging';
 import { openSidePanelForTab } from '../platform/panel';
 import { sessionStore } from '../platform/session';
@@ -17,6 +17,7 @@ const background = createBackground({
   bundledBuild: __CORPUS_BUILD__,
   setBadge,
   notifyTab: sendToTab,
+  askTab,
   openPanel: openSidePanelForTab,
 });
 

@@ -5,13 +5,23 @@
  */
 import { STATUS_KEY, type SessionStore, type TabAnalysis, badgeText, tabIdFromKey, tabKey } from '../core/analysis';
 import { corpusCounts, validateCorpus } from '../core/corpus';
-import type { BackgroundMessage, CorpusStatus, Handlers } from '../core/messages';
+import { type BackgroundMessage, type CorpusStatus, type Handlers, parsePageArticleText } from '../core/messages';
 import { errorMessage } from '../core/result';
 import { effectiveSwitches, siteKey } from '../core/settings';
 import { compileAliasTable, toMatchable, type AliasTable } from '../core/matcher';
 import { entityCard } from './cards';
+import { readerArticle, tabContext } from './context';
 import { scorePageInDb } from './story';
-import { type Db, corpusMeta, getGlobalSettings, getSiteSettings, loadCorpus, setGlobalSettings, setSiteSwitch } from './db';
+import {
+  type Db,
+  corpusMeta,
+  getGlobalSettings,
+  getSiteSettings,
+  listSiteSettings,
+  loadCorpus,
+  setGlobalSettings,
+  setSiteSwitch,
+} from './db';
 
 export interface BackgroundDeps {
   openDb: () => Promise<Db>;
@@ -25,6 +35,8 @@ export interface BackgroundDeps {
   openPanel?: (tabId: number) => Promise<boolean>;
   /** Tells a tab's content script that the switches of its site changed. */
   notifyTab?: (tabId: number, message: BackgroundMessage) => Promise<void>;
+  /** Asks a tab's content script something and returns its answer, unparsed (null: no answer). */
+  askTab?: (tabId: number, message: BackgroundMessage) => Promise<unknown>;
   now?: () => number;
 }
 
@@ -135,7 +147,7 @@ export function createBackground(deps: BackgroundDeps) {
       const scored =
         corpus.state === 'ready' && entities.length > 0
           ? await scorePageInDb(d, { ...page, url, entities: entities.map(({ id, count }) => ({ id, count })) })
-          : { story: null, related: [] };
+          : { story: null, self: null, related: [] };
       const analysis: TabAnalysis = {
         url,
         lang: page.lang,
@@ -147,6 +159,9 @@ export function createBackground(deps: BackgroundDeps) {
         title: page.title,
         words: page.words,
         langSource: page.langSource,
+        published: page.published,
+        articleId: scored.self,
+        isArticle: page.isArticle,
         site: { key: site, ...switches },
         corpus: {
           build: corpus.build,
@@ -199,6 +214,22 @@ export function createBackground(deps: BackgroundDeps) {
       }
       for (const [site, switches] of sites) await refreshTabs((a) => a.site.key === site, switches);
       return global;
+    },
+    async 'ui:get-tab-context'({ tabId }) {
+      const analysis = (await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined;
+      if (!analysis) return null;
+      await ensureCorpus();
+      const { askTab } = deps;
+      // The page's article text, for a summary made here when no story matched; the page's answer is parsed and bounded.
+      const askPage = askTab && (async () => parsePageArticleText(await askTab(tabId, { type: 'background:get-article-text' })));
+      return tabContext(await db(), analysis, askPage ? { askPage } : {});
+    },
+    async 'ui:get-article'({ articleId }) {
+      await ensureCorpus();
+      return readerArticle(await db(), articleId);
+    },
+    async 'ui:get-sites'() {
+      return listSiteSettings(await db());
     },
   };
 

@@ -26,7 +26,7 @@ import type { Db } from './db';
 export const ARTICLE_TERMS = 60;
 
 /** Related story ids of a stored story: the pipeline stores `related: [{storyId, …}]` beside the schema's fields. */
-function relatedIds(story: object): string[] {
+export function relatedIds(story: object): string[] {
   const related = (story as { related?: unknown }).related;
   if (!Array.isArray(related)) return [];
   return related.flatMap((r: unknown) => {

@@ -10,12 +10,12 @@ import { h } from 'preact';
 import type { EntityCard } from '../core/cards';
 import { type EntityMatch, type Matcher, createMatcher } from '../core/matcher';
 import { CardHost } from '../page/card-host';
-import { summarisePage } from '../page/collect';
+import { articleText, summarisePage } from '../page/collect';
 import { type Hit, type Via, createHighlighter } from '../page/highlight';
 import { createScheduler } from '../page/scheduler';
 import { buildTextMap } from '../page/text-map';
 import { contextValid, onBackgroundMessage } from '../platform/content';
-import { message, uiLanguage } from '../platform/i18n';
+import { message, uiLocale } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { SIDE_PANEL_KIND } from '../platform/panel';
 import { HOVER_CARD_CSS, HoverCard } from '../ui/components/HoverCard';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       ...(__BROWSER__ === 'chrome' ? { onOpenPanel: () => void send({ type: 'content:open-side-panel', entityId: data.id }) } : {}),
       onClose: () => card.close(),
     });
-    card.open({ range: hit.range, rect: hit.rect }, h(LocaleProvider, { locale: { t: message, lang: uiLanguage() }, children: view }), via);
+    card.open({ range: hit.range, rect: hit.rect }, h(LocaleProvider, { locale: { t: message, lang: uiLocale() }, children: view }), via);
   }
 
   /** Scans `roots` (new content, or the whole body), records and highlights what it finds. */
@@ -140,7 +140,14 @@ async function main(): Promise<void> {
       highlighter.clear();
     },
   });
-  const unlisten = onBackgroundMessage((m) => setHighlights(m.highlights));
+  const unlisten = onBackgroundMessage((m) => {
+    if (m.type === 'background:switches') {
+      setHighlights(m.highlights);
+      return undefined;
+    }
+    // The side panel summarises the page on this device when no corpus story matched.
+    return articleText(document);
+  });
   alive.signal.addEventListener('abort', () => {
     clearTimeout(reportTimer);
     unlisten();

@@ -16,6 +16,11 @@ export interface PageSummary {
   words: number;
   /** The page's own publication date (YYYY-MM-DD), when it says. */
   published: string | null;
+  /**
+   * The page presents one article (og:type article, a schema.org *Article in its JSON-LD,
+   * itemprop=articleBody, or an <article> holding most of its words) rather than a front page or a list.
+   */
+  isArticle: boolean;
   /** Corpus entities the matcher found on the page, with their mention counts. */
   entities: { id: string; count: number }[];
   /** The page's top content words with their counts (scoring's pageTerms): no sentences. */
@@ -57,6 +62,12 @@ export interface TabAnalysis {
   title: string;
   words: number;
   langSource: PageSummary['langSource'];
+  /** The page's own publication date (YYYY-MM-DD), as it declares it. */
+  published: string | null;
+  /** The corpus article that IS this page (same URL, or same title and date; core/scoring.ts), else null. */
+  articleId: string | null;
+  /** The page presents one article (PageSummary.isArticle). */
+  isArticle: boolean;
   /** The site key (host without www.) and the switches in force there. */
   site: { key: string } & FeatureSwitches;
   corpus: { build: string | null } & CorpusCounts;

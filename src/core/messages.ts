@@ -6,6 +6,7 @@
  */
 import type { PageSummary, TabAnalysis } from './analysis';
 import type { EntityCard } from './cards';
+import type { ReaderArticle, TabContext } from './context';
 import type { CorpusCounts } from './corpus';
 import type { AliasTable } from './matcher';
 import { type Result, errorMessage, fail } from './result';
@@ -37,6 +38,12 @@ export interface Protocol {
     response: { global: GlobalSettings; site: SiteSettings };
   };
   'ui:set-global-settings': { request: { settings: Partial<GlobalSettings> }; response: GlobalSettings };
+  /** The side panel's and popup's view of a tab: digest, related coverage, timeline, cards (null: no analysis). */
+  'ui:get-tab-context': { request: { tabId: number }; response: TabContext | null };
+  /** A corpus article for the reader view (null: no such article). */
+  'ui:get-article': { request: { articleId: string }; response: ReaderArticle | null };
+  /** Every site with its own switches, for the options page. */
+  'ui:get-sites': { request: object; response: { site: string; settings: SiteSettings }[] };
 }
 
 export type MessageType = keyof Protocol;
@@ -53,6 +60,9 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'ui:get-settings': 'extension',
   'ui:set-site-switch': 'extension',
   'ui:set-global-settings': 'extension',
+  'ui:get-tab-context': 'extension',
+  'ui:get-article': 'extension',
+  'ui:get-sites': 'extension',
 };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -91,6 +101,8 @@ export function parseRequest(raw: unknown): Result<Request> {
       const entities = p.entities ?? [];
       if (!Array.isArray(entities) || entities.length > MAX_ITEMS || !entities.every(isEntityCount))
         return fail('bad-request', 'page.entities invalid');
+      const isArticle = p.isArticle === undefined ? false : p.isArticle;
+      if (typeof isArticle !== 'boolean') return fail('bad-request', 'page.isArticle invalid');
       const terms = p.terms ?? [];
       if (!Array.isArray(terms) || terms.length > MAX_ITEMS || !terms.every(isTerm)) return fail('bad-request', 'page.terms invalid');
       const page: PageSummary = {
@@ -100,6 +112,7 @@ export function parseRequest(raw: unknown): Result<Request> {
         langSource: p.langSource,
         words: p.words,
         published,
+        isArticle,
         entities: entities.map((e) => ({ id: e.id, count: e.count })),
         terms: terms.map((t) => ({ term: t.term, weight: t.weight })),
       };
@@ -107,7 +120,17 @@ export function parseRequest(raw: unknown): Result<Request> {
     }
     case 'content:get-alias-table':
     case 'ui:get-status':
+    case 'ui:get-sites':
       return { ok: true, value: { type } };
+    case 'ui:get-tab-context': {
+      if (typeof raw.tabId !== 'number' || !Number.isSafeInteger(raw.tabId) || raw.tabId < 0) return fail('bad-request', 'tabId invalid');
+      return { ok: true, value: { type, tabId: raw.tabId } };
+    }
+    case 'ui:get-article': {
+      if (typeof raw.articleId !== 'string' || raw.articleId === '' || raw.articleId.length > 200)
+        return fail('bad-request', 'articleId invalid');
+      return { ok: true, value: { type, articleId: raw.articleId } };
+    }
     case 'content:get-entity-card':
     case 'content:open-side-panel': {
       if (typeof raw.entityId !== 'string' || raw.entityId === '' || raw.entityId.length > 200)
@@ -194,14 +217,46 @@ export async function dispatch(
 }
 
 /**
- * Messages from the background to a tab's content script (tabs.sendMessage): the switches in
- * force on the tab's site changed, so highlights or declutter turn on or off at once.
+ * Messages from the background to a tab's content script (tabs.sendMessage):
+ * - `background:switches`: the switches in force on the tab's site changed, so highlights or
+ *   declutter turn on or off at once (no answer);
+ * - `background:get-article-text`: the side panel needs the page's article text for an on-device
+ *   summary (no story matched); answered with a {@link PageArticleText}.
  */
-export type BackgroundMessage = { type: 'background:switches'; highlights: boolean; declutter: boolean };
+export type BackgroundMessage =
+  { type: 'background:switches'; highlights: boolean; declutter: boolean } | { type: 'background:get-article-text' };
 
 /** Parses a message a content script received; anything else is ignored. */
 export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
-  if (!isObj(raw) || raw.type !== 'background:switches') return null;
-  if (typeof raw.highlights !== 'boolean' || typeof raw.declutter !== 'boolean') return null;
-  return { type: raw.type, highlights: raw.highlights, declutter: raw.declutter };
+  if (!isObj(raw)) return null;
+  switch (raw.type) {
+    case 'background:switches':
+      if (typeof raw.highlights !== 'boolean' || typeof raw.declutter !== 'boolean') return null;
+      return { type: raw.type, highlights: raw.highlights, declutter: raw.declutter };
+    case 'background:get-article-text':
+      return { type: raw.type };
+    default:
+      return null;
+  }
+}
+
+/** The content script's answer to `background:get-article-text`: the visible text of the page's article region. */
+export interface PageArticleText {
+  title: string;
+  /** BCP 47 primary subtag or "und". */
+  lang: string;
+  text: string;
+}
+
+/** The most article text the background accepts from a page (longer text is cut). */
+export const MAX_ARTICLE_TEXT = 200_000;
+
+/** Parses a content script's {@link PageArticleText} (it comes from a page: parsed, bounded), or null. */
+export function parsePageArticleText(raw: unknown): PageArticleText | null {
+  if (!isObj(raw) || typeof raw.title !== 'string' || typeof raw.text !== 'string' || typeof raw.lang !== 'string') return null;
+  return {
+    title: raw.title.slice(0, MAX_TITLE),
+    lang: /^[a-z]{2,3}$|^und$/.test(raw.lang) ? raw.lang : 'und',
+    text: raw.text.slice(0, MAX_ARTICLE_TEXT),
+  };
 }

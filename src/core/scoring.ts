@@ -13,6 +13,9 @@
  * - time: a discount for a page dated far from the article (halving every {@link HALF_LIFE_DAYS}),
  *   never below {@link TIME_FLOOR}: a follow-up months later is still the same story.
  *
+ * The page's own article, when the corpus has it (same URL, or the same headline published within
+ * {@link SAME_ARTICLE_DAYS} days), is `self`: it names the story like any article but is not related.
+ *
  * A story scores 0.8 × its best article + 0.2 × its mean article, and is named only at or above
  * {@link STORY_THRESHOLD} with at least {@link MIN_SHARED} of its entities on the page.
  *
@@ -107,6 +110,11 @@ export interface StoryScore {
 
 export interface PageScore {
   story: TabStory | null;
+  /**
+   * The corpus article that IS the page ({@link sameArticle}), or null. It counts for the story
+   * like any other article but is never listed as related to itself.
+   */
+  self: string | null;
   related: RelatedArticle[];
   /** The evidence, best first: every story and every article with a non-zero score. */
   stories: StoryScore[];
@@ -139,6 +147,14 @@ export const STORY_THRESHOLD = 0.3;
 export const RELATED_THRESHOLD = 0.2;
 export const MIN_SHARED = 2;
 export const MAX_RELATED = 8;
+/** A page and an article with the same headline are one article when published this close (days). */
+export const SAME_ARTICLE_DAYS = 2;
+/** A headline suffix (" | Outlet") may be at most this long… */
+const MAX_SUFFIX_CHARS = 40;
+/** …and this many words. */
+const MAX_SUFFIX_WORDS = 5;
+/** Folded article titles shorter than this are too generic ("News") to recognise a page by. */
+const MIN_TITLE_CHARS = 12;
 
 const DAY = 86_400_000;
 const TOKEN = /[\p{L}\p{N}]+(?:[-'’:][\p{L}\p{N}]+)*/gu;
@@ -220,6 +236,48 @@ export function prepareScoringCorpus(input: ScoringCorpusInput): ScoringCorpus {
 
 /** The page's URL without its fragment, for recognising the page among the corpus articles. */
 const sameUrl = (a: string | null, b: string) => a !== null && a.split('#')[0] === b.split('#')[0];
+
+/** A headline folded for comparison: Unicode-normalised, lower case, dashes as "-", no quotes, single spaces. */
+export function foldTitle(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63]/gu, '-')
+    .replace(/["'`´\u2018-\u201f\u00ab\u00bb\u2039\u203a]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** What may follow an article's headline in a page title: a separator, then a short outlet name. */
+const SUFFIX = /^(?:\s*\|\s*|\s+[-·•»/~]\s+|\s*::?\s+)(\S.*)$/u;
+
+/**
+ * Whether a page title is an article's headline: equal once folded ({@link foldTitle}), or the
+ * headline followed by a separator and a short suffix ("… | Dagens PS", "… - The Paper").
+ */
+export function sameTitle(pageTitle: string, articleTitle: string): boolean {
+  const page = foldTitle(pageTitle);
+  const article = foldTitle(articleTitle);
+  if (article.length < MIN_TITLE_CHARS) return false;
+  if (page === article) return true;
+  if (!page.startsWith(article)) return false;
+  const suffix = SUFFIX.exec(page.slice(article.length))?.[1];
+  return suffix !== undefined && suffix.length <= MAX_SUFFIX_CHARS && suffix.split(' ').length <= MAX_SUFFIX_WORDS;
+}
+
+/**
+ * Whether the page is the corpus article itself: the same URL (fragment aside), or the same
+ * headline ({@link sameTitle}) and, when both dates are known, published within {@link SAME_ARTICLE_DAYS} days.
+ */
+export function sameArticle(
+  page: Pick<PageFeatures, 'url' | 'title' | 'published'>,
+  article: Pick<ScoringArticle, 'url' | 'title' | 'published'>,
+): boolean {
+  if (sameUrl(article.url, page.url)) return true;
+  if (!sameTitle(page.title, article.title)) return false;
+  const days = Math.abs(parseDay(page.published) - parseDay(article.published)) / DAY;
+  return Number.isNaN(days) || days <= SAME_ARTICLE_DAYS;
+}
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function scoreArticle(
@@ -294,13 +352,20 @@ export function scorePage(page: PageFeatures, corpus: ScoringCorpus, opts: Score
     ? { id: named.id, title: namedStory?.title ?? byId.get(bestArticle(named.id))?.prepared.article.title ?? named.id, score: named.score }
     : null;
 
+  // The page's own article: by URL first, else by headline and date (the best scored of those).
+  const self =
+    corpus.articles.find((p) => sameUrl(p.article.url, page.url))?.article.id ??
+    [...byId.values()].filter(({ prepared }) => sameArticle(page, prepared.article)).sort((a, b) => b.score.score - a.score.score)[0]
+      ?.prepared.article.id ??
+    null;
+
   // Related: strong enough on their own, or in the named story or one of its related stories.
   const family = new Set(
     (named ? [named.id, ...(namedStory?.related ?? [])] : []).flatMap((id) => (members.get(id) ?? []).map((a) => a.articleId)),
   );
   const related = [...byId.values()]
     .filter(({ prepared, score }) => {
-      if (sameUrl(prepared.article.url, page.url) || score.shared.length === 0) return false;
+      if (prepared.article.id === self || sameUrl(prepared.article.url, page.url) || score.shared.length === 0) return false;
       return score.score >= relatedThreshold || family.has(score.articleId);
     })
     .sort((a, b) => b.score.score - a.score.score || (a.score.articleId < b.score.articleId ? -1 : 1))
@@ -319,5 +384,5 @@ export function scorePage(page: PageFeatures, corpus: ScoringCorpus, opts: Score
     .map((x) => x.score)
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score);
-  return { story, related, stories, articles };
+  return { story, self, related, stories, articles };
 }

@@ -207,6 +207,7 @@ export function buildCorpus(files: readonly SourceFile[], opts: PipelineOptions)
   const summaryInput = (p: Prepared) => p.sentences.map((s, i) => ({ text: s.text, entities: entitiesIn(p.id, i).length }));
   const articles: CorpusArticle[] = prepared.map((p) => {
     const e = p.extracted;
+    const summary = summarise(summaryInput(p), e.lang, 3);
     return {
       id: p.id,
       title: e.title,
@@ -217,8 +218,12 @@ export function buildCorpus(files: readonly SourceFile[], opts: PipelineOptions)
       byline: e.byline,
       lead: e.lead,
       body: e.body,
-      summary: summarise(summaryInput(p), e.lang, 3).map((s) => s.text),
-      keyPoints: keyPoints(summaryInput(p), e.lang, 5).map((s) => ({ text: s.text, sentence: s.index })),
+      summary: summary.map((s) => s.text),
+      // Key points add to the summary: none repeats one of its sentences.
+      keyPoints: keyPoints(summaryInput(p), e.lang, 5, new Set(summary.map((s) => s.index))).map((s) => ({
+        text: s.text,
+        sentence: s.index,
+      })),
       entities: [...entityCounts(p.id).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k),
       storyId: storyOf.get(p.id) ?? '',
       sentences: p.sentences.map((s) => [s.start, s.end]),
@@ -229,28 +234,26 @@ export function buildCorpus(files: readonly SourceFile[], opts: PipelineOptions)
   const stories: CorpusStory[] = clusters.map((c) => {
     const members = c.articleIds.map((id) => byId.get(id)).filter((p): p is Prepared => p !== undefined);
     const langs = [...new Set(members.map((p) => p.extracted.lang))];
-    const perLang = (pickFn: typeof summarise, count: number) =>
-      Object.fromEntries(
-        langs.map((lang) => {
-          const pool = members
-            .filter((p) => p.extracted.lang === lang)
-            .flatMap((p) => summaryInput(p).map((s, i) => ({ ...s, articleId: p.id, sentence: i })));
-          return [
-            lang,
-            pickFn(pool, lang, count).map((s) => ({
-              text: s.text,
-              articleId: pool[s.index]?.articleId ?? '',
-              sentence: pool[s.index]?.sentence ?? 0,
-            })),
-          ];
-        }),
-      );
+    // Per language: the summary, then key points that add to it (none repeats a summary sentence).
+    const picks = langs.map((lang) => {
+      const pool = members
+        .filter((p) => p.extracted.lang === lang)
+        .flatMap((p) => summaryInput(p).map((s, i) => ({ ...s, articleId: p.id, sentence: i })));
+      const cite = (s: { text: string; index: number }): StorySentence => ({
+        text: s.text,
+        articleId: pool[s.index]?.articleId ?? '',
+        sentence: pool[s.index]?.sentence ?? 0,
+      });
+      const summary = summarise(pool, lang, 3);
+      const points = keyPoints(pool, lang, 5, new Set(summary.map((s) => s.index)));
+      return { lang, summary: summary.map(cite), keyPoints: points.map(cite) };
+    });
     // The story speaks the language most of its articles are in (the first article's on a tie).
     const lang =
       langs.sort(
         (a, b) => members.filter((p) => p.extracted.lang === b).length - members.filter((p) => p.extracted.lang === a).length,
       )[0] ?? 'und';
-    const summaries = perLang(summarise, 3);
+    const summaries = Object.fromEntries(picks.map((p) => [p.lang, p.summary]));
     return {
       id: c.id,
       title: c.title,
@@ -259,7 +262,7 @@ export function buildCorpus(files: readonly SourceFile[], opts: PipelineOptions)
       entities: c.entities,
       summary: (summaries[lang] ?? []).map((s) => s.text),
       summaries,
-      keyPoints: perLang(keyPoints, 5),
+      keyPoints: Object.fromEntries(picks.map((p) => [p.lang, p.keyPoints])),
       related: c.related,
     };
   });

@@ -66,10 +66,21 @@ export function summarise(sentences: readonly SummaryInput[], lang: string, coun
   return pick(scoreSentences(sentences, lang), lang, count, 0.2).sort((a, b) => a.index - b.index);
 }
 
-/** 3–5 key points, best first, chosen for coverage (each adds what the others lack). */
-export function keyPoints(sentences: readonly SummaryInput[], lang: string, count = 5): ScoredSentence[] {
+/**
+ * 3–5 key points, best first, chosen for coverage (each adds what the others lack). `exclude`
+ * holds indices not to pick (the summary's, so that key points add to it rather than repeat
+ * it), unless that would leave fewer than 3 candidates: a short text repeats rather than starves.
+ */
+export function keyPoints(
+  sentences: readonly SummaryInput[],
+  lang: string,
+  count = 5,
+  exclude: ReadonlySet<number> = new Set(),
+): ScoredSentence[] {
   const n = Math.max(3, Math.min(count, 5));
-  return pick(scoreSentences(sentences, lang), lang, n, 0.5);
+  const scored = scoreSentences(sentences, lang);
+  const rest = scored.filter((s) => !exclude.has(s.index) && s.score > 0);
+  return pick(rest.length >= 3 ? rest : scored, lang, n, 0.5);
 }
 
 /** Maximal marginal relevance: trade the score against similarity to what was already picked. */

@@ -21,6 +21,18 @@ export async function sendToTab(tabId: number, message: BackgroundMessage): Prom
   }
 }
 
+/**
+ * Asks a tab's content script (top frame) something and returns its answer, unparsed; null when
+ * nobody answers (no content script there, the tab is gone, or it navigated meanwhile).
+ */
+export async function askTab(tabId: number, message: BackgroundMessage): Promise<unknown> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a file packaged with the extension (never the network) as JSON. */
 export async function readPackagedJson(path: string): Promise<unknown> {
   const res = await fetch(browser.runtime.getURL(path));

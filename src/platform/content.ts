@@ -14,11 +14,18 @@ export function contextValid(): boolean {
   }
 }
 
-/** Calls `handler` for each message the background sends to this tab. Returns an unsubscribe. */
-export function onBackgroundMessage(handler: (message: BackgroundMessage) => void): () => void {
-  const listener = (raw: unknown) => {
+/**
+ * Calls `handler` for each message the background sends to this tab. What the handler returns
+ * (a value or a promise) is the answer; `undefined` answers nothing, so a message this script
+ * does not answer leaves the reply to any other listener. Returns an unsubscribe.
+ */
+export function onBackgroundMessage(handler: (message: BackgroundMessage) => unknown): () => void {
+  // webextension-polyfill: a listener answers by returning a promise, and stays silent with undefined.
+  const listener = (raw: unknown): Promise<unknown> | undefined => {
     const message = parseBackgroundMessage(raw);
-    if (message) handler(message);
+    if (!message) return undefined;
+    const answer = handler(message);
+    return answer === undefined ? undefined : Promise.resolve(answer);
   };
   browser.runtime.onMessage.addListener(listener);
   return () => {

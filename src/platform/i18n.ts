@@ -8,3 +8,16 @@ export function message(key: string, substitutions?: string | string[]): string 
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
+
+/**
+ * The language of the UI's words: the locale of the messages.json the browser picked (its
+ * `uiLocale` message), made more specific by the browser's UI language when they agree ("en" +
+ * "en-GB" → "en-GB"). Dates and <html lang> follow it, so they never disagree with the words (a
+ * browser can report "en-US" while it serves the Swedish messages).
+ */
+export function uiLocale(): string {
+  const browserLang = uiLanguage();
+  const words = message('uiLocale');
+  if (words === 'uiLocale' || words === '') return browserLang;
+  return browserLang.toLowerCase().split('-')[0] === words.toLowerCase() ? browserLang : words;
+}

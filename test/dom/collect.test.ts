@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../src/core/text';
-import { pageTitle, summarisePage } from '../../src/page/collect';
+import { articleRegion, articleText, isArticlePage, pageTitle, summarisePage } from '../../src/page/collect';
 import { buildTextMap } from '../../src/page/text-map';
 import { seedPage } from '../../scripts/lib/server.mjs';
 
@@ -55,5 +55,62 @@ describe('summarisePage', () => {
       seedPage('000', readFileSync(new URL('../../assets/seeds/000_d35634ae92cf12c4.txt', import.meta.url), 'utf8')),
     ).document;
     expect(summarisePage(doc, 'http://x/').lang).toBe('sv');
+  });
+
+  it('says whether the page is an article', () => {
+    expect(summarisePage(fixture('en-article.html'), 'http://x/').isArticle).toBe(true);
+    expect(summarisePage(html('<h1>Front page</h1><ul><li><a href="/a">A story</a></li></ul>'), 'http://x/').isArticle).toBe(false);
+  });
+});
+
+describe('isArticlePage', () => {
+  const words = (doc: Document) => countWords(buildTextMap(doc).text);
+  const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+  const teasers =
+    '<div><p>Menu Home News Sport Weather</p></div>' + '<article><h2>Teaser</h2><p>One line about a story.</p></article>'.repeat(6);
+
+  it.each([
+    ['og:type article', html('<p>Text.</p>', '<meta property="og:type" content="article">'), true],
+    ['og:type website', html('<p>Text.</p>', '<meta property="og:type" content="website">'), false],
+    ['JSON-LD NewsArticle', html('<p>Text.</p>', ld('{"@context":"https://schema.org","@type":"NewsArticle","headline":"H"}')), true],
+    ['JSON-LD ReportageNewsArticle in a type list', html('<p>x</p>', ld('{"@type":["ReportageNewsArticle","Thing"]}')), true],
+    ['JSON-LD article inside @graph', html('<p>x</p>', ld('{"@graph":[{"@type":"WebSite"},{"@type":"Article"}]}')), true],
+    ['JSON-LD article in an array', html('<p>x</p>', ld('[{"@type":"Organization"},{"@type":"BlogPosting"}]')), true],
+    ['JSON-LD type as a URL', html('<p>x</p>', ld('{"@type":"http://schema.org/NewsArticle"}')), true],
+    ['JSON-LD WebPage only', html('<p>x</p>', ld('{"@type":"WebPage","name":"Home"}')), false],
+    ['broken JSON-LD, then a good block', html('<p>x</p>', ld('{"@type": "NewsArticle",') + ld('{"@type":"Article"}')), true],
+    ['broken JSON-LD only', html('<p>x</p>', ld('{"@type": "NewsArticle",')), false],
+    ['itemprop=articleBody', html('<div itemprop="articleBody"><p>Text.</p></div>'), true],
+    ['an <article> with most of the words', fixture('en-article.html'), true],
+    ['a page of small <article> teasers', html(teasers), false],
+    ['a bare page', html('<p>Just some words on a page.</p>'), false],
+  ])('%s', (_name, doc, expected) => {
+    expect(isArticlePage(doc, words(doc))).toBe(expected);
+  });
+});
+
+describe('the article text the side panel asks for', () => {
+  it('picks the article region: articleBody, the largest <article>, <main>, [role=main], else the body', () => {
+    const region = (body: string) => articleRegion(html(body))?.getAttribute('id');
+    expect(region('<main id="m"><article id="a"><div itemprop="articleBody" id="b"><p>Text</p></div></article></main>')).toBe('b');
+    expect(region('<main id="m"><article id="a1"><p>Short</p></article><article id="a2"><p>The longer one</p></article></main>')).toBe(
+      'a2',
+    );
+    expect(region('<div role="main" id="r"><p>Text</p></div><main id="m"><p>Text</p></main>')).toBe('m');
+    expect(region('<div role="main" id="r"><p>Text</p></div>')).toBe('r');
+    // An empty region (a placeholder) is passed over.
+    expect(region('<article id="a"><p hidden>Not shown</p></article><main id="m"><p>Text</p></main>')).toBe('m');
+    expect(articleRegion(html('<p>Text</p>'))?.tagName).toBe('BODY');
+  });
+
+  it('is the visible text of the article only, with its title and language', () => {
+    const a = articleText(fixture('en-article.html'));
+    expect(a.title).toBe('Harbour city opens its first tidal power station');
+    expect(a.lang).toBe('en');
+    expect(a.text).toContain('The city council switched on the first tidal turbines');
+    expect(a.text.split('\n')).toContain('Harbour city opens its first tidal power station');
+    for (const outside of ['Business', 'Hidden teaser', 'Draft comment', 'Coastal Ledger', '__pageScriptRan'])
+      expect(a.text).not.toContain(outside);
+    expect(articleText(fixture('en-article.html'), 100).text.length).toBeLessThanOrEqual(100);
   });
 });

@@ -1,37 +1,20 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openNewsDb } from '../../src/background/db';
-import { createBackground } from '../../src/background/service';
-import { STATUS_KEY, type SessionStore, type TabAnalysis, tabKey } from '../../src/core/analysis';
+import { type BackgroundDeps, createBackground } from '../../src/background/service';
+import { STATUS_KEY, type TabAnalysis, tabKey } from '../../src/core/analysis';
 import { emptyCorpus } from '../../src/core/corpus';
 import { type AliasTable, createMatcher } from '../../src/core/matcher';
 import { pageTerms } from '../../src/core/scoring';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
-import { type CorpusStatus, dispatch } from '../../src/core/messages';
+import type { TabContext } from '../../src/core/context';
+import { type BackgroundMessage, type CorpusStatus, MAX_ARTICLE_TEXT, dispatch } from '../../src/core/messages';
 import { fixtureCorpus } from '../fixtures/corpus';
+import { MemorySession } from '../fixtures/memory-session';
+import { pageReport, seedDocument, seedUrl } from '../fixtures/seed-page';
 
 /** The seed corpus, built once for this file (each background gets its own copy through fetchCorpus). */
 const seedCorpus = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json').corpus;
-
-class MemorySession implements SessionStore {
-  readonly map = new Map<string, unknown>();
-  readonly writes: [string, unknown][] = [];
-  get(key: string) {
-    return Promise.resolve(structuredClone(this.map.get(key)));
-  }
-  set(key: string, value: unknown) {
-    this.writes.push([key, value]);
-    this.map.set(key, structuredClone(value));
-    return Promise.resolve();
-  }
-  remove(key: string) {
-    this.map.delete(key);
-    return Promise.resolve();
-  }
-  entries() {
-    return Promise.resolve([...this.map].map(([k, v]) => [k, structuredClone(v)] as [string, unknown]));
-  }
-}
 
 const self = { id: 'ext', origin: 'chrome-extension://ext/' };
 const page = {
@@ -48,7 +31,7 @@ const fromTab = (tabId: number, url = page.url) => ({ id: 'ext', url, tabId, fra
 const fromUi = { id: 'ext', url: 'chrome-extension://ext/src/ui/popup/index.html' };
 
 let n = 0;
-function setup(corpus: unknown = fixtureCorpus(), bundledBuild = 'fixture-1') {
+function setup(corpus: unknown = fixtureCorpus(), bundledBuild = 'fixture-1', extra: Pick<BackgroundDeps, 'askTab'> = {}) {
   const name = `bg-${++n}`;
   const session = new MemorySession();
   const badges = new Map<number, string>();
@@ -71,6 +54,7 @@ function setup(corpus: unknown = fixtureCorpus(), bundledBuild = 'fixture-1') {
       return Promise.resolve();
     },
     now: () => 1_700_000_000_000,
+    ...extra,
   });
   return { bg, session, badges, notified, name, fetches: () => fetches };
 }
@@ -160,6 +144,9 @@ describe('page analysis', () => {
       title: 'A story',
       words: 321,
       langSource: 'detected',
+      published: null,
+      articleId: null,
+      isArticle: false,
       site: { key: 'news.example', highlights: true, declutter: true },
       corpus: { build: 'fixture-1', articles: 2, entities: 2, events: 1, stories: 1 },
     });
@@ -325,5 +312,104 @@ describe('content look-ups', () => {
       ok: true,
       value: null,
     });
+  });
+});
+
+describe('side panel, reader and options look-ups', () => {
+  const SV = '000_d35634ae92cf12c4';
+  const EN = '004_b9dd206ab3ce0339';
+
+  /** The Swedish seed article's demo page, analysed in tab 7 as the content script would report it. */
+  async function analysedSeedPage(extra: Pick<BackgroundDeps, 'askTab'> = {}) {
+    const s = setup(seedCorpus, seedCorpus.build, extra);
+    const table = await dispatch(s.bg.handlers, { type: 'content:get-alias-table' }, fromTab(7, seedUrl(SV)), self);
+    const article = seedCorpus.articles.find((a) => a.id === SV)!;
+    const page = pageReport(seedDocument(article), seedUrl(SV), (table as { value: { table: AliasTable } }).value.table);
+    await dispatch(s.bg.handlers, { type: 'content:page-analysed', page }, fromTab(7, seedUrl(SV)), self);
+    return s;
+  }
+
+  it('gives an extension page the tab’s context, and null for a tab without an analysis', async () => {
+    const { bg } = await analysedSeedPage();
+    const r = await dispatch(bg.handlers, { type: 'ui:get-tab-context', tabId: 7 }, fromUi, self);
+    expect(r).toMatchObject({ ok: true, value: { digest: { kind: 'story', lang: 'sv' }, timeline: { here: { date: '2025-11-11' } } } });
+    const ctx = (r as { value: TabContext }).value;
+    expect(ctx.related.map((x) => x.articleId)).toEqual([EN]);
+    expect(await dispatch(bg.handlers, { type: 'ui:get-tab-context', tabId: 8 }, fromUi, self)).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses tab contexts, articles and sites to web pages and malformed requests', async () => {
+    const { bg } = setup();
+    for (const m of [{ type: 'ui:get-tab-context', tabId: 7 }, { type: 'ui:get-article', articleId: 'a1' }, { type: 'ui:get-sites' }])
+      expect(await dispatch(bg.handlers, m, fromTab(7), self)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(bg.handlers, { type: 'ui:get-tab-context', tabId: '7' }, fromUi, self)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(await dispatch(bg.handlers, { type: 'ui:get-article', articleId: '' }, fromUi, self)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+  });
+
+  it('asks the tab for its article text when no story matched, and takes only a well-formed, bounded answer', async () => {
+    const asked: [number, BackgroundMessage][] = [];
+    let answer: unknown = null;
+    const { bg } = setup(seedCorpus, seedCorpus.build, {
+      askTab: (tabId, message) => {
+        asked.push([tabId, message]);
+        return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
+      },
+    });
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(3), self);
+    const digest = async () =>
+      ((await dispatch(bg.handlers, { type: 'ui:get-tab-context', tabId: 3 }, fromUi, self)) as { value: TabContext }).value.digest;
+
+    const sentences = [
+      'The harbour city opened its first tidal power station on Friday morning.',
+      'Twelve turbines on the sea floor turn with the tide and feed the grid.',
+      'The operator says the station will power four thousand homes by winter.',
+      'Fishermen worry about the turbines, but a first survey found no harm.',
+    ];
+    answer = { title: 'Tidal power', lang: 'en', text: sentences.join('\n'), extra: '<script>' };
+    expect(await digest()).toMatchObject({ kind: 'page', lang: 'en', title: 'A story' });
+    expect(asked).toEqual([[3, { type: 'background:get-article-text' }]]);
+
+    // A long answer is cut at the bound: what is past it never reaches the summariser.
+    const filler = 'Nothing happens in this sentence at all today. '.repeat(Math.ceil(MAX_ARTICLE_TEXT / 47));
+    answer = { title: 'Long', lang: 'en', text: `${filler}\n${sentences.join('\n')}` };
+    const long = await digest();
+    expect(long).toMatchObject({ kind: 'page' });
+    expect(long?.kind === 'page' && long.summary.some((s) => sentences.includes(s))).toBe(false);
+
+    for (const bad of [{ text: 5, title: 'x', lang: 'en' }, 'text', null, new Error('Could not establish connection')]) {
+      answer = bad;
+      expect(await digest()).toBeNull();
+    }
+  });
+
+  it('serves a corpus article to the reader view, and null for an unknown one', async () => {
+    const { bg } = setup(seedCorpus, seedCorpus.build);
+    const r = await dispatch(bg.handlers, { type: 'ui:get-article', articleId: SV }, fromUi, self);
+    expect(r).toMatchObject({ ok: true, value: { id: SV, lang: 'sv', published: '2025-11-11' } });
+    const article = (r as { value: { paragraphs: { sentence: number; text: string }[][] } }).value;
+    expect(article.paragraphs.flat()[6]).toEqual({ sentence: 6, text: expect.stringContaining('sedan 2013') as unknown });
+    expect(await dispatch(bg.handlers, { type: 'ui:get-article', articleId: 'nope' }, fromUi, self)).toEqual({ ok: true, value: null });
+  });
+
+  it('lists the sites with their own switches, sorted, and forgets a site whose overrides are all cleared', async () => {
+    const { bg } = setup();
+    const sites = async () => ((await dispatch(bg.handlers, { type: 'ui:get-sites' }, fromUi, self)) as { value: unknown }).value;
+    expect(await sites()).toEqual([]);
+    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);
+    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'b.example', feature: 'highlights', value: true }, fromUi, self);
+    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'highlights', value: false }, fromUi, self);
+    await dispatch(bg.handlers, { type: 'ui:set-global-settings', settings: { theme: 'dark' } }, fromUi, self);
+    expect(await sites()).toEqual([
+      { site: 'b.example', settings: { highlights: true } },
+      { site: 'news.example', settings: { declutter: false, highlights: false } },
+    ]);
+    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'b.example', feature: 'highlights', value: null }, fromUi, self);
+    expect(await sites()).toEqual([{ site: 'news.example', settings: { declutter: false, highlights: false } }]);
   });
 });

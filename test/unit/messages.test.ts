@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type Handlers, checkSender, dispatch, parseBackgroundMessage, parseRequest } from '../../src/core/messages';
+import {
+  type Handlers,
+  MAX_ARTICLE_TEXT,
+  checkSender,
+  dispatch,
+  parseBackgroundMessage,
+  parsePageArticleText,
+  parseRequest,
+} from '../../src/core/messages';
 
 const page = { url: 'https://news.example/a', title: 'T', lang: 'en', langSource: 'detected', words: 10 };
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
@@ -13,6 +21,9 @@ describe('parseRequest', () => {
     [{ type: 'ui:set-site-switch', site: 'example.org', feature: 'declutter', value: false }, 'ui:set-site-switch'],
     [{ type: 'ui:set-site-switch', site: 'example.org', feature: 'highlights', value: null }, 'ui:set-site-switch'],
     [{ type: 'ui:set-global-settings', settings: { theme: 'dark', highlights: false } }, 'ui:set-global-settings'],
+    [{ type: 'ui:get-tab-context', tabId: 0 }, 'ui:get-tab-context'],
+    [{ type: 'ui:get-article', articleId: '000_d35634ae92cf12c4' }, 'ui:get-article'],
+    [{ type: 'ui:get-sites' }, 'ui:get-sites'],
   ])('accepts %j', (raw, type) => {
     const r = parseRequest(raw);
     expect(r.ok && r.value.type).toBe(type);
@@ -40,6 +51,15 @@ describe('parseRequest', () => {
     [{ type: 'ui:set-site-switch', site: 'x', feature: 'declutter', value: 'yes' }, 'value invalid'],
     [{ type: 'ui:set-global-settings', settings: { theme: 'pink' } }, 'setting theme invalid'],
     [{ type: 'ui:set-global-settings', settings: { __proto__: 1, admin: true } }, 'setting admin invalid'],
+    [{ type: 'content:page-analysed', page: { ...page, isArticle: 'yes' } }, 'page.isArticle invalid'],
+    [{ type: 'content:page-analysed', page: { ...page, isArticle: null } }, 'page.isArticle invalid'],
+    [{ type: 'ui:get-tab-context' }, 'tabId invalid'],
+    [{ type: 'ui:get-tab-context', tabId: '3' }, 'tabId invalid'],
+    [{ type: 'ui:get-tab-context', tabId: -1 }, 'tabId invalid'],
+    [{ type: 'ui:get-tab-context', tabId: 1.5 }, 'tabId invalid'],
+    [{ type: 'ui:get-article', articleId: '' }, 'articleId invalid'],
+    [{ type: 'ui:get-article', articleId: 7 }, 'articleId invalid'],
+    [{ type: 'ui:get-article', articleId: 'x'.repeat(201) }, 'articleId invalid'],
   ])('rejects %j', (raw, message) => {
     expect(parseRequest(raw)).toEqual({ ok: false, error: { code: 'bad-request', message } });
   });
@@ -57,9 +77,12 @@ describe('parseRequest', () => {
     const bare = parseRequest({ type: 'content:page-analysed', page });
     expect(bare.ok && bare.value.type === 'content:page-analysed' && bare.value.page).toMatchObject({
       published: null,
+      isArticle: false,
       entities: [],
       terms: [],
     });
+    const article = parseRequest({ type: 'content:page-analysed', page: { ...page, isArticle: true } });
+    expect(article.ok && article.value.type === 'content:page-analysed' && article.value.page.isArticle).toBe(true);
   });
 
   it('copies only known fields and caps the title', () => {
@@ -141,5 +164,32 @@ describe('parseBackgroundMessage', () => {
     expect(parseBackgroundMessage({ type: 'background:switches', highlights: 'no', declutter: true })).toBeNull();
     expect(parseBackgroundMessage({ type: 'content:page-analysed' })).toBeNull();
     expect(parseBackgroundMessage(null)).toBeNull();
+  });
+
+  it('accepts the request for the page’s article text', () => {
+    expect(parseBackgroundMessage({ type: 'background:get-article-text', extra: 1 })).toEqual({ type: 'background:get-article-text' });
+    expect(parseBackgroundMessage({ type: 'background:get-article' })).toBeNull();
+    expect(parseBackgroundMessage([{ type: 'background:get-article-text' }])).toBeNull();
+  });
+});
+
+describe('parsePageArticleText', () => {
+  it('takes title, language and text, and bounds them', () => {
+    expect(parsePageArticleText({ title: 'T', lang: 'sv', text: 'Hej.', extra: '<b>' })).toEqual({ title: 'T', lang: 'sv', text: 'Hej.' });
+    const long = parsePageArticleText({ title: 't'.repeat(5000), lang: 'en', text: 'x'.repeat(MAX_ARTICLE_TEXT + 10) });
+    expect(long?.title).toHaveLength(1000);
+    expect(long?.text).toHaveLength(200_000);
+    expect(parsePageArticleText({ title: 'T', lang: 'English', text: '' })).toEqual({ title: 'T', lang: 'und', text: '' });
+  });
+
+  it.each([
+    [null],
+    [undefined],
+    ['text'],
+    [{ title: 'T', lang: 'en' }],
+    [{ title: 1, lang: 'en', text: '' }],
+    [{ title: 'T', lang: 5, text: '' }],
+  ])('refuses %j', (raw) => {
+    expect(parsePageArticleText(raw)).toBeNull();
   });
 });

@@ -124,7 +124,15 @@ describe('the seed corpus', () => {
       expect(a.keyPoints.length).toBeGreaterThanOrEqual(3);
       expect(a.keyPoints.length).toBeLessThanOrEqual(5);
       for (const k of a.keyPoints) expect(sentence(a, k.sentence)).toBe(k.text);
+      // Key points add to the summary: none repeats one of its sentences.
+      for (const k of a.keyPoints) expect(a.summary).not.toContain(k.text);
     }
+    for (const s of corpus.stories)
+      for (const [lang, points] of Object.entries(s.keyPoints)) {
+        expect(points.length, `${s.id} ${lang}`).toBeGreaterThanOrEqual(3);
+        const summary = new Set((s.summaries[lang] ?? []).map((x) => `${x.articleId}#${x.sentence}`));
+        for (const k of points) expect(summary.has(`${k.articleId}#${k.sentence}`)).toBe(false);
+      }
   });
 
   it('knows the people, companies and products, across both languages', () => {

@@ -14,6 +14,8 @@ import {
   mentionWeight,
   pageTerms,
   prepareScoringCorpus,
+  sameArticle,
+  sameTitle,
   scorePage,
 } from '../../src/core/scoring';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
@@ -144,7 +146,13 @@ describe('naming the story', () => {
 
   it('gives an empty corpus no story and nothing related', () => {
     const empty = prepareScoringCorpus({ build: '', articles: [], stories: [] });
-    expect(scorePage(fixture('score-pos-sv-lecun.txt').page, empty)).toEqual({ story: null, related: [], stories: [], articles: [] });
+    expect(scorePage(fixture('score-pos-sv-lecun.txt').page, empty)).toEqual({
+      story: null,
+      self: null,
+      related: [],
+      stories: [],
+      articles: [],
+    });
   });
 });
 
@@ -204,6 +212,61 @@ describe('related articles', () => {
     expect(chatgpt.story).toBeNull();
     expect(chatgpt.related.map((a) => a.articleId)).toEqual([EN]);
     expect(chatgpt.related[0]?.shared).toEqual(expect.arrayContaining(['openai', 'chatgpt', 'google']));
+  });
+});
+
+describe('the page’s own article', () => {
+  const SV_TITLE = 'Dråpslaget mot Meta – AI-pionjären överger skeppet';
+  const EN_TITLE = 'Meta Invests €12 Billion in Scale AI and Appoints Co-Founder';
+
+  it.each([
+    ['the same headline', SV_TITLE, SV_TITLE, true],
+    ['case, white space and another dash', '  DRÅPSLAGET mot\u00a0 Meta — AI-pionjären  överger skeppet ', SV_TITLE, true],
+    ['quotes folded', 'Meta’s “superintelligence” bet', 'Meta\'s "superintelligence" bet', true],
+    ['an outlet after a bar', `${SV_TITLE} | Dagens PS`, SV_TITLE, true],
+    ['an outlet after a dash', `${EN_TITLE} - News Journos`, EN_TITLE, true],
+    ['an outlet after an en dash', `${EN_TITLE} – The Paper`, EN_TITLE, true],
+    ['an outlet after a colon', `${EN_TITLE}: Reuters`, EN_TITLE, true],
+    ['more headline, no separator', `${EN_TITLE} as CEO`, EN_TITLE, false],
+    ['a long remainder is another headline', `${EN_TITLE} | Wang joins Meta to lead its new superintelligence lab`, EN_TITLE, false],
+    ['the outlet first', `Dagens PS | ${SV_TITLE}`, SV_TITLE, false],
+    ['a shorter page title', 'Dråpslaget mot Meta', SV_TITLE, false],
+    ['a generic article title', 'News | Daily Planet', 'News', false],
+    ['another headline', 'Meta invests in Scale AI', EN_TITLE, false],
+  ])('sameTitle: %s', (_name, page, article, expected) => {
+    expect(sameTitle(page, article)).toBe(expected);
+  });
+
+  const article = { url: null, title: SV_TITLE, published: '2025-11-11' };
+  it.each([
+    ['same headline and day', { url: 'http://127.0.0.1/demo/000.html', title: SV_TITLE, published: '2025-11-11' }, article, true],
+    ['published two days apart', { url: 'https://x/', title: SV_TITLE, published: '2025-11-13' }, article, true],
+    ['published three days apart', { url: 'https://x/', title: SV_TITLE, published: '2025-11-14' }, article, false],
+    ['an undated page', { url: 'https://x/', title: `${SV_TITLE} | Dagens PS`, published: null }, article, true],
+    ['another headline the same day', { url: 'https://x/', title: EN_TITLE, published: '2025-11-11' }, article, false],
+    [
+      'the same URL whatever the title',
+      { url: 'https://dagensps.example/a#top', title: 'Start', published: null },
+      { ...article, url: 'https://dagensps.example/a' },
+      true,
+    ],
+  ])('sameArticle: %s', (_name, page, a, expected) => {
+    expect(sameArticle(page, a)).toBe(expected);
+  });
+
+  it('recognises the Swedish seed article as the page, keeps it for the story and leaves it out of related', () => {
+    const f = fixture('score-pos-sv-lecun.txt').page;
+    const onSeed = { ...f, title: `${SV_TITLE} | Dagens PS`, published: '2025-11-11' };
+    const r = scorePage(onSeed, corpus);
+    expect(r.self).toBe(SV);
+    expect(r.story?.id).toBe(LECUN);
+    expect(r.related.map((a) => a.articleId)).toEqual([EN]);
+    // Another page on the story is not the article, and lists it.
+    const other = scorePage(f, corpus);
+    expect(other.self).toBeNull();
+    expect(other.related.map((a) => a.articleId)).toEqual([SV, EN]);
+    // Nor is a follow-up under the same headline a week later.
+    expect(scorePage({ ...onSeed, published: '2025-11-18' }, corpus).self).toBeNull();
   });
 });
 

@@ -38,6 +38,16 @@ describe('summarise', () => {
     expect(points[0]!.score).toBeGreaterThan(0);
   });
 
+  it('picks key points that add to the summary, unless the text is too short to', () => {
+    const summary = new Set(summarise(article, 'sv', 3).map((x) => x.index));
+    const points = keyPoints(article, 'sv', 5, summary);
+    expect(points.length).toBeGreaterThanOrEqual(3);
+    for (const p of points) expect(summary.has(p.index)).toBe(false);
+    // Three sentences, all in the summary: the key points may repeat them rather than be fewer than 3.
+    const tiny = article.slice(0, 3);
+    expect(keyPoints(tiny, 'sv', 5, new Set([0, 1, 2]))).toHaveLength(3);
+  });
+
   it('copes with empty and tiny inputs', () => {
     expect(summarise([], 'en')).toEqual([]);
     expect(summarise([{ text: 'Only one sentence here, about tidal power.' }], 'en').map((x) => x.index)).toEqual([0]);

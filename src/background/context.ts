@@ -1,0 +1,361 @@
+/**
+ * What the side panel, the popup and the reader view show beyond the tab analysis
+ * (core/context.ts), read from IndexedDB: the story's digest, related coverage with its reasons,
+ * the background timeline, the entity cards, and a corpus article laid out for reading.
+ *
+ * Every sentence shown is quoted from an article and cited by the index the pipeline gave it,
+ * so it is checked against the article's own sentences ({@link articleSentences}): a summary
+ * sentence that cannot be found in its article is dropped rather than shown uncited. The stored
+ * corpus carries the pipeline's extras (per-language summaries and key points, related stories,
+ * merged event sources, sentence spans); they are read defensively, since a schema-v1 corpus
+ * may lack them.
+ */
+import type { TabAnalysis } from '../core/analysis';
+import type { CitedText } from '../core/cards';
+import type { Digest, EntityRef, ReaderArticle, RelatedItem, TabContext, Timeline, TimelineEvent } from '../core/context';
+import type { Article, DatePrecision, Story } from '../core/corpus';
+import { type Season, type TemporalQualifier, type TemporalSpan, compareTemporal } from '../core/dates';
+import type { PageArticleText } from '../core/messages';
+import { splitSentences } from '../core/sentences';
+import { keyPoints, summarise } from '../corpus/summarise';
+import { entityCard } from './cards';
+import type { Db } from './db';
+import { relatedIds } from './story';
+
+/** Entity cards per tab context, most mentioned first. */
+export const MAX_CARDS = 40;
+/** Key points per digest. */
+const MIN_KEY_POINTS = 3;
+const MAX_KEY_POINTS = 5;
+/** A page needs this many sentences for an on-device summary. */
+const MIN_PAGE_SENTENCES = 3;
+
+export interface TabContextOptions {
+  /** The page's article text (the tab's content script answers it); used when no story matched. */
+  askPage?: () => Promise<PageArticleText | null>;
+}
+
+interface Cited {
+  text: string;
+  articleId: string;
+  sentence: number;
+}
+
+interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isCited = (v: unknown): v is Cited =>
+  isObj(v) && typeof v.text === 'string' && typeof v.articleId === 'string' && isIndex(v.sentence);
+const notNull = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
+
+/** Per-language cited sentences, as the pipeline stores a story's `summaries` and `keyPoints`; anything else is skipped. */
+function citedByLang(v: unknown): Map<string, Cited[]> {
+  const out = new Map<string, Cited[]>();
+  if (!isObj(v)) return out;
+  for (const [lang, list] of Object.entries(v)) if (Array.isArray(list)) out.set(lang, list.filter(isCited));
+  return out;
+}
+
+/**
+ * An article's sentences with their offsets in `body`: the pipeline's stored spans when they fit
+ * the body (in order, inside it, no white space at their edges), else the body split again with
+ * the same splitter the pipeline uses, which gives the same indices.
+ */
+export function articleSentences(article: Pick<Article, 'body' | 'lang'> & { sentences?: unknown }): Span[] {
+  const { body } = article;
+  const spans = article.sentences;
+  if (Array.isArray(spans) && spans.length > 0) {
+    const out: Span[] = [];
+    let last = 0;
+    for (const span of spans as unknown[]) {
+      if (!Array.isArray(span) || span.length !== 2) break;
+      const [start, end] = span as unknown[];
+      if (!isIndex(start) || !isIndex(end) || start < last || end <= start || end > body.length) break;
+      const text = body.slice(start, end);
+      if (text.trim() !== text) break;
+      out.push({ text, start, end });
+      last = end;
+    }
+    if (out.length === spans.length) return out;
+  }
+  return splitSentences(body, article.lang);
+}
+
+/** What one tab context reads, each record once (articles are cited many times over). */
+function reader(db: Db) {
+  const articles = new Map<string, Promise<(Article & { storyId?: string }) | undefined>>();
+  const sentences = new Map<string, Span[]>();
+  const entities = new Map<string, Promise<EntityRef | null>>();
+
+  const article = (id: string) => {
+    let a = articles.get(id);
+    if (!a) articles.set(id, (a = db.get('articles', id)));
+    return a;
+  };
+  const sentencesOf = (a: Article) => {
+    let s = sentences.get(a.id);
+    if (!s) sentences.set(a.id, (s = articleSentences(a)));
+    return s;
+  };
+
+  /**
+   * `c` as a CitedText, with the article's outlet, date, language and title. The cited index
+   * must hold the cited text; if it does not, the sentence is looked for in the article. With
+   * `strict` a sentence found nowhere is dropped (null); otherwise it keeps its stored index.
+   */
+  async function cite(c: Cited, strict: boolean): Promise<CitedText | null> {
+    const a = await article(c.articleId);
+    if (!a) return null;
+    const list = sentencesOf(a);
+    let sentence = c.sentence;
+    if (list[sentence]?.text !== c.text) {
+      const found = list.findIndex((s) => s.text === c.text);
+      if (found >= 0) sentence = found;
+      else if (strict) return null;
+    }
+    return { text: c.text, articleId: a.id, sentence, source: a.source, published: a.published, lang: a.lang, title: a.title };
+  }
+
+  /** Finds a plain summary sentence (schema v1) among the sentences of `articleIds`, in that order. */
+  async function find(text: string, articleIds: readonly string[]): Promise<CitedText | null> {
+    const wanted = text.trim();
+    for (const id of articleIds) {
+      const a = await article(id);
+      if (!a) continue;
+      const sentence = sentencesOf(a).findIndex((s) => s.text === wanted);
+      if (sentence >= 0) return cite({ text: wanted, articleId: id, sentence }, true);
+    }
+    return null;
+  }
+
+  const entity = (id: string) => {
+    let e = entities.get(id);
+    if (!e) {
+      e = db.get('entities', id).then((x) => (x ? { id: x.id, name: x.name, type: x.type } : null));
+      entities.set(id, e);
+    }
+    return e;
+  };
+  /** Entity refs for ids, in order, unknown ids dropped. */
+  const refs = async (ids: readonly string[]): Promise<EntityRef[]> => (await Promise.all([...new Set(ids)].map(entity))).filter(notNull);
+
+  return { article, cite, find, refs };
+}
+
+type Reader = ReturnType<typeof reader>;
+
+/** Stored stories carry `lang`, `summaries`, `keyPoints` and `related` beside the schema's fields. */
+type StoredStory = Story & { lang?: unknown; summaries?: unknown; keyPoints?: unknown };
+
+const citeKey = (c: CitedText) => `${c.articleId}#${c.sentence}`;
+
+/**
+ * The story's digest in the page's language when the story has summaries in it, else in the
+ * story's own language, else in the first one it has. Without cited summaries (a schema-v1
+ * corpus) the plain summary strings are looked up in the story's articles; what is not found is
+ * left out. Null when no summary sentence can be cited.
+ */
+async function storyDigest(r: Reader, story: StoredStory, pageLang: string): Promise<Digest | null> {
+  const summaries = citedByLang(story.summaries);
+  const points = citedByLang(story.keyPoints);
+  const has = (lang: unknown): lang is string => typeof lang === 'string' && (summaries.get(lang)?.length ?? 0) > 0;
+  const lang = has(pageLang) ? pageLang : has(story.lang) ? story.lang : ([...summaries.keys()].find(has) ?? null);
+
+  const citeAll = async (list: readonly Cited[]) => (await Promise.all(list.map((c) => r.cite(c, true)))).filter(notNull);
+  let summary = lang === null ? [] : await citeAll(summaries.get(lang) ?? []);
+  let stored = lang === null ? [] : await citeAll(points.get(lang) ?? []);
+  let digestLang = lang;
+  if (summary.length === 0) {
+    summary = (await Promise.all(story.summary.map((text) => r.find(text, story.articleIds)))).filter(notNull);
+    stored = [];
+    digestLang = summary[0]?.lang ?? null;
+  }
+  if (summary.length === 0 || digestLang === null) return null;
+
+  // 3–5 key points, best first: the stored ones, topped up from the summary when there are fewer than 3.
+  const keyPoints: CitedText[] = [];
+  const seen = new Set<string>();
+  const add = (c: CitedText) => {
+    if (keyPoints.length >= MAX_KEY_POINTS || seen.has(citeKey(c))) return;
+    seen.add(citeKey(c));
+    keyPoints.push(c);
+  };
+  stored.forEach(add);
+  for (const c of summary) if (keyPoints.length < MIN_KEY_POINTS) add(c);
+  return { kind: 'story', storyId: story.id, title: story.title, lang: digestLang, articles: story.articleIds.length, summary, keyPoints };
+}
+
+/** Sentences fit for a summary: at least three words, ending like a sentence (headings and menu items are not). */
+const isSentence = (s: string) => s.split(' ').length >= 3 && /[.!?…"”»)]$/u.test(s);
+
+/**
+ * The page's own digest, made here: its article text (from `askPage`) split into sentences and
+ * summarised (3 sentences in page order, up to 5 key points best first) in the page's language.
+ * Null without an answer, or with fewer than {@link MIN_PAGE_SENTENCES} sentences.
+ */
+export async function pageDigest(
+  analysis: Pick<TabAnalysis, 'lang' | 'title'>,
+  askPage: TabContextOptions['askPage'],
+): Promise<Digest | null> {
+  let page: PageArticleText | null;
+  try {
+    page = (await askPage?.()) ?? null;
+  } catch {
+    return null;
+  }
+  if (!page) return null;
+  const lang = analysis.lang !== 'und' ? analysis.lang : page.lang;
+  // The text map puts one "\n" between blocks: each block ends its sentences (a heading never joins the next one).
+  const sentences = splitSentences(page.text.replace(/\n/g, '\n\n'), lang)
+    .map((s) => s.text.replace(/\s+/gu, ' '))
+    .filter(isSentence);
+  if (sentences.length < MIN_PAGE_SENTENCES) return null;
+  const input = sentences.map((text) => ({ text }));
+  const summary = summarise(input, lang, 3);
+  return {
+    kind: 'page',
+    title: analysis.title || page.title,
+    lang,
+    summary: summary.map((s) => s.text),
+    // Key points add to the summary rather than repeat it.
+    keyPoints: keyPoints(input, lang, MAX_KEY_POINTS, new Set(summary.map((s) => s.index))).map((s) => s.text),
+  };
+}
+
+const PRECISIONS = new Set<DatePrecision>(['day', 'month', 'season', 'year', 'approximate']);
+const QUALIFIERS = new Set(['early', 'mid', 'late', 'about']);
+const SEASONS = new Set(['spring', 'summer', 'autumn', 'winter']);
+const SPANS = new Set(['week', 'quarter', 'decade']);
+
+/** A stored event as the timeline needs it (merged events keep every source), or null when malformed. */
+async function timelineEvent(r: Reader, raw: unknown, ownArticle: string | null): Promise<TimelineEvent | null> {
+  if (!isObj(raw) || typeof raw.id !== 'string' || typeof raw.date !== 'string' || !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(raw.date))
+    return null;
+  if (typeof raw.precision !== 'string' || !PRECISIONS.has(raw.precision as DatePrecision) || !isCited(raw)) return null;
+  const cite = await r.cite(raw, false);
+  if (!cite) return null;
+  const sources = Array.isArray(raw.sources) ? raw.sources.filter(isCited) : [];
+  const entities = Array.isArray(raw.entities) ? raw.entities.filter((e): e is string => typeof e === 'string') : [];
+  const { qualifier, season, span } = raw;
+  return {
+    id: raw.id,
+    date: raw.date,
+    precision: raw.precision as DatePrecision,
+    ...(typeof qualifier === 'string' && QUALIFIERS.has(qualifier) ? { qualifier: qualifier as TemporalQualifier } : {}),
+    ...(typeof season === 'string' && SEASONS.has(season) ? { season: season as Season } : {}),
+    ...(typeof span === 'string' && SPANS.has(span) ? { span: span as TemporalSpan } : {}),
+    text: raw.text,
+    cite,
+    sources: Math.max(1, sources.length),
+    entities: await r.refs(entities),
+    fromThisArticle: ownArticle !== null && (raw.articleId === ownArticle || sources.some((s) => s.articleId === ownArticle)),
+  };
+}
+
+/**
+ * The events of `articleIds` (each once, however many of them report it), in timeline order:
+ * by the start of the period each denotes, the coarser first on the same start, then by id.
+ */
+async function timelineEvents(db: Db, r: Reader, articleIds: readonly string[], ownArticle: string | null): Promise<TimelineEvent[]> {
+  const tx = db.transaction('events');
+  const index = tx.store.index('byArticle');
+  const stored = (await Promise.all([...new Set(articleIds)].map((id) => index.getAll(id)))).flat();
+  await tx.done;
+  const byId = new Map<string, unknown>();
+  for (const e of stored) if (!byId.has(e.id)) byId.set(e.id, e);
+  const events = (await Promise.all([...byId.values()].map((e) => timelineEvent(r, e, ownArticle)))).filter(notNull);
+  return events.sort((a, b) => compareTemporal(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Everything the side panel shows for a tab (see core/context.ts): the digest (the story's, else
+ * one made from the page's text through `opts.askPage`), related coverage, the timeline of the
+ * story and its related stories (of the related articles when there is no story), and the
+ * entity cards.
+ */
+export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContextOptions = {}): Promise<TabContext> {
+  const r = reader(db);
+  const story = analysis.story ? ((await db.get('stories', analysis.story.id)) as StoredStory | undefined) : undefined;
+  const familyIds = story ? [story.id, ...relatedIds(story)] : [];
+  const family = (
+    await Promise.all(familyIds.map(async (id): Promise<Story | undefined> => (id === story?.id ? story : db.get('stories', id))))
+  ).filter(notNull);
+  const familySet = new Set(familyIds);
+
+  const digest = (story ? await storyDigest(r, story, analysis.lang) : null) ?? (await pageDigest(analysis, opts.askPage));
+
+  const related: RelatedItem[] = await Promise.all(
+    analysis.related
+      .filter((x) => x.articleId !== analysis.articleId)
+      .map(async (x): Promise<RelatedItem> => {
+        const a = await r.article(x.articleId);
+        const storyIds = a?.storyId ? [a.storyId] : await db.getAllKeysFromIndex('stories', 'byArticle', x.articleId);
+        return {
+          articleId: x.articleId,
+          title: x.title,
+          source: x.source,
+          published: x.published,
+          lang: x.lang,
+          score: x.score,
+          shared: await r.refs(x.shared),
+          sameStory: storyIds.some((id) => familySet.has(id)),
+        };
+      }),
+  );
+
+  const timelineArticles = story
+    ? family.flatMap((s) => s.articleIds)
+    : [...(analysis.articleId ? [analysis.articleId] : []), ...analysis.related.map((x) => x.articleId)];
+  const own = analysis.articleId ? await r.article(analysis.articleId) : undefined;
+  const hereDate = own?.published ?? analysis.published;
+  const timeline: Timeline = {
+    events: await timelineEvents(db, r, timelineArticles, analysis.articleId),
+    here: hereDate ? { date: hereDate, title: analysis.title } : null,
+  };
+
+  const storyId = analysis.story?.id ?? null;
+  const cards = (
+    await Promise.all(analysis.entities.slice(0, MAX_CARDS).map((e) => entityCard(db, e.id, { lang: analysis.lang, storyId })))
+  ).filter(notNull);
+
+  return { analysedAt: analysis.analysedAt, digest, related, timeline, cards };
+}
+
+/**
+ * A corpus article for the reader view: its body in paragraphs (split on blank lines) of
+ * sentences, each with the index that facts, events and summaries cite. Null when unknown.
+ */
+export async function readerArticle(db: Db, articleId: string): Promise<ReaderArticle | null> {
+  const a = (await db.get('articles', articleId)) ?? (await db.get('userArticles', articleId));
+  if (!a) return null;
+  const paragraphs: ReaderArticle['paragraphs'] = [];
+  const breaks = [...a.body.matchAll(/\n\s*\n/g)].map((m) => m.index);
+  let p = 0;
+  let current: ReaderArticle['paragraphs'][number] = [];
+  articleSentences(a).forEach((s, sentence) => {
+    // A sentence belongs to the paragraph it starts in.
+    while (p < breaks.length && (breaks[p] ?? Infinity) < s.start) {
+      if (current.length > 0) paragraphs.push(current);
+      current = [];
+      p++;
+    }
+    current.push({ sentence, text: s.text });
+  });
+  if (current.length > 0) paragraphs.push(current);
+  return {
+    id: a.id,
+    title: a.title,
+    source: a.source,
+    url: a.url,
+    published: a.published,
+    lang: a.lang,
+    byline: a.byline,
+    paragraphs,
+    entities: await reader(db).refs(a.entities),
+  };
+}
