@@ -8,6 +8,8 @@ import { buildCorpusFromPaths } from './src/corpus/node.ts';
 
 type Target = 'chrome' | 'firefox';
 const CONTENT_SCRIPT = 'src/content/index.ts';
+/** The reader view (an extension page no manifest entry names: popup, side panel and options link to it). */
+const READER_PAGE = 'src/ui/reader/index.html';
 type Manifest = typeof baseManifest & Record<string, unknown>;
 
 /** The Firefox extension id; also used by the e2e tests to pin the moz-extension UUID. */
@@ -107,9 +109,13 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       modulePreload: false,
       rolldownOptions: {
-        // CRXJS builds the HTML pages it finds in the manifest, and it does not know Firefox's
-        // sidebar_action: there the side panel page must be an explicit input.
-        ...(target === 'firefox' ? { input: { sidebar: baseManifest.side_panel.default_path } } : {}),
+        // CRXJS builds the HTML pages it finds in the manifest: the reader view, which only our
+        // own pages link to, is an explicit input; so is Firefox's sidebar, since CRXJS does not
+        // know sidebar_action.
+        input: {
+          reader: READER_PAGE,
+          ...(target === 'firefox' ? { sidebar: baseManifest.side_panel.default_path } : {}),
+        },
         output: {
           // Third-party runtimes get chunks named after them, so that a linter finding in one
           // (see README, "addons-linter") is traceable to its source.

@@ -5,14 +5,15 @@
 import { type VNode, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TabAnalysis } from '../core/analysis';
+import type { TabContext } from '../core/context';
 import type { CorpusStatus } from '../core/messages';
 import type { GlobalSettings } from '../core/settings';
-import { message, uiLanguage } from '../platform/i18n';
+import { message, uiLocale } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { readCorpusStatus, readTabAnalysis, watchSession } from '../platform/session';
 import { type Locale, LocaleProvider } from './i18n';
 
-export const browserLocale = (): Locale => ({ t: message, lang: uiLanguage() });
+export const browserLocale = (): Locale => ({ t: message, lang: uiLocale() });
 
 export interface TabTarget {
   tabId: number;
@@ -53,6 +54,32 @@ export function useTabState(tabId: number | null): { analysis: TabAnalysis | nul
   return { analysis, status };
 }
 
+/**
+ * The context of `tabId` (digest, related coverage, timeline, cards) for its analysis taken at
+ * `analysedAt`: asked again whenever the tab or its analysis changes. undefined while the first
+ * answer for this tab is on its way (a newer analysis of the same tab keeps the last context on
+ * screen until its own arrives), null when the tab has no analysis or the background has no context.
+ */
+export function useTabContext(tabId: number | null, analysedAt: number | null | undefined): TabContext | null | undefined {
+  const [state, setState] = useState<{ tabId: number | null; context: TabContext | null } | null>(null);
+  useEffect(() => {
+    if (tabId === null || analysedAt === null) {
+      setState({ tabId, context: null });
+      return;
+    }
+    if (analysedAt === undefined) return;
+    let alive = true;
+    void send({ type: 'ui:get-tab-context', tabId }).then((res) => {
+      if (alive) setState({ tabId, context: res.ok ? res.value : null });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [tabId, analysedAt]);
+  if (analysedAt === undefined || state?.tabId !== tabId) return undefined;
+  return state.context;
+}
+
 /** Applies the user's theme choice to <html data-theme>. */
 export function applyTheme(theme: GlobalSettings['theme']): void {
   if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -65,9 +92,9 @@ export async function loadTheme(): Promise<void> {
 }
 
 /** Sets <html lang> and the title from the UI language, for screen readers and axe. */
-export function prepareDocument(titleKey: string): void {
-  document.documentElement.lang = uiLanguage();
-  document.title = message(titleKey);
+export function prepareDocument(titleKey: string, substitutions?: string | string[]): void {
+  document.documentElement.lang = uiLocale();
+  document.title = message(titleKey, substitutions);
 }
 
 /** Renders an extension page's root component into #app, in the UI language and the user's theme. */

@@ -35,6 +35,9 @@ const analysis: TabAnalysis = {
   title: 'Dråpslaget mot Meta <script>alert(1)</script>',
   words: 1234,
   langSource: 'detected',
+  published: null,
+  articleId: null,
+  isArticle: true,
   site: { key: 'news.example', highlights: true, declutter: false },
   corpus: { build: 'b', articles: 2, entities: 9, events: 4, stories: 1 },
 };
@@ -45,7 +48,7 @@ describe('PopupView', () => {
   it('shows the page, its entities, the site switches and the corpus', () => {
     const html = inLocale(
       'en',
-      <PopupView analysis={analysis} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />,
+      <PopupView context={null} analysis={analysis} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />,
     );
     const t = text(html);
     expect(t).toContain('Swedish');
@@ -64,7 +67,10 @@ describe('PopupView', () => {
 
   it('speaks Swedish with Swedish number formats', () => {
     const t = text(
-      inLocale('sv', <PopupView analysis={analysis} status={ready} panelKind="sidebar" onSiteSwitch={noop} onOpenPanel={noop} />),
+      inLocale(
+        'sv',
+        <PopupView context={null} analysis={analysis} status={ready} panelKind="sidebar" onSiteSwitch={noop} onOpenPanel={noop} />,
+      ),
     );
     expect(t).toContain('svenska');
     expect(t).toMatch(/1\s234 ord/);
@@ -74,16 +80,27 @@ describe('PopupView', () => {
 
   it('has a loading state, a not-analysed state and an empty-entities state', () => {
     expect(
-      text(inLocale('en', <PopupView analysis={undefined} status={null} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />)),
+      text(
+        inLocale(
+          'en',
+          <PopupView context={null} analysis={undefined} status={null} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />,
+        ),
+      ),
     ).toContain('Loading…');
     expect(
-      text(inLocale('en', <PopupView analysis={null} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />)),
+      text(
+        inLocale(
+          'en',
+          <PopupView context={null} analysis={null} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />,
+        ),
+      ),
     ).toContain('Nothing to show for this tab');
     expect(
       text(
         inLocale(
           'en',
           <PopupView
+            context={null}
             analysis={{ ...analysis, entities: [] }}
             status={ready}
             panelKind="side panel"
@@ -92,7 +109,7 @@ describe('PopupView', () => {
           />,
         ),
       ),
-    ).toContain('Nothing from the corpus was found on this page.');
+    ).toContain('Nothing on this page is in the corpus The page was read, but none of the people');
   });
 
   it('shows corpus loading progress and load errors', () => {
@@ -100,6 +117,7 @@ describe('PopupView', () => {
       inLocale(
         'en',
         <PopupView
+          context={null}
           analysis={null}
           status={{ ...ready, state: 'loading', progress: 0.42 }}
           panelKind="side panel"
@@ -112,6 +130,7 @@ describe('PopupView', () => {
     const failed = inLocale(
       'en',
       <PopupView
+        context={null}
         analysis={null}
         status={{ ...ready, state: 'error', error: 'quota' }}
         panelKind="side panel"
@@ -126,7 +145,7 @@ describe('PopupView', () => {
 
 describe('SidePanelView', () => {
   it('shows the story, related coverage and entities sections with their empty states', () => {
-    const t = text(inLocale('en', <SidePanelView analysis={analysis} status={ready} />));
+    const t = text(inLocale('en', <SidePanelView context={null} analysis={analysis} status={ready} />));
     expect(t).toContain('This page does not belong to a story in the corpus.');
     expect(t).toContain('No related coverage in the corpus.');
     expect(t).toContain('Yann LeCun');
@@ -148,9 +167,10 @@ describe('SidePanelView', () => {
         },
       ],
     };
-    const t = text(inLocale('en', <SidePanelView analysis={withStory} status={ready} />));
+    const t = text(inLocale('en', <SidePanelView context={null} analysis={withStory} status={ready} />));
     expect(t).toContain('LeCun leaves Meta');
-    expect(t).toContain('Meta invests in Scale AI News Journos 2025-06-13');
+    expect(t).toContain('Meta invests in Scale AI');
+    expect(t).toContain('News Journos Jun 13, 2025 English');
   });
 });
 
@@ -158,7 +178,14 @@ describe('OptionsView', () => {
   it('shows the global switches, the theme and what the corpus holds', () => {
     const html = inLocale(
       'en',
-      <OptionsView settings={{ ...DEFAULT_SETTINGS, declutter: false, theme: 'dark' }} status={ready} onChange={noop} />,
+      <OptionsView
+        settings={{ ...DEFAULT_SETTINGS, declutter: false, theme: 'dark' }}
+        status={ready}
+        onChange={noop}
+        sites={[]}
+        onSiteSwitch={noop}
+        onSiteReset={noop}
+      />,
     );
     const t = text(html);
     expect(html).toMatch(/id="g-highlights"[^>]*checked/);

@@ -2,6 +2,7 @@
  * The card shown beside a highlighted entity on a page (rendered by src/page/card-host.ts into a
  * closed shadow root). Props only; every quoted text carries its source and date.
  */
+import { formatDate } from '../format';
 import { useLocale } from '../i18n';
 
 /** A quoted sentence of the corpus and where it comes from. */
@@ -29,24 +30,8 @@ export interface HoverCardProps {
   onClose?: () => void;
 }
 
-/** "2025-06-12" → "Jun 12, 2025" (en) / "12 juni 2025" (sv), "2025-06" → "June 2025", "2025" → "2025". */
-export function formatCardDate(date: string, lang: string): string {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
-  if (!m) return date;
-  const [, y = '', mo, d] = m;
-  if (!mo) return y;
-  const when = new Date(Date.UTC(Number(y), Number(mo) - 1, d ? Number(d) : 1));
-  try {
-    return new Intl.DateTimeFormat(lang, {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: d ? 'short' : 'long',
-      ...(d ? { day: 'numeric' } : {}),
-    }).format(when);
-  } catch {
-    return date;
-  }
-}
+/** "2025-06-12" → "Jun 12, 2025" (en) / "12 juni 2025" (sv), "2025-06" → "June 2025", "2025" → "2025" (see ../format). */
+export const formatCardDate = formatDate;
 
 function Cite({ c }: { c: CardCitation }) {
   const { t, lang } = useLocale();

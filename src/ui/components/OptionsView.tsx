@@ -1,17 +1,28 @@
-/** The options page: global switches, theme, and what the bundled corpus holds. */
+/** The options page: global switches, theme, the sites with their own switches, and what the bundled corpus holds. */
 import type { CorpusStatus } from '../../core/messages';
-import type { GlobalSettings } from '../../core/settings';
+import type { FeatureSwitches, GlobalSettings, SiteSettings } from '../../core/settings';
 import { formatNumber } from '../format';
 import { useLocale } from '../i18n';
-import { Header, Loading, Section, Switch } from './common';
+import { Empty, Header, Loading, Section, Switch } from './common';
+
+export interface SiteEntry {
+  site: string;
+  settings: SiteSettings;
+}
 
 export interface OptionsProps {
   settings: GlobalSettings | null;
   status: CorpusStatus | null;
   onChange: (patch: Partial<GlobalSettings>) => void;
+  /** The sites with their own switches (null while loading). */
+  sites: readonly SiteEntry[] | null;
+  /** Sets a site's override, or with null clears it (the site follows the global switch again). */
+  onSiteSwitch: (site: string, feature: keyof FeatureSwitches, value: boolean | null) => void;
+  /** Clears both of a site's overrides. */
+  onSiteReset: (site: string) => void;
 }
 
-export function OptionsView({ settings, status, onChange }: OptionsProps) {
+export function OptionsView({ settings, status, onChange, sites, onSiteSwitch, onSiteReset }: OptionsProps) {
   const { t, lang } = useLocale();
   return (
     <main class="nc-options">
@@ -48,6 +59,15 @@ export function OptionsView({ settings, status, onChange }: OptionsProps) {
           </div>
         </Section>
       )}
+      <Section title={t('sitesHeading')} id="sites">
+        {sites === null ? (
+          <Loading />
+        ) : sites.length === 0 ? (
+          <Empty>{t('sitesEmpty')}</Empty>
+        ) : (
+          <SiteTable sites={sites} global={settings} onSiteSwitch={onSiteSwitch} onSiteReset={onSiteReset} />
+        )}
+      </Section>
       <Section title={t('corpusHeading')} id="corpus">
         {status === null ? (
           <Loading />
@@ -72,5 +92,78 @@ export function OptionsView({ settings, status, onChange }: OptionsProps) {
         <p class="nc-hint">{t('privacyNote')}</p>
       </Section>
     </main>
+  );
+}
+
+const FEATURES: readonly (keyof FeatureSwitches)[] = ['highlights', 'declutter'];
+
+function SiteTable(props: {
+  sites: readonly SiteEntry[];
+  global: GlobalSettings | null;
+  onSiteSwitch: OptionsProps['onSiteSwitch'];
+  onSiteReset: OptionsProps['onSiteReset'];
+}) {
+  const { t } = useLocale();
+  const label = { highlights: t('switchHighlights'), declutter: t('switchDeclutter') };
+  return (
+    <>
+      <p class="nc-hint" id="sites-hint">
+        {t('sitesHint')}
+      </p>
+      <div class="nc-table-wrap">
+        <table class="nc-sites" data-testid="site-list" aria-describedby="sites-hint">
+          <thead>
+            <tr>
+              <th scope="col">{t('sitesColumnSite')}</th>
+              <th scope="col">{label.highlights}</th>
+              <th scope="col">{label.declutter}</th>
+              <th scope="col">
+                <span class="nc-sr">{t('sitesColumnActions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.sites.map(({ site, settings }) => (
+              <tr key={site} data-testid="site-row" data-site={site}>
+                <th scope="row">{site}</th>
+                {FEATURES.map((f) => {
+                  const value = settings[f];
+                  const fallback = props.global ? (props.global[f] ? t('siteOn') : t('siteOff')) : null;
+                  return (
+                    <td key={f}>
+                      <select
+                        aria-label={t('siteSwitchLabel', [label[f], site])}
+                        data-feature={f}
+                        value={value === undefined ? 'default' : value ? 'on' : 'off'}
+                        onChange={(e) => {
+                          const v = e.currentTarget.value;
+                          props.onSiteSwitch(site, f, v === 'default' ? null : v === 'on');
+                        }}
+                      >
+                        <option value="default">{fallback ? t('siteDefaultIs', fallback) : t('siteDefault')}</option>
+                        <option value="on">{t('siteOn')}</option>
+                        <option value="off">{t('siteOff')}</option>
+                      </select>
+                    </td>
+                  );
+                })}
+                <td>
+                  <button
+                    type="button"
+                    class="nc-button nc-button-quiet"
+                    data-testid="site-reset"
+                    aria-label={t('siteResetLabel', site)}
+                    disabled={settings.highlights === undefined && settings.declutter === undefined}
+                    onClick={() => props.onSiteReset(site)}
+                  >
+                    {t('siteReset')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

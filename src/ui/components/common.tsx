@@ -1,17 +1,20 @@
 /** Small building blocks shared by the popup, side panel and options views. Props only. */
 import type { ComponentChildren } from 'preact';
 import type { TabAnalysis } from '../../core/analysis';
+import type { CitedText } from '../../core/cards';
 import type { CorpusStatus } from '../../core/messages';
-import { formatNumber, languageName } from '../format';
+import { formatDate, formatNumber, formatPercent, languageName, readerHref } from '../format';
 import { useLocale } from '../i18n';
 
-export function Header({ subtitle }: { subtitle?: string }) {
+/** The extension's name and the view's subtitle; `brandOnly` where the page's own h1 is something else (the reader view). */
+export function Header({ subtitle, brandOnly = false }: { subtitle?: string; brandOnly?: boolean }) {
   const { t } = useLocale();
+  const Title = brandOnly ? 'p' : 'h1';
   return (
     <header class="nc-header">
       <img class="nc-logo" src="/assets/icons/icon-32.png" alt="" width={20} height={20} />
       <div>
-        <h1 class="nc-title">{t('extName')}</h1>
+        <Title class="nc-title">{t('extName')}</Title>
         {subtitle ? <p class="nc-subtitle">{subtitle}</p> : null}
       </div>
     </header>
@@ -72,26 +75,27 @@ export function PageCard({ analysis }: { analysis: TabAnalysis }) {
     <div class="nc-card" data-testid="page-card">
       <p class="nc-page-title">{analysis.title || analysis.url}</p>
       <p class="nc-meta">
-        <span>{analysis.site.key}</span>
-        {language ? <span data-testid="page-lang">{language}</span> : <span>{t('langUnknown')}</span>}
+        <span>{analysis.site.key}</span> {language ? <span data-testid="page-lang">{language}</span> : <span>{t('langUnknown')}</span>}{' '}
         <span>{t('wordCount', formatNumber(analysis.words, lang))}</span>
+        {analysis.published ? ' ' : null}
+        {analysis.published ? (
+          <span>
+            <time dateTime={analysis.published}>{formatDate(analysis.published, lang)}</time>
+          </span>
+        ) : null}
       </p>
     </div>
   );
 }
 
 export function EntityList({ analysis }: { analysis: TabAnalysis }) {
-  const { t, lang } = useLocale();
+  const { t } = useLocale();
   if (analysis.entities.length === 0) return <Empty>{t('noEntities')}</Empty>;
   return (
     <ul class="nc-entities" data-testid="entities">
       {analysis.entities.map((e) => (
         <li key={e.id} class="nc-entity">
-          <span class="nc-entity-name">{e.name}</span>
-          <span class="nc-chip">{t(`type_${e.type}`)}</span>
-          <span class="nc-count" aria-label={t('mentions', String(e.count))}>
-            ×{formatNumber(e.count, lang)}
-          </span>
+          <span class="nc-entity-name">{e.name}</span> <span class="nc-chip">{t(`type_${e.type}`)}</span> <MentionCount count={e.count} />
         </li>
       ))}
     </ul>
@@ -155,5 +159,104 @@ export function Loading() {
     <p class="nc-state" aria-busy="true">
       {t('loading')}
     </p>
+  );
+}
+
+/** "×3", read out as "3 mentions". */
+export function MentionCount({ count }: { count: number }) {
+  const { t, lang } = useLocale();
+  return (
+    <span class="nc-count">
+      <span aria-hidden="true">×{formatNumber(count, lang)}</span>
+      <span class="nc-sr">{t('mentions', formatNumber(count, lang))}</span>
+    </span>
+  );
+}
+
+/** Where a quoted sentence comes from ("Harbour Gazette · Jun 12, 2025"), as a link to it in the reader view. */
+export function CiteLink({
+  cite,
+  testId,
+}: {
+  cite: Pick<CitedText, 'articleId' | 'sentence' | 'source' | 'published' | 'title'>;
+  testId?: string;
+}) {
+  const { t, lang } = useLocale();
+  return (
+    <a
+      class="nc-cite"
+      href={readerHref(cite.articleId, cite.sentence)}
+      target="_blank"
+      rel="noopener"
+      lang={lang}
+      title={t('citeTitle', cite.title)}
+      data-testid={testId}
+    >
+      {t('citeLink', [cite.source, formatDate(cite.published, lang)])}
+    </a>
+  );
+}
+
+/** A corpus-load banner for the top of a view: a progress bar while loading, an alert on failure. */
+export function CorpusBanner({ status }: { status: CorpusStatus | null }) {
+  const { t, lang } = useLocale();
+  if (status?.state === 'loading') {
+    const pct = Math.round(status.progress * 100);
+    return (
+      <div class="nc-card nc-banner" data-testid="corpus-loading">
+        <p class="nc-banner-title" id="corpus-loading-label">
+          {t('corpusLoadingTitle')}
+        </p>
+        <p class="nc-hint">{t('corpusLoadingBody')}</p>
+        <div class="nc-banner-progress">
+          <progress max={100} value={pct} aria-labelledby="corpus-loading-label" />
+          <span class="nc-banner-pct">{formatPercent(status.progress, lang)}</span>
+        </div>
+      </div>
+    );
+  }
+  if (status?.state === 'error') {
+    return (
+      <div class="nc-card nc-banner nc-banner-error" role="alert" data-testid="corpus-error">
+        <p class="nc-banner-title">{t('corpusErrorTitle')}</p>
+        <p>{t('corpusError', status.error ?? '')}</p>
+      </div>
+    );
+  }
+  return null;
+}
+
+/** The page was read but does not look like a news article. */
+export function NotArticle() {
+  const { t } = useLocale();
+  return (
+    <div class="nc-card nc-state" data-testid="state-not-article">
+      <p class="nc-page-title">{t('notArticleTitle')}</p>
+      <p>{t('notArticleBody')}</p>
+    </div>
+  );
+}
+
+/** The page was read and nothing on it is in the corpus. */
+export function NothingKnown() {
+  const { t } = useLocale();
+  return (
+    <div class="nc-card nc-state" data-testid="state-nothing-known">
+      <p class="nc-page-title">{t('nothingKnownTitle')}</p>
+      <p>{t('nothingKnownBody')}</p>
+    </div>
+  );
+}
+
+/** Placeholder bars while the tab's context is on its way. */
+export function ContextLoading({ lines = 3 }: { lines?: number }) {
+  const { t } = useLocale();
+  return (
+    <div class="nc-card nc-skeleton" aria-busy="true" data-testid="context-loading">
+      <p class="nc-sr">{t('loading')}</p>
+      {Array.from({ length: lines }, (_, i) => (
+        <span key={i} class={`nc-skeleton-line${i === lines - 1 && lines > 1 ? ' nc-skeleton-short' : ''}`} aria-hidden="true" />
+      ))}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { activeTab, currentWindowId, tabIdFromQuery, watchActiveTab } from '../../platform/tabs';
 import { SidePanelView } from '../components/SidePanelView';
-import { mountPage, useTabState } from '../connect';
+import { mountPage, useTabContext, useTabState } from '../connect';
 import '../styles.css';
 
 /** With ?tab=<id> the panel shows that tab; otherwise it follows the active tab of its window. */
@@ -25,7 +25,8 @@ function SidePanel() {
     };
   }, []);
   const { analysis, status } = useTabState(tabId);
-  return <SidePanelView analysis={analysis} status={status} />;
+  const context = useTabContext(tabId, analysis === undefined ? undefined : (analysis?.analysedAt ?? null));
+  return <SidePanelView analysis={analysis} context={context} status={status} />;
 }
 
 mountPage('panelSubtitle', <SidePanel />);
