@@ -8,7 +8,8 @@ import { CHROMIUM_ARGS, findBrowser } from './browsers.mjs';
 /**
  * `developerMode` turns on chrome://extensions' developer mode in a new profile: without it,
  * `chrome.runtime.reload()` disables an unpacked extension ("unsupported developer extension").
- * @param {{ extensionDir: string; headless: boolean; profile?: string; developerMode?: boolean }} options
+ * `args` adds Chromium flags, e.g. `--lang=sv` for the extension's UI language.
+ * @param {{ extensionDir: string; headless: boolean; profile?: string; developerMode?: boolean; args?: string[] }} options
  * @returns {Promise<{ context: import('playwright-core').BrowserContext; worker: import('playwright-core').Worker; extensionId: string; profile: string }>}
  */
 export async function launchWithExtension({
@@ -16,6 +17,7 @@ export async function launchWithExtension({
   headless,
   profile = mkdtempSync(join(tmpdir(), 'news-context-')),
   developerMode = false,
+  args = [],
 }) {
   if (developerMode) {
     mkdirSync(join(profile, 'Default'), { recursive: true });
@@ -31,6 +33,7 @@ export async function launchWithExtension({
       '--remote-debugging-port=0',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...args,
     ],
     viewport: headless ? { width: 1200, height: 900 } : null,
   });

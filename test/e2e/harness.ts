@@ -88,3 +88,21 @@ export function findAnalysis(session: Record<string, unknown>, url: string): { t
   }
   return null;
 }
+
+/** axe-core's browser build, evaluated into a page under test (CDP/BiDi evaluation is not subject to the page's CSP). */
+export const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A and AA plus axe's best practices. */
+export const AXE_RUN_OPTIONS = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } };
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** One line per violation and node, for a failure message that says what and where. */
+export function describeViolations(violations: readonly AxeViolation[]): string[] {
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? '?'}): ${v.help} at ${JSON.stringify(n.target)}`));
+}
