@@ -160,9 +160,15 @@ describe.skipIf(executable === null)('Chromium: side panel, popup, reader and op
     expect(await panel.getByTestId('entity-card').count()).toBe(seed.analysis.entities.length);
 
     expect(await axe(panel)).toEqual([]);
-    await panel.screenshot({ path: screenshotPath('chromium', 'sidepanel-story'), fullPage: true });
+    await panel.evaluate(() => scrollTo(0, 0));
+    await panel.screenshot({ path: screenshotPath('chromium', 'sidepanel-story') });
+    await panel.screenshot({ path: screenshotPath('chromium', 'sidepanel-story-full'), fullPage: true });
+    await panel.getByTestId('timeline').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await panel.screenshot({ path: screenshotPath('chromium', 'sidepanel-timeline') });
     await panel.emulateMedia({ colorScheme: 'dark' });
     expect(await axe(panel)).toEqual([]);
+    await panel.screenshot({ path: screenshotPath('chromium', 'sidepanel-timeline-dark') });
+    await panel.evaluate(() => scrollTo(0, 0));
     await panel.screenshot({ path: screenshotPath('chromium', 'sidepanel-story-dark') });
     await panel.emulateMedia({ colorScheme: 'light' });
 
@@ -309,6 +315,8 @@ describe.skipIf(executable === null)('Chromium: the side panel in a Swedish UI',
       expect(timeline).toContain('slutet av oktober 2025');
       expect(await axe(panel)).toEqual([]);
       await panel.screenshot({ path: screenshotPath('chromium', 'sidepanel-sv'), fullPage: true });
+      await panel.locator('#related').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await panel.screenshot({ path: screenshotPath('chromium', 'sidepanel-sv-related') });
     } finally {
       await context.close();
       await server.close();

@@ -38,7 +38,7 @@ export function PopupView({ analysis, context, status, panelKind, onSiteSwitch, 
               <NothingKnown />
             ) : (
               <Section title={t('entitiesHeading')} id="entities">
-                <EntityList analysis={analysis} />
+                <EntityList analysis={analysis} compact />
               </Section>
             )}
             <Section title={t('thisSiteHeading', analysis.site.key)} id="site">

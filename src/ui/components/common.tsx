@@ -88,9 +88,20 @@ export function PageCard({ analysis }: { analysis: TabAnalysis }) {
   );
 }
 
-export function EntityList({ analysis }: { analysis: TabAnalysis }) {
+/** The page's entities, most mentioned first: one per line, or (compact, for the popup) as wrapping chips. */
+export function EntityList({ analysis, compact = false }: { analysis: TabAnalysis; compact?: boolean }) {
   const { t } = useLocale();
   if (analysis.entities.length === 0) return <Empty>{t('noEntities')}</Empty>;
+  if (compact)
+    return (
+      <ul class="nc-entity-chips" data-testid="entities">
+        {analysis.entities.map((e) => (
+          <li key={e.id} class="nc-chip" title={t(`type_${e.type}`)}>
+            {e.name} <span class="nc-sr">{t(`type_${e.type}`)}</span> <MentionCount count={e.count} />
+          </li>
+        ))}
+      </ul>
+    );
   return (
     <ul class="nc-entities" data-testid="entities">
       {analysis.entities.map((e) => (
