@@ -2,7 +2,7 @@
 // `npm start`: builds the extension for Chrome and Firefox, serves the demo news pages (built
 // from the seed articles) on 127.0.0.1 and opens Chromium with the extension loaded on them.
 // With a display it opens a real window and waits until you close it; without one (or with
-// --headless) it runs headless and writes screenshots of the page, popup and side panel.
+// --headless) it runs headless and writes screenshots of the page, popup, side panel and reader view.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -51,15 +51,20 @@ if (!headless) {
     const popup = await context.newPage();
     await popup.setViewportSize({ width: 360, height: 520 });
     await popup.goto(ext(`src/ui/popup/index.html?tab=${tabId}`));
-    await popup.getByTestId('page-card').waitFor();
-    await popup.screenshot({ path: `${outDir}/${seed}-popup.png` });
+    await popup.getByTestId('digest').waitFor();
+    await popup.screenshot({ path: `${outDir}/${seed}-popup.png`, fullPage: true });
     const panel = await context.newPage();
     await panel.setViewportSize({ width: 400, height: 760 });
     await panel.goto(ext(`src/ui/sidepanel/index.html?tab=${tabId}`));
-    await panel.getByTestId('page-card').waitFor();
-    await panel.screenshot({ path: `${outDir}/${seed}-sidepanel.png` });
-    shots.push(`${seed}-page.png`, `${seed}-popup.png`, `${seed}-sidepanel.png`);
-    await Promise.all([page.close(), popup.close(), panel.close()]);
+    await panel.getByTestId('timeline-event').first().waitFor();
+    await panel.screenshot({ path: `${outDir}/${seed}-sidepanel.png`, fullPage: true });
+    // The reader view at the first event's cited sentence.
+    const [reader] = await Promise.all([context.waitForEvent('page'), panel.getByTestId('event-cite').first().click()]);
+    await reader.setViewportSize({ width: 900, height: 700 });
+    await reader.getByTestId('cited').waitFor();
+    await reader.screenshot({ path: `${outDir}/${seed}-reader.png` });
+    shots.push(`${seed}-page.png`, `${seed}-popup.png`, `${seed}-sidepanel.png`, `${seed}-reader.png`);
+    await Promise.all([page.close(), popup.close(), panel.close(), reader.close()]);
   }
   for (const s of shots) if (statSync(`${outDir}/${s}`).size < 1000) throw new Error(`${outDir}/${s} is empty`);
   console.log(`No display: ran headless. Screenshots:\n${shots.map((s) => `  ${outDir}/${s}`).join('\n')}`);

@@ -156,6 +156,27 @@ describe.skipIf(executable === null)('Chromium: side panel, popup, reader and op
     await panel.locator('[data-testid="timeline-filter"][data-entity=""]').click();
     await expect.poll(() => panel.locator('[data-testid="timeline-event"]:visible').count()).toBe(events.length);
 
+    // The keyboard reaches and works the filter, and focus is always visible.
+    await panel.locator('[data-testid="timeline-filter"][data-entity="scale-ai"]').focus();
+    await panel.keyboard.press('Space');
+    await expect.poll(() => panel.locator('[data-testid="timeline-event"]:visible').count()).toBe(withScale);
+    await panel.keyboard.press('Space');
+    await expect.poll(() => panel.locator('[data-testid="timeline-event"]:visible').count()).toBe(events.length);
+    const focusRings = [];
+    await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 12; i++) {
+      await panel.keyboard.press('Tab');
+      focusRings.push(
+        await panel.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return 'nothing focused';
+          const s = getComputedStyle(el);
+          return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? 'ok' : `${el.tagName} has no focus ring`;
+        }),
+      );
+    }
+    expect(focusRings.filter((r) => r !== 'ok')).toEqual([]);
+
     // Entity cards: one per entity on the page.
     expect(await panel.getByTestId('entity-card').count()).toBe(seed.analysis.entities.length);
 
