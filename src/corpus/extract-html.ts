@@ -58,6 +58,19 @@ export interface FoundArticle {
   byline: string | null;
   /** Readability's title guess. */
   title: string | null;
+  /**
+   * For each of `blocks`, the element of the caller's document that holds it (or an ancestor of
+   * it); null when the block's element was made by Readability and has no counterpart.
+   */
+  elements: (Element | null)[];
+  /** What the cleaning rules removed, as elements of the caller's document, with the rule's name (see {@link CleanTrace}). */
+  dropped: DroppedPart[];
+}
+
+/** A part of the article's container that a cleaning rule removed: for declutter, which hides boilerplate on the live page. */
+export interface DroppedPart {
+  rule: string;
+  el: Element;
 }
 
 /** Replaces chains of wrapper elements that hold exactly one element and no text by that element. */
@@ -75,18 +88,12 @@ function collapseWrapperChains(root: Element): void {
   }
 }
 
-function maxDepth(root: Element): number {
-  let max = 0;
-  const stack: [Element, number][] = [[root, 1]];
-  while (stack.length) {
-    const top = stack.pop();
-    if (!top) break;
-    const [el, d] = top;
-    if (d > max) max = d;
-    for (const c of el.children) stack.push([c, d + 1]);
-  }
-  return max;
-}
+/**
+ * Matches an element deeper than MAX_DEPTH levels, the element it is queried on being level 1. A
+ * selector, because the engine matches it natively: in Chromium some fifty times faster than
+ * walking the tree in script.
+ */
+const TOO_DEEP = `:scope${' > *'.repeat(MAX_DEPTH)}`;
 
 /** The lowest element that contains all of `els`. */
 function commonAncestor(els: readonly Element[]): Element | null {
@@ -112,23 +119,34 @@ export function findArticle(
   } = {},
 ): FoundArticle {
   const work = doc.cloneNode(true) as Document;
-  const originals = [...doc.querySelectorAll('*')];
-  const copies = [...work.querySelectorAll('*')];
+  // (Static NodeLists, read by index: no copies of thousands of elements.)
+  const originals = doc.querySelectorAll('*');
+  const copies = work.querySelectorAll('*');
   // cloneNode keeps document order, so the n-th element of each list is the same element.
-  if (originals.length === copies.length) copies.forEach((el, i) => el.setAttribute(INDEX_ATTR, String(i)));
+  if (originals.length === copies.length) for (let i = 0; i < copies.length; i++) copies[i]?.setAttribute(INDEX_ATTR, String(i));
   const originOf = (el: Element): Element | null => {
     const i = el.closest(`[${INDEX_ATTR}]`)?.getAttribute(INDEX_ATTR);
     return i == null ? null : (originals[Number(i)] ?? null);
   };
 
+  // What the rules remove, mapped to the caller's elements (only elements that have a copy of their own).
+  const dropped: DroppedPart[] = [];
+  const trace: CleanTrace = (rule, text, el) => {
+    ctx.trace?.(rule, text, el);
+    const i = el?.getAttribute(INDEX_ATTR);
+    const origin = i == null ? undefined : originals[Number(i)];
+    if (origin) dropped.push({ rule, el: origin });
+  };
+  const none = { blocks: [], standfirst: null, root: null, elements: [], dropped: [] };
+
   const html = work.documentElement as Element | null;
-  if (!html) return { blocks: [], standfirst: null, root: null, byline: null, title: null };
+  if (!html) return { ...none, byline: null, title: null };
   // Deep nesting (hostile or broken pages) makes Readability slow; chains of bare wrappers are
   // the usual cause, and collapsing them loses nothing but their class names.
-  let shallow = maxDepth(html) <= MAX_DEPTH;
+  let shallow = html.querySelector(TOO_DEEP) === null;
   if (!shallow) {
     collapseWrapperChains(html);
-    shallow = maxDepth(html) <= MAX_DEPTH;
+    shallow = html.querySelector(TOO_DEEP) === null;
   }
 
   let content: Element | null = null;
@@ -146,9 +164,9 @@ export function findArticle(
   }
   // Fallback (no Readability result): the page's body, cleaned by the same rules.
   content ??= work.body as Element | null;
-  if (!content) return { blocks: [], standfirst: null, root: null, byline: rdByline, title: rdTitle };
+  if (!content) return { ...none, byline: rdByline, title: rdTitle };
 
-  cleanArticleDom(content, ctx.trace);
+  cleanArticleDom(content, trace);
   const cleaned = cleanBlocks(
     toBlocks(content),
     {
@@ -158,10 +176,19 @@ export function findArticle(
       reference: ctx.reference ?? null,
       standfirst: findStandfirst(doc, ctx.description ?? null),
     },
-    ctx.trace,
+    trace,
   );
-  const origins = cleaned.blocks.map((b) => originOf(b.el)).filter((e): e is Element => e !== null);
-  return { blocks: cleaned.blocks, standfirst: cleaned.standfirst, root: commonAncestor(origins), byline: rdByline, title: rdTitle };
+  const elements = cleaned.blocks.map((b) => originOf(b.el));
+  const origins = elements.filter((e): e is Element => e !== null);
+  return {
+    blocks: cleaned.blocks,
+    standfirst: cleaned.standfirst,
+    root: commonAncestor(origins),
+    byline: rdByline,
+    title: rdTitle,
+    elements,
+    dropped,
+  };
 }
 
 /**

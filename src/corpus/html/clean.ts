@@ -46,7 +46,8 @@ function isDecorativeImage(img: Element): boolean {
 }
 
 export interface CleanTrace {
-  (rule: string, text: string): void;
+  /** `el` is the element (or the block's element) that was removed, in the document being cleaned. */
+  (rule: string, text: string, el?: Element): void;
 }
 
 /**
@@ -56,7 +57,7 @@ export interface CleanTrace {
 export function cleanArticleDom(root: Element, trace?: CleanTrace): void {
   const total = Math.max(1, textLength(root));
   const drop = (el: Element, rule: string) => {
-    trace?.(rule, el.textContent.replace(/\s+/g, ' ').trim().slice(0, 120));
+    trace?.(rule, el.textContent.replace(/\s+/g, ' ').trim().slice(0, 120), el);
     el.remove();
   };
   for (const el of [...root.querySelectorAll('figcaption')]) drop(el, 'figcaption');
@@ -429,7 +430,7 @@ export function cleanBlocks(blocks: readonly Block[], ctx: BlockContext, trace?:
   const kept: Block[] = [];
   blocks.forEach((b, i) => {
     const why = i >= end ? 'more-stories-cut' : verdicts[i];
-    if (why) trace?.(why, b.text);
+    if (why) trace?.(why, b.text, b.el);
     else kept.push(b);
   });
   const titleKey = ctx.title ? normalise(ctx.title) : '';
@@ -437,7 +438,7 @@ export function cleanBlocks(blocks: readonly Block[], ctx: BlockContext, trace?:
   for (let i = 0; i < Math.min(5, kept.length); i++) {
     const b = kept[i];
     if (b && titleKey && normalise(b.text) === titleKey) {
-      trace?.('title-again', b.text);
+      trace?.('title-again', b.text, b.el);
       kept.splice(i, 1);
       break;
     }
@@ -446,8 +447,8 @@ export function cleanBlocks(blocks: readonly Block[], ctx: BlockContext, trace?:
   while (kept.length > 1) {
     const b = kept[0];
     if (!b) break;
-    if (isLabel(b)) trace?.('lead-label', b.text);
-    else if (URL_LIKE.test(b.text.trim())) trace?.('lead-url', b.text);
+    if (isLabel(b)) trace?.('lead-label', b.text, b.el);
+    else if (URL_LIKE.test(b.text.trim())) trace?.('lead-url', b.text, b.el);
     else break;
     kept.shift();
   }
@@ -461,7 +462,7 @@ export function cleanBlocks(blocks: readonly Block[], ctx: BlockContext, trace?:
       ((ctx.standfirst != null && sameText(b.text, ctx.standfirst)) ||
         (ctx.description != null && sameText(b.text, ctx.description) && inHeaderOrHeading(b)));
     if (b && isStandfirst) {
-      trace?.('standfirst', b.text);
+      trace?.('standfirst', b.text, b.el);
       standfirst = b.text;
       kept.splice(i, 1);
       break;
@@ -472,8 +473,8 @@ export function cleanBlocks(blocks: readonly Block[], ctx: BlockContext, trace?:
     const b = kept[kept.length - 1];
     if (!b) break;
     // (A bare address at the end is a source citation, not a label.)
-    if (isLabel(b) && !URL_LIKE.test(b.text.trim())) trace?.('tail-label', b.text);
-    else if (isAuthorBio(b, ctx.byline)) trace?.('tail-bio', b.text);
+    if (isLabel(b) && !URL_LIKE.test(b.text.trim())) trace?.('tail-label', b.text, b.el);
+    else if (isAuthorBio(b, ctx.byline)) trace?.('tail-bio', b.text, b.el);
     else break;
     kept.pop();
   }
