@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { buildCorpusFromPaths } from './src/corpus/node.ts';
@@ -82,6 +82,39 @@ function emitCorpus({ json, warnings }: ReturnType<typeof bundledCorpus>): Plugi
   };
 }
 
+/** The declutter script: run on demand by the background (scripting.executeScript), never a content script of every page. */
+const DECLUTTER_ENTRY = 'src/content/declutter.ts';
+const DECLUTTER_FILE = 'declutter.js';
+
+/**
+ * Builds {@link DECLUTTER_ENTRY} as one self-contained, minified IIFE and emits it as
+ * dist/<target>/declutter.js: a file the background can inject (files: [...]) without a loader,
+ * dynamic import or web_accessible_resources.
+ */
+function injectedScript(target: Target): Plugin {
+  return {
+    name: 'news-context:injected-script',
+    apply: 'build',
+    async generateBundle() {
+      const out = await build({
+        configFile: false,
+        logLevel: 'silent',
+        define: { __BROWSER__: JSON.stringify(target) },
+        build: {
+          write: false,
+          minify: true,
+          target: target === 'chrome' ? 'chrome123' : 'firefox140',
+          lib: { entry: DECLUTTER_ENTRY, formats: ['iife'], name: 'NewsContextDeclutter', fileName: () => DECLUTTER_FILE },
+        },
+      });
+      const result = Array.isArray(out) ? out[0] : out;
+      const chunk = result && 'output' in result ? result.output.find((o) => o.type === 'chunk') : undefined;
+      if (!chunk) throw new Error(`building ${DECLUTTER_ENTRY} gave no output`);
+      this.emitFile({ type: 'asset', fileName: DECLUTTER_FILE, source: chunk.code });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   const corpus = bundledCorpus();
@@ -101,6 +134,7 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
       }),
       emitCorpus(corpus),
+      injectedScript(target),
     ],
     build: {
       outDir: process.env.NEWS_CONTEXT_OUT_DIR ?? `dist/${target}`,

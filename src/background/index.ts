@@ -1,6 +1,6 @@
 /** Background entry (service worker in Chrome, event page in Firefox). Listeners are registered synchronously. */
 import { STATUS_KEY } from '../core/analysis';
-import { askTab, onLifecycle, readPackagedJson, sendToTab, setBadge } from '../platform/background';
+import { askTab, injectDeclutter, onLifecycle, readPackagedJson, sendToTab, setBadge } from '../platform/background';
 import { listen } from '../platform/messaging';
 import { openSidePanelForTab } from '../platform/panel';
 import { sessionStore } from '../platform/session';
@@ -18,6 +18,7 @@ const background = createBackground({
   setBadge,
   notifyTab: sendToTab,
   askTab,
+  injectDeclutter,
   openPanel: openSidePanelForTab,
 });
 

@@ -37,6 +37,8 @@ export interface BackgroundDeps {
   notifyTab?: (tabId: number, message: BackgroundMessage) => Promise<void>;
   /** Asks a tab's content script something and returns its answer, unparsed (null: no answer). */
   askTab?: (tabId: number, message: BackgroundMessage) => Promise<unknown>;
+  /** Runs the declutter script in a tab's top frame (it is not a content script of every page: only article pages pay for it). */
+  injectDeclutter?: (tabId: number) => Promise<void>;
   now?: () => number;
 }
 
@@ -144,6 +146,10 @@ export function createBackground(deps: BackgroundDeps) {
       )
         .filter((e): e is TabAnalysis['entities'][number] => e !== null)
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      // A re-analysis of the same page keeps what declutter reported for it.
+      const previous = (await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined;
+      const declutterOn = switches.declutter && page.isArticle;
+      const reported = previous?.url === url && declutterOn ? previous.declutter : { active: declutterOn, walls: 0, boilerplate: 0 };
       const scored =
         corpus.state === 'ready' && entities.length > 0
           ? await scorePageInDb(d, { ...page, url, entities: entities.map(({ id, count }) => ({ id, count })) })
@@ -155,7 +161,7 @@ export function createBackground(deps: BackgroundDeps) {
         entities,
         story: scored.story,
         related: scored.related,
-        declutter: { active: switches.declutter, walls: 0, boilerplate: 0 },
+        declutter: reported,
         title: page.title,
         words: page.words,
         langSource: page.langSource,
@@ -172,6 +178,8 @@ export function createBackground(deps: BackgroundDeps) {
         },
       };
       await writeAnalysis(tabId, analysis);
+      // Declutter runs on article pages only, injected once per document; from then on the switches reach it as messages.
+      if (declutterOn) await ensureDeclutter(tabId);
       return analysis;
     },
     async 'content:get-alias-table'() {
@@ -231,6 +239,18 @@ export function createBackground(deps: BackgroundDeps) {
     async 'ui:get-sites'() {
       return listSiteSettings(await db());
     },
+    async 'content:declutter-report'({ declutter }, { tabId, url }) {
+      const analysis = tabId === null ? undefined : ((await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined);
+      // A report from a page the tab has left, or before its analysis: nothing to update.
+      if (tabId === null || analysis?.url !== url) return null;
+      await writeAnalysis(tabId, { ...analysis, declutter });
+      return null;
+    },
+    async 'ui:show-everything'({ tabId }) {
+      if (!deps.notifyTab) return false;
+      await deps.notifyTab(tabId, { type: 'background:show-everything' });
+      return true;
+    },
   };
 
   async function analyses(): Promise<[number, TabAnalysis][]> {
@@ -246,17 +266,29 @@ export function createBackground(deps: BackgroundDeps) {
   async function refreshTabs(match: (a: TabAnalysis) => boolean, switches: ReturnType<typeof effectiveSwitches>) {
     for (const [tabId, a] of await analyses()) {
       if (!match(a)) continue;
+      const declutterOn = switches.declutter && a.isArticle;
       await writeAnalysis(tabId, {
         ...a,
         site: { ...a.site, ...switches },
-        declutter: { ...a.declutter, active: switches.declutter },
+        declutter: declutterOn ? { ...a.declutter, active: true } : { active: false, walls: 0, boilerplate: 0 },
       });
       await deps.notifyTab?.(tabId, { type: 'background:switches', ...switches });
+      // Switched on where the script never ran: run it. (Where it runs, the switches message turned it on or off.)
+      if (declutterOn) await ensureDeclutter(tabId);
     }
+  }
+
+  /** Tabs whose current document has the declutter script (forgotten when the tab navigates or closes). */
+  const decluttered = new Set<number>();
+  async function ensureDeclutter(tabId: number): Promise<void> {
+    if (decluttered.has(tabId)) return;
+    decluttered.add(tabId);
+    await deps.injectDeclutter?.(tabId);
   }
 
   /** Drops a tab's analysis (closed, or navigating away: the next page reports afresh). */
   async function forgetTab(tabId: number): Promise<void> {
+    decluttered.delete(tabId);
     await deps.session.remove(tabKey(tabId));
   }
 

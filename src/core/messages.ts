@@ -42,6 +42,10 @@ export interface Protocol {
   'ui:get-tab-context': { request: { tabId: number }; response: TabContext | null };
   /** A corpus article for the reader view (null: no such article). */
   'ui:get-article': { request: { articleId: string }; response: ReaderArticle | null };
+  /** The declutter script reports what it hides on its page; the tab's analysis is updated. */
+  'content:declutter-report': { request: { declutter: DeclutterCounts }; response: null };
+  /** "Show everything": undo declutter on the tab's page now (the site's switch stays as it is). */
+  'ui:show-everything': { request: { tabId: number }; response: boolean };
   /** Every site with its own switches, for the options page. */
   'ui:get-sites': { request: object; response: { site: string; settings: SiteSettings }[] };
 }
@@ -56,6 +60,7 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'content:get-alias-table': 'content',
   'content:get-entity-card': 'content',
   'content:open-side-panel': 'content',
+  'content:declutter-report': 'content',
   'ui:get-status': 'extension',
   'ui:get-settings': 'extension',
   'ui:set-site-switch': 'extension',
@@ -63,7 +68,17 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'ui:get-tab-context': 'extension',
   'ui:get-article': 'extension',
   'ui:get-sites': 'extension',
+  'ui:show-everything': 'extension',
 };
+
+/** What declutter did on a page: whether it is active there, and how many walls and boilerplate blocks it hides. */
+export interface DeclutterCounts {
+  active: boolean;
+  walls: number;
+  boilerplate: number;
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 100_000;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const FEATURES = new Set(['highlights', 'declutter']);
@@ -122,6 +137,13 @@ export function parseRequest(raw: unknown): Result<Request> {
     case 'ui:get-status':
     case 'ui:get-sites':
       return { ok: true, value: { type } };
+    case 'content:declutter-report': {
+      const d = raw.declutter;
+      if (!isObj(d) || typeof d.active !== 'boolean' || !isCount(d.walls) || !isCount(d.boilerplate))
+        return fail('bad-request', 'declutter invalid');
+      return { ok: true, value: { type, declutter: { active: d.active, walls: d.walls, boilerplate: d.boilerplate } } };
+    }
+    case 'ui:show-everything':
     case 'ui:get-tab-context': {
       if (typeof raw.tabId !== 'number' || !Number.isSafeInteger(raw.tabId) || raw.tabId < 0) return fail('bad-request', 'tabId invalid');
       return { ok: true, value: { type, tabId: raw.tabId } };
@@ -224,7 +246,9 @@ export async function dispatch(
  *   summary (no story matched); answered with a {@link PageArticleText}.
  */
 export type BackgroundMessage =
-  { type: 'background:switches'; highlights: boolean; declutter: boolean } | { type: 'background:get-article-text' };
+  | { type: 'background:switches'; highlights: boolean; declutter: boolean }
+  | { type: 'background:get-article-text' }
+  | { type: 'background:show-everything' };
 
 /** Parses a message a content script received; anything else is ignored. */
 export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
@@ -234,6 +258,7 @@ export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
       if (typeof raw.highlights !== 'boolean' || typeof raw.declutter !== 'boolean') return null;
       return { type: raw.type, highlights: raw.highlights, declutter: raw.declutter };
     case 'background:get-article-text':
+    case 'background:show-everything':
       return { type: raw.type };
     default:
       return null;

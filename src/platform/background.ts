@@ -65,3 +65,15 @@ export function onLifecycle(h: LifecycleHandlers): void {
     });
   }
 }
+
+/** The declutter script, built as one self-contained file (vite.config.ts) and run only where it is needed. */
+export const DECLUTTER_SCRIPT = 'declutter.js';
+
+/** Runs the declutter script in a tab's top frame; a tab that closed or navigated meanwhile is not an error. */
+export async function injectDeclutter(tabId: number): Promise<void> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [DECLUTTER_SCRIPT] });
+  } catch (e) {
+    console.debug('[news-context] declutter not injected:', e);
+  }
+}

@@ -31,7 +31,11 @@ const fromTab = (tabId: number, url = page.url) => ({ id: 'ext', url, tabId, fra
 const fromUi = { id: 'ext', url: 'chrome-extension://ext/src/ui/popup/index.html' };
 
 let n = 0;
-function setup(corpus: unknown = fixtureCorpus(), bundledBuild = 'fixture-1', extra: Pick<BackgroundDeps, 'askTab'> = {}) {
+function setup(
+  corpus: unknown = fixtureCorpus(),
+  bundledBuild = 'fixture-1',
+  extra: Pick<BackgroundDeps, 'askTab' | 'injectDeclutter'> = {},
+) {
   const name = `bg-${++n}`;
   const session = new MemorySession();
   const badges = new Map<number, string>();
@@ -140,7 +144,7 @@ describe('page analysis', () => {
       entities: [],
       story: null,
       related: [],
-      declutter: { active: true, walls: 0, boilerplate: 0 },
+      declutter: { active: false, walls: 0, boilerplate: 0 }, // on for the site, but this page is not an article
       title: 'A story',
       words: 321,
       langSource: 'detected',
@@ -411,5 +415,76 @@ describe('side panel, reader and options look-ups', () => {
     ]);
     await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'b.example', feature: 'highlights', value: null }, fromUi, self);
     expect(await sites()).toEqual([{ site: 'news.example', settings: { declutter: false, highlights: false } }]);
+  });
+});
+
+describe('declutter', () => {
+  const article = { ...page, isArticle: true };
+  function withInjections() {
+    const injected: number[] = [];
+    const s = setup(fixtureCorpus(), 'fixture-1', {
+      injectDeclutter: (tabId) => {
+        injected.push(tabId);
+        return Promise.resolve();
+      },
+    });
+    const analysis = async (tabId: number) => (await s.session.get(tabKey(tabId))) as TabAnalysis;
+    return { ...s, injected, analysis };
+  }
+
+  it('runs the declutter script once per document, on article pages only', async () => {
+    const { bg, injected, analysis } = withInjections();
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: { ...page, isArticle: false } }, fromTab(1), self);
+    expect(injected).toEqual([]);
+    expect((await analysis(1)).declutter).toEqual({ active: false, walls: 0, boilerplate: 0 });
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(2), self);
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(2), self);
+    expect(injected).toEqual([2]);
+    expect((await analysis(2)).declutter.active).toBe(true);
+    // A new document in the tab gets the script again.
+    await bg.forgetTab(2);
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(2), self);
+    expect(injected).toEqual([2, 2]);
+  });
+
+  it('keeps the counts the page reports across re-analyses, and only for the page that reported them', async () => {
+    const { bg, analysis } = withInjections();
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(3), self);
+    const counts = { active: true, walls: 1, boilerplate: 14 };
+    expect((await dispatch(bg.handlers, { type: 'content:declutter-report', declutter: counts }, fromTab(3), self)).ok).toBe(true);
+    expect((await analysis(3)).declutter).toEqual(counts);
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(3), self);
+    expect((await analysis(3)).declutter).toEqual(counts);
+    // A late report from a page the tab has left changes nothing.
+    await dispatch(
+      bg.handlers,
+      { type: 'content:declutter-report', declutter: { active: true, walls: 9, boilerplate: 9 } },
+      fromTab(3, 'https://elsewhere.example/'),
+      self,
+    );
+    expect((await analysis(3)).declutter).toEqual(counts);
+    // Reports are parsed: a negative or fractional count is refused.
+    const bad = await dispatch(
+      bg.handlers,
+      { type: 'content:declutter-report', declutter: { active: true, walls: -1, boilerplate: 0.5 } },
+      fromTab(3),
+      self,
+    );
+    expect(bad.ok).toBe(false);
+  });
+
+  it('"Show everything" reaches the tab; switching the site off and on reaches it too, without a second injection', async () => {
+    const { bg, injected, notified, analysis } = withInjections();
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(4), self);
+    expect((await dispatch(bg.handlers, { type: 'ui:show-everything', tabId: 4 }, fromUi, self)).ok).toBe(true);
+    expect(notified).toContainEqual([4, { type: 'background:show-everything' }]);
+    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);
+    expect(notified).toContainEqual([4, { type: 'background:switches', highlights: true, declutter: false }]);
+    expect((await analysis(4)).declutter).toEqual({ active: false, walls: 0, boilerplate: 0 });
+    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: true }, fromUi, self);
+    expect((await analysis(4)).declutter.active).toBe(true);
+    expect(injected).toEqual([4]);
+    // Only extension pages may ask.
+    expect((await dispatch(bg.handlers, { type: 'ui:show-everything', tabId: 4 }, fromTab(4), self)).ok).toBe(false);
   });
 });

@@ -30,9 +30,14 @@ describe('manifests', () => {
   });
 
   it('asks for no permission beyond what the code uses', () => {
-    expect(chrome.permissions).toEqual(['storage', 'sidePanel']);
-    expect(chrome).not.toHaveProperty('host_permissions');
+    expect(chrome.permissions).toEqual(['storage', 'scripting', 'sidePanel']);
+    // Host access no wider than the content script's own matches (scripting runs declutter.js there).
+    const matches = chrome.content_scripts.flatMap((c) => c.matches);
+    expect(chrome.host_permissions).toEqual(matches);
+    expect(firefox.host_permissions).toEqual(matches);
     expect(chrome).not.toHaveProperty('web_accessible_resources');
+    // Every permission is used: scripting only by the declutter injection, sidePanel only in Chrome's branch.
+    expect(read('src/platform/background.ts')).toContain('browser.scripting.executeScript');
   });
 
   it('give Firefox a sidebar, an event page and the gecko settings it requires', () => {

@@ -14,6 +14,7 @@ const popup = (lang: 'en' | 'sv', props: Partial<PopupProps> = {}) =>
         panelKind="side panel"
         onSiteSwitch={noop}
         onOpenPanel={noop}
+        onShowEverything={noop}
         {...props}
       />,
     ),
@@ -83,10 +84,48 @@ describe('PopupView: the digest', () => {
   it('escapes corpus text in the digest', () => {
     const html = inLocale(
       'en',
-      <PopupView analysis={analysis} context={context} status={ready} panelKind="sidebar" onSiteSwitch={noop} onOpenPanel={noop} />,
+      <PopupView
+        analysis={analysis}
+        context={context}
+        status={ready}
+        panelKind="sidebar"
+        onSiteSwitch={noop}
+        onOpenPanel={noop}
+        onShowEverything={noop}
+      />,
     );
     expect(context.digest!.summary.some((s) => (typeof s === 'string' ? s : s.text).includes(EVIL))).toBe(true);
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script>alert(2)&lt;/script>');
+  });
+});
+
+describe('PopupView: declutter on this page', () => {
+  const on = { ...analysis, isArticle: true, site: { ...analysis.site, declutter: true } };
+  const state = (a: typeof analysis, lang: 'en' | 'sv' = 'en') => {
+    const el = popup(lang, { analysis: a }).querySelector('[data-testid="declutter-status"]');
+    return el
+      ? { state: el.getAttribute('data-state'), text: textOf(el), button: el.querySelector('[data-testid="show-everything"]') }
+      : null;
+  };
+
+  it('says what it hides, with one button that shows everything', () => {
+    const s = state({ ...on, declutter: { active: true, walls: 1, boilerplate: 12 } });
+    expect(s?.state).toBe('hidden');
+    expect(s?.text).toContain('1 ad-blocker walls, 12 blocks of clutter');
+    expect(textOf(s?.button ?? null)).toBe('Show everything');
+    expect(state({ ...on, declutter: { active: true, walls: 0, boilerplate: 3 } }, 'sv')?.text).toContain('Visa allt');
+  });
+
+  it('says when there was nothing to hide, and when everything is shown again', () => {
+    expect(state({ ...on, declutter: { active: true, walls: 0, boilerplate: 0 } })?.state).toBe('nothing');
+    const shown = state({ ...on, declutter: { active: false, walls: 0, boilerplate: 0 } });
+    expect(shown?.state).toBe('shown');
+    expect(shown?.button).toBeNull();
+  });
+
+  it('says nothing where declutter is off or the page is not an article', () => {
+    expect(state({ ...on, site: { ...on.site, declutter: false } })).toBeNull();
+    expect(state({ ...on, isArticle: false })).toBeNull();
   });
 });

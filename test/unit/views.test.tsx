@@ -48,7 +48,15 @@ describe('PopupView', () => {
   it('shows the page, its entities, the site switches and the corpus', () => {
     const html = inLocale(
       'en',
-      <PopupView context={null} analysis={analysis} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />,
+      <PopupView
+        context={null}
+        analysis={analysis}
+        status={ready}
+        panelKind="side panel"
+        onSiteSwitch={noop}
+        onOpenPanel={noop}
+        onShowEverything={noop}
+      />,
     );
     const t = text(html);
     expect(t).toContain('Swedish');
@@ -69,7 +77,15 @@ describe('PopupView', () => {
     const t = text(
       inLocale(
         'sv',
-        <PopupView context={null} analysis={analysis} status={ready} panelKind="sidebar" onSiteSwitch={noop} onOpenPanel={noop} />,
+        <PopupView
+          context={null}
+          analysis={analysis}
+          status={ready}
+          panelKind="sidebar"
+          onSiteSwitch={noop}
+          onOpenPanel={noop}
+          onShowEverything={noop}
+        />,
       ),
     );
     expect(t).toContain('svenska');
@@ -83,7 +99,15 @@ describe('PopupView', () => {
       text(
         inLocale(
           'en',
-          <PopupView context={null} analysis={undefined} status={null} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />,
+          <PopupView
+            context={null}
+            analysis={undefined}
+            status={null}
+            panelKind="side panel"
+            onSiteSwitch={noop}
+            onOpenPanel={noop}
+            onShowEverything={noop}
+          />,
         ),
       ),
     ).toContain('Loading…');
@@ -91,7 +115,15 @@ describe('PopupView', () => {
       text(
         inLocale(
           'en',
-          <PopupView context={null} analysis={null} status={ready} panelKind="side panel" onSiteSwitch={noop} onOpenPanel={noop} />,
+          <PopupView
+            context={null}
+            analysis={null}
+            status={ready}
+            panelKind="side panel"
+            onSiteSwitch={noop}
+            onOpenPanel={noop}
+            onShowEverything={noop}
+          />,
         ),
       ),
     ).toContain('Nothing to show for this tab');
@@ -106,6 +138,7 @@ describe('PopupView', () => {
             panelKind="side panel"
             onSiteSwitch={noop}
             onOpenPanel={noop}
+            onShowEverything={noop}
           />,
         ),
       ),
@@ -123,6 +156,7 @@ describe('PopupView', () => {
           panelKind="side panel"
           onSiteSwitch={noop}
           onOpenPanel={noop}
+          onShowEverything={noop}
         />,
       ),
     );
@@ -136,6 +170,7 @@ describe('PopupView', () => {
         panelKind="side panel"
         onSiteSwitch={noop}
         onOpenPanel={noop}
+        onShowEverything={noop}
       />,
     );
     expect(failed).toContain('role="alert"');

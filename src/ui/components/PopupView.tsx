@@ -3,6 +3,7 @@ import type { TabAnalysis } from '../../core/analysis';
 import type { TabContext } from '../../core/context';
 import type { CorpusStatus } from '../../core/messages';
 import type { FeatureSwitches } from '../../core/settings';
+import { formatNumber } from '../format';
 import { useLocale } from '../i18n';
 import { DigestCard } from './Digest';
 import { ContextLoading, CorpusLine, EntityList, ForTab, Header, NotArticle, NothingKnown, PageCard, Section, Switch } from './common';
@@ -16,9 +17,38 @@ export interface PopupProps {
   panelKind: 'side panel' | 'sidebar';
   onSiteSwitch: (feature: keyof FeatureSwitches, value: boolean) => void;
   onOpenPanel: () => void;
+  /** Undo declutter on this page now (the site's switch stays). */
+  onShowEverything: () => void;
 }
 
-export function PopupView({ analysis, context, status, panelKind, onSiteSwitch, onOpenPanel }: PopupProps) {
+/** What declutter does on this page, and the one click that brings everything back. */
+export function DeclutterStatus({ analysis, onShowEverything }: { analysis: TabAnalysis; onShowEverything: () => void }) {
+  const { t, lang } = useLocale();
+  const { declutter, site, isArticle } = analysis;
+  if (!site.declutter || !isArticle) return null;
+  if (!declutter.active)
+    return (
+      <p class="nc-hint" data-testid="declutter-status" data-state="shown">
+        {t('declutterShown')}
+      </p>
+    );
+  if (declutter.walls + declutter.boilerplate === 0)
+    return (
+      <p class="nc-hint" data-testid="declutter-status" data-state="nothing">
+        {t('declutterNothing')}
+      </p>
+    );
+  return (
+    <div class="nc-declutter" data-testid="declutter-status" data-state="hidden">
+      <p class="nc-hint">{t('declutterHidden', [formatNumber(declutter.walls, lang), formatNumber(declutter.boilerplate, lang)])}</p>
+      <button type="button" class="nc-button nc-button-secondary" data-testid="show-everything" onClick={onShowEverything}>
+        {t('showEverything')}
+      </button>
+    </div>
+  );
+}
+
+export function PopupView({ analysis, context, status, panelKind, onSiteSwitch, onOpenPanel, onShowEverything }: PopupProps) {
   const { t } = useLocale();
   return (
     <main class="nc-popup">
@@ -54,6 +84,7 @@ export function PopupView({ analysis, context, status, panelKind, onSiteSwitch, 
                 checked={analysis.site.declutter}
                 onChange={(v) => onSiteSwitch('declutter', v)}
               />
+              <DeclutterStatus analysis={analysis} onShowEverything={onShowEverything} />
             </Section>
           </>
         )}

@@ -25,6 +25,9 @@ function Popup() {
       context={context}
       status={status}
       panelKind={SIDE_PANEL_KIND}
+      onShowEverything={() => {
+        if (target) void send({ type: 'ui:show-everything', tabId: target.tabId });
+      }}
       onSiteSwitch={(feature, value) => {
         if (analysis) void send({ type: 'ui:set-site-switch', site: analysis.site.key, feature, value });
       }}

@@ -1,0 +1,137 @@
+/**
+ * Declutter through the built extension in real Chromium: the content script reports an article,
+ * the background runs declutter.js in the tab, the page's walls and boilerplate disappear, the
+ * counts reach the tab analysis and the popup, "Show everything" brings the page back at once,
+ * and the site's switch is remembered. Wall fixtures in several languages and families, a real
+ * paywall that must stay, and a cluttered article whose every part must stay visible.
+ */
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TabAnalysis } from '../../src/core/analysis';
+import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
+import { READER_VIEW, type ReaderView, WALL_PAGES } from './declutter-fixtures';
+import { distDir, findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
+
+const executable = requireBrowser('chromium');
+
+describe.skipIf(executable === null)('Chromium: declutter through the extension', () => {
+  let context: BrowserContext;
+  let worker: Worker;
+  let extensionId: string;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let profile: string;
+
+  const analysisFor = (url: string, accept: (a: TabAnalysis) => boolean) =>
+    waitFor(
+      async () => findAnalysis(await worker.evaluate(() => chrome.storage.session.get(null)), url),
+      (r) => r !== null && accept(r.analysis),
+      `the analysis of ${url}`,
+    ).then((r) => r!);
+
+  beforeAll(async () => {
+    server = await startServer();
+    ({ context, worker, extensionId, profile } = await launchWithExtension({ extensionDir: distDir('chrome'), headless: true }));
+    await waitFor(
+      () => worker.evaluate(() => chrome.storage.session.get('corpus:status')),
+      (s) => (s['corpus:status'] as { state?: string } | undefined)?.state === 'ready',
+      'the corpus to load',
+    );
+  });
+
+  afterAll(async () => {
+    await (context as BrowserContext | undefined)?.close();
+    await (server as typeof server | undefined)?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function open(name: string): Promise<{ page: Page; url: string }> {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 900, height: 500 });
+    const url = `${server.origin}/fixtures/${name}.html`;
+    await page.goto(url);
+    return { page, url };
+  }
+  const view = (page: Page) => page.evaluate<ReaderView>(READER_VIEW);
+
+  for (const wall of WALL_PAGES) {
+    it(`${wall.name}: the wall is gone, the page scrolls, the article shows; the counts reach the analysis`, async () => {
+      const { page, url } = await open(wall.name);
+      // This wall shows once the reader scrolls into the article.
+      if (wall.scrollTo) await page.evaluate((y) => scrollTo(0, y), wall.scrollTo);
+      const { analysis } = await analysisFor(url, (a) => a.declutter.walls >= 1);
+      expect(analysis.declutter.active).toBe(true);
+      await expect.poll(async () => (await view(page)).text.includes(wall.appeal)).toBe(false);
+      const v = await view(page);
+      expect(v.text).toContain(wall.paragraph);
+      expect(v.scrolled).toBe(true);
+      await page.screenshot({ path: screenshotPath('chromium', `declutter-${wall.name}`) });
+      await page.close();
+    });
+  }
+
+  it('a real paywall stays: nothing is hidden as a wall', async () => {
+    const { page, url } = await open('wall-neg-paywall-en');
+    await analysisFor(url, () => true);
+    // Give declutter its idle slice and the watch a few rounds.
+    await page.waitForTimeout(1500);
+    expect((await view(page)).text).toContain('Subscribe to continue reading');
+    expect(await page.locator('[data-nc-declutter="wall"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a cluttered article: boilerplate hidden, every part of the article kept; the popup counts it and "Show everything" restores the page', async () => {
+    const { page, url } = await open('clutter-en');
+    const untouched = (await page.evaluate(() => document.documentElement.outerHTML)).replaceAll(' style=""', '');
+    const { tabId, analysis } = await analysisFor(url, (a) => a.declutter.boilerplate > 0);
+    const after = await view(page);
+    for (const gone of ['Most read', 'Sign up for our newsletter']) expect(after.text).not.toContain(gone);
+    const headline = await page.locator('h1').first().textContent();
+    expect(after.text).toContain(headline?.trim());
+    await page.screenshot({ path: screenshotPath('chromium', 'declutter-clutter-en'), fullPage: true });
+
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 380, height: 700 });
+    await popup.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html?tab=${tabId}`);
+    const status = popup.getByTestId('declutter-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('hidden');
+    expect(await status.textContent()).toContain(`${analysis.declutter.boilerplate} blocks of clutter`);
+    await popup.screenshot({ path: screenshotPath('chromium', 'declutter-popup') });
+    await popup.getByTestId('show-everything').click();
+    await expect.poll(() => status.getAttribute('data-state')).toBe('shown');
+    // The page is exactly as it was: no attribute, no stylesheet of ours left.
+    // (Chromium's form autofill may leave an empty style attribute on an input it saw hidden: not ours, not a change.)
+    const normalise = (html: string) => html.replaceAll(' style=""', '');
+    const difference = async () => {
+      const now = normalise(await page.evaluate(() => document.documentElement.outerHTML));
+      let i = 0;
+      while (i < now.length && now[i] === untouched[i]) i++;
+      return now === untouched ? '' : `at ${i}: ${untouched.slice(i - 80, i + 80)} ≠ ${now.slice(i - 80, i + 80)}`;
+    };
+    await expect.poll(difference).toBe('');
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('the site switch is remembered: off, the next visit is left alone; on again, declutter returns', async () => {
+    const first = await open('wall-modal-en');
+    const { tabId } = await analysisFor(first.url, (a) => a.declutter.walls >= 1);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('#sw-declutter').isChecked()).toBe(true);
+    await popup.locator('#sw-declutter').click();
+    // Off at once on the open page…
+    await expect.poll(async () => (await view(first.page)).marked).toBe(0);
+    await first.page.close();
+    // …and on the next visit.
+    const second = await open('wall-modal-en');
+    const { tabId: secondTab } = await analysisFor(second.url, (a) => !a.site.declutter);
+    await second.page.waitForTimeout(1000);
+    expect((await view(second.page)).text).toContain('Please disable your ad blocker');
+    // Back on for the site: the open page is decluttered without a reload.
+    await popup.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html?tab=${secondTab}`);
+    await expect.poll(() => popup.locator('#sw-declutter').isChecked()).toBe(false);
+    await popup.locator('#sw-declutter').click();
+    await expect.poll(async () => (await view(second.page)).text.includes('Please disable your ad blocker')).toBe(false);
+    await Promise.all([popup.close(), second.page.close()]);
+  });
+});
