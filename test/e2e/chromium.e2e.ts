@@ -3,64 +3,37 @@
  * content script runs on a page served from 127.0.0.1, the background writes the tab's analysis
  * through IndexedDB to storage.session, and the popup, side panel and options pages show it.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, type Page, type Worker, chromium } from 'playwright-core';
+import { type BrowserContext, type Page, type Worker, chromium as playwrightChromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
-import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
-import {
-  bundledCorpusBuild,
-  bundledCorpusLine,
-  distDir,
-  findAnalysis,
-  requireBrowser,
-  screenshotPath,
-  startServer,
-  waitFor,
-} from './harness';
+import { type ChromiumSession, chromiumSession } from './chromium-session';
+import { bundledCorpusBuild, bundledCorpusLine, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
 
 const executable = requireBrowser('chromium');
 
 describe.skipIf(executable === null)('Chromium: the built extension', () => {
+  let chromium: ChromiumSession;
   let context: BrowserContext;
   let worker: Worker;
   let extensionId: string;
   let server: Awaited<ReturnType<typeof startServer>>;
   let profile: string;
-  /** Every error any page, frame or extension context reported during the suite. */
-  const errors: string[] = [];
-
-  const extUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
-  const session = () => worker.evaluate(() => chrome.storage.session.get(null));
-  /** The analysis written for `url`, once it is there (and, if given, once `accept` holds). */
-  const analysisFor = (url: string, accept: (a: TabAnalysis) => boolean = () => true) =>
-    waitFor(
-      async () => findAnalysis(await session(), url),
-      (r) => r !== null && accept(r.analysis),
-      `the analysis of ${url}`,
-    ).then((r) => r!);
+  let errors: string[];
+  let extUrl: ChromiumSession['extUrl'];
+  let analysisFor: ChromiumSession['analysisFor'];
 
   beforeAll(async () => {
     server = await startServer();
-    ({ context, worker, extensionId, profile } = await launchWithExtension({ extensionDir: distDir('chrome'), headless: true }));
-    context.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()} ${m.location().url}: ${m.text()}`);
-    });
-    context.on('weberror', (e) => errors.push(`uncaught ${e.error().message}`));
-    // The corpus is loaded on install; the status says when it is done.
-    await waitFor(
-      () => worker.evaluate(() => chrome.storage.session.get('corpus:status')),
-      (s) => (s['corpus:status'] as { state?: string } | undefined)?.state === 'ready',
-      'the corpus to load',
-    );
+    chromium = await chromiumSession();
+    ({ context, worker, extensionId, profile, errors, extUrl, analysisFor } = chromium);
   });
 
   afterAll(async () => {
     // beforeAll may have failed half-way: close whatever exists.
-    await (context as BrowserContext | undefined)?.close();
+    await (chromium as ChromiumSession | undefined)?.close();
     await (server as typeof server | undefined)?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function openArticle(path: string): Promise<{ page: Page; url: string; tabId: number; analysis: TabAnalysis }> {
@@ -177,7 +150,7 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
 
     // The side panel is not among Playwright's pages; attach to it over the DevTools port.
     const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-    const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const cdp = await playwrightChromium.connectOverCDP(`http://127.0.0.1:${port}`);
     try {
       const isPanel = (p: Page) => p.url() === extUrl('src/ui/sidepanel/index.html');
       const panel = await waitFor(

@@ -5,44 +5,30 @@
  * and the site's switch is remembered. Wall fixtures in several languages and families, a real
  * paywall that must stay, and a cluttered article whose every part must stay visible.
  */
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabAnalysis } from '../../src/core/analysis';
-import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
+import { type ChromiumSession, chromiumSession } from './chromium-session';
 import { READER_VIEW, type ReaderView, WALL_PAGES } from './declutter-fixtures';
-import { distDir, findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
+import { requireBrowser, screenshotPath, startServer } from './harness';
 
 const executable = requireBrowser('chromium');
 
 describe.skipIf(executable === null)('Chromium: declutter through the extension', () => {
+  let chromium: ChromiumSession;
   let context: BrowserContext;
-  let worker: Worker;
   let extensionId: string;
   let server: Awaited<ReturnType<typeof startServer>>;
-  let profile: string;
-
-  const analysisFor = (url: string, accept: (a: TabAnalysis) => boolean) =>
-    waitFor(
-      async () => findAnalysis(await worker.evaluate(() => chrome.storage.session.get(null)), url),
-      (r) => r !== null && accept(r.analysis),
-      `the analysis of ${url}`,
-    ).then((r) => r!);
+  let analysisFor: ChromiumSession['analysisFor'];
 
   beforeAll(async () => {
     server = await startServer();
-    ({ context, worker, extensionId, profile } = await launchWithExtension({ extensionDir: distDir('chrome'), headless: true }));
-    await waitFor(
-      () => worker.evaluate(() => chrome.storage.session.get('corpus:status')),
-      (s) => (s['corpus:status'] as { state?: string } | undefined)?.state === 'ready',
-      'the corpus to load',
-    );
+    chromium = await chromiumSession();
+    ({ context, extensionId, analysisFor } = chromium);
   });
 
   afterAll(async () => {
-    await (context as BrowserContext | undefined)?.close();
+    await (chromium as ChromiumSession | undefined)?.close();
     await (server as typeof server | undefined)?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function open(name: string): Promise<{ page: Page; url: string }> {

@@ -6,24 +6,22 @@
  * list). axe-core must find no violations on any of them, in light and dark, and in a Swedish UI.
  * Expected values come from the bundled corpus.json, never from the UI under test.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
 import type { CorpusEvent } from '../../src/core/corpus';
-import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
+import { type ChromiumSession, chromiumSession } from './chromium-session';
 import {
   AXE_RUN_OPTIONS,
   AXE_SOURCE,
   type AxeViolation,
   describeViolations,
   distDir,
-  findAnalysis,
   requireBrowser,
   screenshotPath,
   startServer,
-  waitFor,
 } from './harness';
 
 const executable = requireBrowser('chromium');
@@ -59,39 +57,22 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(executable === null)('Chromium: side panel, popup, reader and options tell the story', () => {
+  let chromium: ChromiumSession;
   let context: BrowserContext;
-  let worker: Worker;
-  let extensionId: string;
   let server: Awaited<ReturnType<typeof startServer>>;
-  let profile: string;
-  const errors: string[] = [];
-
-  const extUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
-  const analysisFor = (url: string) =>
-    waitFor(
-      async () => findAnalysis(await worker.evaluate(() => chrome.storage.session.get(null)), url),
-      (r) => r !== null,
-      `the analysis of ${url}`,
-    ).then((r) => r!);
+  let errors: string[];
+  let extUrl: ChromiumSession['extUrl'];
+  let analysisFor: ChromiumSession['analysisFor'];
 
   beforeAll(async () => {
     server = await startServer();
-    ({ context, worker, extensionId, profile } = await launchWithExtension({ extensionDir: distDir('chrome'), headless: true }));
-    context.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()} ${m.location().url}: ${m.text()}`);
-    });
-    context.on('weberror', (e) => errors.push(`uncaught ${e.error().message}`));
-    await waitFor(
-      () => worker.evaluate(() => chrome.storage.session.get('corpus:status')),
-      (s) => (s['corpus:status'] as { state?: string } | undefined)?.state === 'ready',
-      'the corpus to load',
-    );
+    chromium = await chromiumSession();
+    ({ context, errors, extUrl, analysisFor } = chromium);
   });
 
   afterAll(async () => {
-    await (context as BrowserContext | undefined)?.close();
+    await (chromium as ChromiumSession | undefined)?.close();
     await (server as typeof server | undefined)?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function open(path: string): Promise<{ page: Page; tabId: number; analysis: TabAnalysis }> {
@@ -307,28 +288,15 @@ describe.skipIf(executable === null)('Chromium: side panel, popup, reader and op
 describe.skipIf(executable === null)('Chromium: the side panel in a Swedish UI', () => {
   it('speaks Swedish, with Swedish date labels, and passes axe', async () => {
     const server = await startServer();
-    const { context, worker, profile } = await launchWithExtension({
-      extensionDir: distDir('chrome'),
-      headless: true,
-      args: ['--lang=sv'],
-    });
+    const sv = await chromiumSession({ args: ['--lang=sv'] });
     try {
-      await waitFor(
-        () => worker.evaluate(() => chrome.storage.session.get('corpus:status')),
-        (s) => (s['corpus:status'] as { state?: string } | undefined)?.state === 'ready',
-        'the corpus to load',
-      );
-      const page = await context.newPage();
+      const page = await sv.context.newPage();
       const url = `${server.origin}/demo/${EN_SEED}.html`;
       await page.goto(url);
-      const { tabId } = (await waitFor(
-        async () => findAnalysis(await worker.evaluate(() => chrome.storage.session.get(null)), url),
-        (r) => r !== null,
-        'the analysis',
-      ))!;
-      const panel = await context.newPage();
+      const { tabId } = await sv.analysisFor(url);
+      const panel = await sv.context.newPage();
       await panel.setViewportSize({ width: 420, height: 900 });
-      await panel.goto(`chrome-extension://${new URL(worker.url()).host}/src/ui/sidepanel/index.html?tab=${tabId}`);
+      await panel.goto(sv.extUrl(`src/ui/sidepanel/index.html?tab=${tabId}`));
       await expect.poll(() => panel.getByTestId('timeline-event').count()).toBeGreaterThan(0);
       expect(await panel.evaluate(() => document.documentElement.lang)).toBe('sv');
       const timeline = (await panel.getByTestId('timeline').textContent()) ?? '';
@@ -339,9 +307,8 @@ describe.skipIf(executable === null)('Chromium: the side panel in a Swedish UI',
       await panel.locator('#related').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await panel.screenshot({ path: screenshotPath('chromium', 'sidepanel-sv-related') });
     } finally {
-      await context.close();
+      await sv.close();
       await server.close();
-      rmSync(profile, { recursive: true, force: true });
     }
   });
 });
