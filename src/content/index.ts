@@ -21,7 +21,7 @@ import { SIDE_PANEL_KIND } from '../platform/panel';
 import { HOVER_CARD_CSS, HoverCard } from '../ui/components/HoverCard';
 import { LocaleProvider } from '../ui/i18n';
 
-/** How long the page must stay quiet before an updated summary goes to the background (ms). */
+/** The least time between two reports of the page to the background (ms). */
 const REPORT_DELAY = 400;
 
 async function main(): Promise<void> {
@@ -101,9 +101,15 @@ async function main(): Promise<void> {
   }
 
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * At most one report per REPORT_DELAY, of the page as it is then. A throttle, not a debounce: a
+   * page whose names change faster than that (a live ticker) must still be reported.
+   */
   function scheduleReport(): void {
-    clearTimeout(reportTimer);
-    reportTimer = setTimeout(() => void report(), REPORT_DELAY);
+    reportTimer ??= setTimeout(() => {
+      reportTimer = undefined;
+      void report();
+    }, REPORT_DELAY);
   }
 
   async function report(): Promise<void> {
