@@ -303,6 +303,22 @@ function atSentenceStart(text: string, pos: number): boolean {
   return true;
 }
 
+/**
+ * The largest of `sorted` (ascending) that is below `x`, or -1: a binary search, because a page
+ * that repeats a full name thousands of times has as many surname candidates to check.
+ */
+function lastBelow(sorted: readonly number[] | undefined, x: number): number {
+  if (!sorted) return -1;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? x) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? (sorted[lo - 1] ?? -1) : -1;
+}
+
 /** Wraps a compiled table. Cheap: no per-page set-up beyond the table itself. */
 export function createMatcher(table: AliasTable): Matcher {
   if (table.v !== ALIAS_TABLE_VERSION) throw new Error(`alias table version ${table.v}, expected ${ALIAS_TABLE_VERSION}`);
@@ -387,7 +403,8 @@ export function createMatcher(table: AliasTable): Matcher {
     }
     if (cands.length === 0) return [];
 
-    // Strong mentions: everything that is neither an everyday word nor a bare surname.
+    // Strong mentions: everything that is neither an everyday word nor a bare surname. (Candidates
+    // are collected in order of their first token, so each list of starts is sorted.)
     const strongAt = new Int32Array(n).fill(-1);
     const strongStarts = new Map<number, number[]>();
     for (const c of cands) {
@@ -433,10 +450,10 @@ export function createMatcher(table: AliasTable): Matcher {
       if ((c.flags & FLAG_WEAK) === 0) {
         valid.push(c);
       } else if ((c.flags & AliasFlag.Surname) !== 0) {
-        const before = (strongStarts.get(c.ent) ?? []).filter((s) => s < c.first);
-        if (before.length > 0) {
+        const recent = lastBelow(strongStarts.get(c.ent), c.first);
+        if (recent >= 0) {
           // The most recent full name wins when two people share a surname.
-          c.prio = 1 + (c.first - Math.max(...before)) / (n + 1);
+          c.prio = 1 + (c.first - recent) / (n + 1);
           valid.push(c);
           continue;
         }

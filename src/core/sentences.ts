@@ -108,7 +108,12 @@ const ABBREVIATIONS: Record<string, readonly string[]> = {
 const abbreviationsFor = (lang: string): Set<string> => new Set([...(ABBREVIATIONS.common ?? []), ...(ABBREVIATIONS[lang] ?? [])]);
 
 const CLOSERS = '"\'”’»)\\]';
-const BOUNDARY = new RegExp(`([.!?…]+|\\.\\.\\.)([${CLOSERS}]*)(\\s+)(?=[\\p{Lu}\\p{N}"“”«'‘„–—-]|\\p{Lo})`, 'gu');
+// Starts only at the first of a run of terminal marks: a match tried inside a long run ("......")
+// would re-read the rest of the run at every position, quadratic in its length.
+const BOUNDARY = new RegExp(`(?<![.!?…])([.!?…]+|\\.\\.\\.)([${CLOSERS}]*)(\\s+)(?=[\\p{Lu}\\p{N}"“”«'‘„–—-]|\\p{Lo})`, 'gu');
+/** The letters of the word at lastIndex (sticky). */
+const WORD_AT = /\p{L}+/uy;
+const TOKEN_CHAR = /^[\p{L}\p{N}.]$/u;
 
 /** Splits `text` into sentences; `lang` selects the abbreviation list (others still get the common ones). */
 export function splitSentences(text: string, lang = 'und'): Sentence[] {
@@ -136,9 +141,11 @@ export function splitSentences(text: string, lang = 'und'): Sentence[] {
     BOUNDARY.lastIndex = 0;
     for (let m = BOUNDARY.exec(para); m; m = BOUNDARY.exec(para)) {
       const punct = m[1] ?? '';
-      const before = para.slice(sentenceStart, m.index);
-      const next = /^[\p{L}]+/u.exec(para.slice(m.index + m[0].length))?.[0] ?? '';
-      if (punct === '.' && !isSentenceEnd(before, next, abbreviations)) continue;
+      if (punct === '.') {
+        WORD_AT.lastIndex = m.index + m[0].length;
+        const next = WORD_AT.exec(para)?.[0] ?? '';
+        if (!isSentenceEnd(lastToken(para, sentenceStart, m.index), next, abbreviations)) continue;
+      }
       const end = m.index + punct.length + (m[2]?.length ?? 0);
       push(pStart + sentenceStart, pStart + end);
       sentenceStart = end;
@@ -155,9 +162,25 @@ const MONTHS = new Set(
     .concat('january february march june july october december'.split(' ')),
 );
 
-/** Whether a period after `before` (the sentence so far), followed by the word `next`, ends the sentence. */
-function isSentenceEnd(before: string, next: string, abbreviations: Set<string>): boolean {
-  const token = /([\p{L}\p{N}.]+)$/u.exec(before)?.[1];
+/**
+ * The run of letters, digits and periods that ends at `end` (not before `from`), read backwards:
+ * a regular expression anchored at the end of the sentence so far would be tried at every
+ * position of it, quadratic in a long sentence (many abbreviations) or a long word.
+ */
+function lastToken(para: string, from: number, end: number): string {
+  let i = end;
+  while (i > from) {
+    const c = para.charCodeAt(i - 1);
+    // A low surrogate: test the whole code point (letters outside the BMP).
+    const w = c >= 0xdc00 && c <= 0xdfff && i - 2 >= from ? 2 : 1;
+    if (!TOKEN_CHAR.test(para.slice(i - w, i))) break;
+    i -= w;
+  }
+  return para.slice(i, end);
+}
+
+/** Whether a period after the token `token` ("" when none), followed by the word `next`, ends the sentence. */
+function isSentenceEnd(token: string, next: string, abbreviations: Set<string>): boolean {
   if (!token) return true;
   // A German ordinal day before a month: "am 1. Juli".
   if (/^\d{1,2}$/.test(token) && MONTHS.has(next.toLowerCase())) return false;

@@ -162,8 +162,11 @@ export function findArticle(
       content = null; // Readability gave up on this page: fall back to the whole body below
     }
   }
-  // Fallback (no Readability result): the page's body, cleaned by the same rules.
-  content ??= work.body as Element | null;
+  // Fallback (no Readability result): the page's body, cleaned by the same rules. (A fragment
+  // parsed by linkedom can lose its only top-level element to Readability's cleaning, and then
+  // linkedom's body getter throws instead of returning null.)
+  const root = work.documentElement as Element | null;
+  content ??= root ? work.body : null;
   if (!content) return { ...none, byline: rdByline, title: rdTitle };
 
   cleanArticleDom(content, trace);
@@ -251,7 +254,8 @@ export function extractHtml(doc: Document, opts: ExtractHtmlOptions = {}): Extra
     throw new ExtractionError(name, `no article found (only ${words} words of text outside navigation and boilerplate)`);
 
   const firstParagraph = found.blocks[0]?.text ?? '';
-  const title = meta.title ?? found.title ?? firstParagraph.slice(0, 120);
+  // (Readability's title is "" when the page has neither a <title> nor a headline.)
+  const title = meta.title ?? (found.title?.trim() || firstParagraph.slice(0, 120));
   let lead = found.standfirst;
   if (!lead && meta.description && wordCount(meta.description) >= 5) {
     // The description is a lead only when it is not just the body's opening (or a cut of it).
