@@ -147,7 +147,13 @@ export function aliasForms(e: Pick<MatchableEntity, 'name' | 'aliases'>): string
     const f = stripSuffix(normaliseAlias(raw));
     if (f !== '') set.add(f);
   }
-  return [...set].filter((f) => !(f.endsWith('s') && set.has(f.slice(0, -1))));
+  // A plural is dropped only where the matcher derives it itself: a bare -s after a capitalised,
+  // all-caps or mixed-case word ("Wangs", "LLMs"); a lower-case plural ("world models") stays.
+  const derived = (singular: string) => {
+    const last = singular.slice(singular.lastIndexOf(' ') + 1);
+    return last !== last.toLowerCase();
+  };
+  return [...set].filter((f) => !(f.endsWith('s') && set.has(f.slice(0, -1)) && derived(f.slice(0, -1))));
 }
 
 function childOf(node: TrieNode, key: string): TrieNode | undefined {
