@@ -527,16 +527,6 @@ function findWallsIn(doc: Document, view: Window, added: Element[], opts: WallOp
   return findings(scan, verdicts);
 }
 
-/**
- * {@link Marks.overrideInline}, then a read of the style attribute. Chromium serialises an inline
- * style changed through CSSOM lazily; removing the attribute before it was ever read leaves
- * `style=""` behind, so revert() would not give back an element without a style attribute.
- */
-function override(marks: Marks, el: HTMLElement, declarations: Record<string, string>): void {
-  marks.overrideInline(el, declarations);
-  el.getAttribute('style');
-}
-
 const locked = (s: CSSStyleDeclaration) => s.overflowY === 'hidden' || s.overflowY === 'clip';
 
 /** The inline declarations that undo `props` (from {@link concealed}) on `el`. */
@@ -613,9 +603,9 @@ function apply(doc: Document, view: Window, marks: Marks, found: WallFinding[], 
   }
 
   // 4. Write: the overrides.
-  for (const [el, fix] of fixes) override(marks, el, fix);
+  for (const [el, fix] of fixes) marks.overrideInline(el, fix);
   // Rare: an inline `display: none` removed, and a page rule still hides the element.
-  for (const [el, fix] of fixes) if (fix.display === '' && style(el).display === 'none') override(marks, el, { display: 'revert' });
+  for (const [el, fix] of fixes) if (fix.display === '' && style(el).display === 'none') marks.overrideInline(el, { display: 'revert' });
   if (lock && restoreY > 0 && (doc.scrollingElement?.scrollTop ?? 0) < 1) view.scrollTo(0, restoreY);
 }
 
@@ -693,7 +683,7 @@ export function watchWalls(doc: Document, view: Window, marks: Marks, opts: Watc
     for (const [el, kind] of hidden) {
       if (!el.isConnected) continue;
       if (!el.hasAttribute(DECLUTTER_ATTR)) marks.hide(el, kind);
-      if (view.getComputedStyle(el).display !== 'none') override(marks, el as HTMLElement, { display: 'none' });
+      if (view.getComputedStyle(el).display !== 'none') marks.overrideInline(el as HTMLElement, { display: 'none' });
     }
     apply(doc, view, marks, found, opts.article);
     if (found.length) watchMarked();
