@@ -3,7 +3,7 @@
  * page's language first, since a Swedish reader hovering "Meta" wants Swedish sentences when the
  * corpus has them), and its place in the story.
  */
-import type { CitedText, EntityCard } from '../core/cards';
+import { type CitedText, type EntityCard, citedText } from '../core/cards';
 import type { Article, Story } from '../core/corpus';
 import type { Db } from './db';
 
@@ -31,9 +31,7 @@ export async function entityCard(db: Db, entityId: string, opts: { lang: string;
   for (const a of await Promise.all(articleIds.map((id) => db.get('articles', id)))) if (a) articles.set(a.id, a);
   const cite = (c: Cited): CitedText | null => {
     const a = articles.get(c.articleId);
-    return a
-      ? { text: c.text, articleId: a.id, sentence: c.sentence, source: a.source, published: a.published, lang: a.lang, title: a.title }
-      : null;
+    return a ? citedText(c.text, c.sentence, a) : null;
   };
   // Stable order, then the page's language first.
   const byLang = (x: CitedText, y: CitedText) => Number(y.lang === opts.lang) - Number(x.lang === opts.lang);

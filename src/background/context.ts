@@ -11,7 +11,7 @@
  * may lack them.
  */
 import type { TabAnalysis } from '../core/analysis';
-import type { CitedText } from '../core/cards';
+import { type CitedText, citedText } from '../core/cards';
 import type { Digest, EntityRef, ReaderArticle, RelatedItem, TabContext, Timeline, TimelineEvent } from '../core/context';
 import type { Article, DatePrecision, Story } from '../core/corpus';
 import { type Season, type TemporalQualifier, type TemporalSpan, compareTemporal } from '../core/dates';
@@ -118,7 +118,7 @@ function reader(db: Db) {
       if (found >= 0) sentence = found;
       else if (strict) return null;
     }
-    return { text: c.text, articleId: a.id, sentence, source: a.source, published: a.published, lang: a.lang, title: a.title };
+    return citedText(c.text, sentence, a);
   }
 
   /** Finds a plain summary sentence (schema v1) among the sentences of `articleIds`, in that order. */

@@ -1,5 +1,5 @@
 /** What a hover card shows about an entity: every text is quoted from a corpus article and cited. */
-import type { EntityType } from './corpus';
+import type { Article, EntityType } from './corpus';
 
 export interface CitedText {
   text: string;
@@ -23,4 +23,9 @@ export interface EntityCard {
   facts: CitedText[];
   /** The story the entity belongs to (the page's story when it is in it): its place there. */
   story: { id: string; title: string; published: string; articles: number; rank: number; of: number } | null;
+}
+
+/** `text`, sentence `sentence` of article `a`, cited with the article's outlet, date, language and title. */
+export function citedText(text: string, sentence: number, a: Pick<Article, 'id' | 'source' | 'published' | 'lang' | 'title'>): CitedText {
+  return { text, articleId: a.id, sentence, source: a.source, published: a.published, lang: a.lang, title: a.title };
 }
