@@ -29,4 +29,5 @@ onLifecycle({
     void sessionStore.remove(STATUS_KEY).then(() => background.ensureCorpus());
   },
   tabGone: (tabId) => void background.forgetTab(tabId),
+  tabLoading: (tabId, url) => void background.tabLoading(tabId, url),
 });

@@ -127,10 +127,12 @@ export function createBackground(deps: BackgroundDeps) {
   };
 
   const handlers: Handlers = {
-    async 'content:page-analysed'({ page }, { tabId, url }) {
+    async 'content:page-analysed'({ page, document }, { tabId, url }) {
       // The sender's URL comes from the browser; the page's own report is only a claim.
       const site = siteKey(url);
       if (tabId === null || site === null) throw new Error('not a web page tab');
+      const generation = generationOf(tabId);
+      if (documents.get(tabId)?.id !== document) documents.set(tabId, { id: document, url, decluttered: false });
       const corpus = await ensureCorpus();
       const d = await db();
       const [global, siteSettings] = await Promise.all([getGlobalSettings(d), getSiteSettings(d, site)]);
@@ -177,9 +179,11 @@ export function createBackground(deps: BackgroundDeps) {
           stories: corpus.stories,
         },
       };
+      // The tab closed or went elsewhere while this was worked out: writing it would leave a stale analysis behind.
+      if (generationOf(tabId) !== generation) return analysis;
       await writeAnalysis(tabId, analysis);
       // Declutter runs on article pages only, injected once per document; from then on the switches reach it as messages.
-      if (declutterOn) await ensureDeclutter(tabId);
+      if (declutterOn) await ensureDeclutter(tabId, document);
       return analysis;
     },
     async 'content:get-alias-table'() {
@@ -240,9 +244,11 @@ export function createBackground(deps: BackgroundDeps) {
       return listSiteSettings(await db());
     },
     async 'content:declutter-report'({ declutter }, { tabId, url }) {
-      const analysis = tabId === null ? undefined : ((await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined);
+      if (tabId === null) return null;
+      const generation = generationOf(tabId);
+      const analysis = (await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined;
       // A report from a page the tab has left, or before its analysis: nothing to update.
-      if (tabId === null || analysis?.url !== url) return null;
+      if (analysis?.url !== url || generationOf(tabId) !== generation) return null;
       await writeAnalysis(tabId, { ...analysis, declutter });
       return null;
     },
@@ -274,25 +280,50 @@ export function createBackground(deps: BackgroundDeps) {
       });
       await deps.notifyTab?.(tabId, { type: 'background:switches', ...switches });
       // Switched on where the script never ran: run it. (Where it runs, the switches message turned it on or off.)
-      if (declutterOn) await ensureDeclutter(tabId);
+      if (declutterOn) await ensureDeclutter(tabId, documents.get(tabId)?.id ?? null);
     }
   }
 
-  /** Tabs whose current document has the declutter script (forgotten when the tab navigates or closes). */
-  const decluttered = new Set<number>();
-  async function ensureDeclutter(tabId: number): Promise<void> {
-    if (decluttered.has(tabId)) return;
-    decluttered.add(tabId);
+  /**
+   * The document each tab last reported from (the content script's random id), and whether the
+   * declutter script was run in it. Lost when the service worker stops: then the script may be run
+   * once more in a document, which it notices and ignores.
+   */
+  const documents = new Map<number, { id: string; url: string; decluttered: boolean }>();
+  async function ensureDeclutter(tabId: number, document: string | null): Promise<void> {
+    const known = documents.get(tabId);
+    if (document !== null && known?.id === document && known.decluttered) return;
+    if (document !== null && known?.id === document) known.decluttered = true;
     await deps.injectDeclutter?.(tabId);
   }
 
+  /**
+   * Bumped each time a tab's analysis is dropped: work started before (a report still being scored,
+   * a declutter report) must not write its result after, or a closed tab would leave a stale analysis.
+   */
+  const generations = new Map<number, number>();
+  const generationOf = (tabId: number) => generations.get(tabId) ?? 0;
+
   /** Drops a tab's analysis (closed, or navigating away: the next page reports afresh). */
   async function forgetTab(tabId: number): Promise<void> {
-    decluttered.delete(tabId);
+    generations.set(tabId, generationOf(tabId) + 1);
+    documents.delete(tabId);
     await deps.session.remove(tabKey(tabId));
   }
 
-  return { handlers, ensureCorpus, forgetTab, db, status: () => status };
+  /**
+   * A tab started loading. A new URL (or one we may not read) drops the analysis, and any report of
+   * the old page still in flight. The same URL (a reload) keeps it until the new document's report
+   * replaces it, so the popup and panel do not blank in between.
+   */
+  async function tabLoading(tabId: number, url: string | undefined): Promise<void> {
+    const reported = documents.get(tabId)?.url;
+    const analysis = (await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined;
+    const known = analysis?.url ?? reported;
+    if (known !== undefined && (url === undefined || known !== url)) await forgetTab(tabId);
+  }
+
+  return { handlers, ensureCorpus, forgetTab, tabLoading, db, status: () => status };
 }
 
 export type Background = ReturnType<typeof createBackground>;

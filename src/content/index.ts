@@ -24,6 +24,9 @@ import { LocaleProvider } from '../ui/i18n';
 /** The least time between two reports of the page to the background (ms). */
 const REPORT_DELAY = 400;
 
+/** This document's id for the background (a reload of the same URL is another document). */
+const DOCUMENT_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
 async function main(): Promise<void> {
   const alive = new AbortController();
   const stopIfGone = () => {
@@ -116,7 +119,7 @@ async function main(): Promise<void> {
     if (!stopIfGone()) return;
     const page = summarisePage(document, location.href);
     page.entities = [...counts].map(([id, count]) => ({ id, count }));
-    const res = await send({ type: 'content:page-analysed', page });
+    const res = await send({ type: 'content:page-analysed', page, document: DOCUMENT_ID });
     if (!res.ok) {
       // An invalidated extension context (update, reload) answers "unavailable": stop quietly.
       if (res.error.code === 'unavailable') stopIfGone();

@@ -22,7 +22,11 @@ export interface CorpusStatus extends CorpusCounts {
 
 export interface Protocol {
   /** A content script reports the page it runs in; answered with the tab's analysis. */
-  'content:page-analysed': { request: { page: PageSummary }; response: TabAnalysis };
+  /**
+   * A content script reports the page it runs in; answered with the tab's analysis. `document` is
+   * a random id the content script drew for its document: a reload of the same URL is a new document.
+   */
+  'content:page-analysed': { request: { page: PageSummary; document: string }; response: TabAnalysis };
   /** A content script asks for the compiled alias table of the corpus (null while the corpus is not loaded). */
   'content:get-alias-table': { request: object; response: { build: string; table: AliasTable } | null };
   /** A content script asks what to show in the hover card of an entity. */
@@ -131,7 +135,9 @@ export function parseRequest(raw: unknown): Result<Request> {
         entities: entities.map((e) => ({ id: e.id, count: e.count })),
         terms: terms.map((t) => ({ term: t.term, weight: t.weight })),
       };
-      return { ok: true, value: { type, page } };
+      const document = raw.document ?? '';
+      if (typeof document !== 'string' || !/^[\w-]{0,64}$/.test(document)) return fail('bad-request', 'document invalid');
+      return { ok: true, value: { type, page, document } };
     }
     case 'content:get-alias-table':
     case 'ui:get-status':

@@ -43,8 +43,13 @@ export async function readPackagedJson(path: string): Promise<unknown> {
 export interface LifecycleHandlers {
   installed: () => void;
   startup: () => void;
-  /** A tab closed or started loading a new document: its analysis is stale. */
+  /** A tab closed: its analysis is stale. */
   tabGone: (tabId: number) => void;
+  /**
+   * A tab started loading: a new document at `url` (undefined: a page we may not read), a reload
+   * (same URL), or a same-document navigation (history.pushState: Chrome says "loading" then too).
+   */
+  tabLoading: (tabId: number, url: string | undefined) => void;
 }
 
 /** Registers the background's event listeners; call synchronously at start-up (MV3). */
@@ -55,8 +60,8 @@ export function onLifecycle(h: LifecycleHandlers): void {
   });
   browser.runtime.onStartup.addListener(h.startup);
   browser.tabs.onRemoved.addListener((tabId) => h.tabGone(tabId));
-  browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading') h.tabGone(tabId);
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+    if (info.status === 'loading') h.tabLoading(tabId, info.url ?? tab.url);
   });
   if (__BROWSER__ === 'chrome') {
     // Firefox opens its sidebar through the built-in _execute_sidebar_action command.

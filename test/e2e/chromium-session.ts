@@ -58,8 +58,8 @@ export async function chromiumSession(opts: { args?: string[] } = {}): Promise<C
     session,
     analysisFor: (url, accept = () => true) =>
       waitFor(
-        async () => findAnalysis(await session(), url),
-        (r) => r !== null && accept(r.analysis),
+        async () => findAnalysis(await session(), url, accept),
+        (r) => r !== null,
         `the analysis of ${url}`,
       ).then((r) => r!),
     close,

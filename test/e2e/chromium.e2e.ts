@@ -176,6 +176,28 @@ describe.skipIf(executable === null)('Chromium: the built extension', () => {
     await article.page.close();
   });
 
+  it('keeps the analysis while a frame loads inside the page, and drops it when the tab goes elsewhere', async () => {
+    const article = await openArticle('/fixtures/en-article.html');
+    // A frame loading inside the page (an ad, an embed) is not a new page.
+    await article.page.evaluate(async (src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      document.body.append(frame);
+      await loaded;
+    }, `${server.origin}/fixtures/sv-article.html?frame`);
+    await article.page.waitForTimeout(500);
+    const kept = await chromium.session().then((s) => s[`tab:${article.tabId}`] as TabAnalysis | undefined);
+    expect(kept?.analysedAt).toBe(article.analysis.analysedAt);
+    // A new page in the tab: the old analysis goes, the new one comes.
+    const next = `${server.origin}/fixtures/sv-article.html`;
+    await article.page.goto(next);
+    const moved = await analysisFor(next);
+    expect(moved.tabId).toBe(article.tabId);
+    expect(await chromium.session().then((s) => (s[`tab:${article.tabId}`] as TabAnalysis).url)).toBe(next);
+    await article.page.close();
+  });
+
   it('loads enabled, and no context logged an error or a warning', async () => {
     const page = await context.newPage();
     await page.goto('chrome://extensions');

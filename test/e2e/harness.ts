@@ -80,13 +80,22 @@ export async function waitFor<T>(read: () => Promise<T>, accept: (v: T) => boole
   );
 }
 
-/** The tab analysis for `url` among all of storage.session, with its tab id. */
-export function findAnalysis(session: Record<string, unknown>, url: string): { tabId: number; analysis: TabAnalysis } | null {
+/**
+ * The newest tab analysis for `url` among all of storage.session that `accept` takes, with its tab
+ * id (several tabs may show the same URL: the newest is the one a test just loaded).
+ */
+export function findAnalysis(
+  session: Record<string, unknown>,
+  url: string,
+  accept: (a: TabAnalysis) => boolean = () => true,
+): { tabId: number; analysis: TabAnalysis } | null {
+  let best: { tabId: number; analysis: TabAnalysis } | null = null;
   for (const [key, value] of Object.entries(session)) {
     const a = value as TabAnalysis;
-    if (key.startsWith('tab:') && a.url === url) return { tabId: Number(key.slice(4)), analysis: a };
+    if (!key.startsWith('tab:') || a.url !== url || !accept(a)) continue;
+    if (!best || a.analysedAt > best.analysis.analysedAt) best = { tabId: Number(key.slice(4)), analysis: a };
   }
-  return null;
+  return best;
 }
 
 /** axe-core's browser build, evaluated into a page under test (CDP/BiDi evaluation is not subject to the page's CSP). */
