@@ -5,7 +5,7 @@
  * - user stores (settings; later user-added articles) belong to the reader and survive every
  *   corpus load and schema upgrade.
  */
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
 import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, Story } from '../core/corpus';
 import { DEFAULT_SETTINGS, type GlobalSettings, type SiteSettings } from '../core/settings';
 
@@ -88,21 +88,25 @@ export function foldAlias(s: string): string {
 
 /**
  * Opens (creating or upgrading) the database through the {@link MIGRATIONS}. `onBlocked` fires
- * when another context still holds an older version open; `version` (tests) stops at an older schema.
+ * when another context still holds an older version open; `version` (tests) stops at an older
+ * schema; `factory` is the IndexedDB to open it in (the browser's; an in-memory one for read-only mode).
  */
-export function openNewsDb(name = DB_NAME, opts: { onBlocked?: () => void; version?: number } = {}): Promise<Db> {
+export function openNewsDb(name = DB_NAME, opts: { onBlocked?: () => void; version?: number; factory?: IDBFactory } = {}): Promise<Db> {
   const version = opts.version ?? DB_VERSION;
-  return openDB<NewsDB>(name, version, {
-    upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
-    },
-    blocked() {
-      opts.onBlocked?.();
-    },
-    blocking(_current, _next, event) {
-      // A newer version wants the database: step aside so its upgrade can run.
-      (event.target as IDBDatabase | null)?.close();
-    },
+  const factory = opts.factory ?? indexedDB;
+  // idb's openDB, on a given factory: the request wrapped, the upgrade run on wrapped objects.
+  const request = factory.open(name, version);
+  request.addEventListener('upgradeneeded', (event) => {
+    // During upgradeneeded the request's transaction is the versionchange transaction, never null.
+    const db = wrap(request.result) as unknown as IDBPDatabase<NewsDB>;
+    const tx = wrap(request.transaction as IDBTransaction) as unknown as UpgradeTx;
+    for (let v = event.oldVersion; v < (event.newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
+  });
+  request.addEventListener('blocked', () => opts.onBlocked?.());
+  return (wrap(request) as unknown as Promise<Db>).then((db) => {
+    // A newer version wants the database: step aside so its upgrade can run.
+    db.addEventListener('versionchange', () => db.close());
+    return db;
   });
 }
 

@@ -1,4 +1,5 @@
 /** Background entry (service worker in Chrome, event page in Firefox). Listeners are registered synchronously. */
+import { IDBFactory } from 'fake-indexeddb';
 import { STATUS_KEY } from '../core/analysis';
 import { askTab, injectDeclutter, onLifecycle, readPackagedJson, sendToTab, setBadge } from '../platform/background';
 import { listen } from '../platform/messaging';
@@ -8,10 +9,9 @@ import { DB_NAME, openNewsDb } from './db';
 import { createBackground } from './service';
 
 const background = createBackground({
-  openDb: () =>
-    openNewsDb(DB_NAME, {
-      onBlocked: () => console.warn('[news-context] database upgrade waits for another extension page to close'),
-    }),
+  openDb: (onBlocked) => openNewsDb(DB_NAME, { onBlocked }),
+  // Read-only mode's database: fake-indexeddb, an IndexedDB in memory (gone when the worker stops).
+  openMemoryDb: () => openNewsDb(DB_NAME, { factory: new IDBFactory() }),
   session: sessionStore,
   fetchCorpus: () => readPackagedJson('corpus.json'),
   bundledBuild: __CORPUS_BUILD__,

@@ -5,12 +5,13 @@
  */
 import { STATUS_KEY, type SessionStore, type TabAnalysis, badgeText, tabIdFromKey, tabKey } from '../core/analysis';
 import { corpusCounts, validateCorpus } from '../core/corpus';
-import { type BackgroundMessage, type CorpusStatus, type Handlers, parsePageArticleText } from '../core/messages';
-import { errorMessage } from '../core/result';
+import { type BackgroundMessage, type CorpusStatus, type Handlers, type ReadOnlyState, parsePageArticleText } from '../core/messages';
+import { CodedError, errorMessage } from '../core/result';
 import { effectiveSwitches, siteKey } from '../core/settings';
 import { compileAliasTable, toMatchable, type AliasTable } from '../core/matcher';
 import { entityCard } from './cards';
 import { readerArticle, tabContext } from './context';
+import { copyUserData, isQuotaError } from './storage';
 import { scorePageInDb } from './story';
 import {
   type Db,
@@ -24,7 +25,15 @@ import {
 } from './db';
 
 export interface BackgroundDeps {
-  openDb: () => Promise<Db>;
+  /** Opens the extension's database; `onBlocked` fires while an upgrade waits for another context to let go of the old version. */
+  openDb: (onBlocked: () => void) => Promise<Db>;
+  /**
+   * Opens an empty database in memory, for read-only mode: when the real one cannot be opened,
+   * stays blocked, or is full, the corpus is served from memory and settings cannot change.
+   */
+  openMemoryDb?: () => Promise<Db>;
+  /** How long an upgrade may wait for another context before read-only mode starts (ms). */
+  blockedGraceMs?: number;
   session: SessionStore;
   /** The bundled corpus.json, parsed but not yet validated. */
   fetchCorpus: () => Promise<unknown>;
@@ -50,6 +59,7 @@ const EMPTY_STATUS: CorpusStatus = {
   build: null,
   progress: 0,
   error: null,
+  readOnly: null,
   articles: 0,
   entities: 0,
   events: 0,
@@ -61,15 +71,80 @@ export function createBackground(deps: BackgroundDeps) {
   let dbPromise: Promise<Db> | null = null;
   /** Opens the database once; a failed open is retried on the next call rather than cached. */
   const db = (): Promise<Db> =>
-    (dbPromise ??= deps.openDb().catch((e: unknown) => {
+    (dbPromise ??= openStorage().catch((e: unknown) => {
       dbPromise = null;
       throw e;
     }));
 
+  /** Why storage is read-only now (the database in use is then a copy in memory, or the real one with writes refused). */
+  let readOnly: ReadOnlyState | null = null;
+
+  /**
+   * The real database; or, when it cannot be opened or its upgrade stays blocked, a copy in memory
+   * (read-only mode). A blocked upgrade that goes through later (the other context let go) brings
+   * the real database back, and with it writable settings.
+   */
+  async function openStorage(): Promise<Db> {
+    const { openMemoryDb } = deps;
+    let onBlocked!: () => void;
+    const blocked = new Promise<'blocked'>((resolve) => (onBlocked = () => resolve('blocked')));
+    const real = deps.openDb(onBlocked);
+    if (!openMemoryDb) return real;
+    let first: Db | 'blocked';
+    try {
+      const graceOver = blocked.then(
+        () => new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), deps.blockedGraceMs ?? 3000)),
+      );
+      first = await Promise.race([real, graceOver]);
+    } catch (e) {
+      console.warn('[news-context] the database cannot be opened; read-only mode:', e);
+      return readOnlyCopy({ reason: 'unavailable', detail: errorMessage(e) }, null);
+    }
+    if (first !== 'blocked') return first;
+    console.warn('[news-context] the database upgrade waits for another context; read-only mode until it can run');
+    real.then(
+      (d) => {
+        // The upgrade ran: back to the real database, writable, with the bundled corpus checked again.
+        readOnly = null;
+        dbPromise = Promise.resolve(d);
+        corpusPromise = null;
+        void ensureCorpus();
+      },
+      () => undefined,
+    );
+    return readOnlyCopy({ reason: 'blocked', detail: 'another context holds an older version of the database open' }, null);
+  }
+
+  /** An in-memory database with the user's settings copied from `from` (when readable): read-only mode. */
+  async function readOnlyCopy(why: ReadOnlyState, from: Db | null): Promise<Db> {
+    if (!deps.openMemoryDb) throw new Error('no in-memory database for read-only mode');
+    const memory = await deps.openMemoryDb();
+    if (from) await copyUserData(from, memory).catch((e: unknown) => console.warn('[news-context] settings not copied:', e));
+    readOnly = why;
+    return memory;
+  }
+
+  const refusal = (why: ReadOnlyState) => new CodedError('read-only', `settings cannot be saved now (${why.reason}: ${why.detail})`);
+  /**
+   * Runs a settings write; in read-only mode refuses it, and a write the full disk refuses starts
+   * read-only mode (said in the status) rather than failing obscurely.
+   */
+  async function settingsWrite<T>(write: () => Promise<T>): Promise<T> {
+    if (readOnly) throw refusal(readOnly);
+    try {
+      return await write();
+    } catch (e) {
+      if (!isQuotaError(e)) throw e;
+      readOnly = { reason: 'quota', detail: errorMessage(e) };
+      await setStatus(status);
+      throw refusal(readOnly);
+    }
+  }
+
   let status: CorpusStatus = EMPTY_STATUS;
   const setStatus = async (next: CorpusStatus) => {
-    status = next;
-    await deps.session.set(STATUS_KEY, next);
+    status = { ...next, readOnly };
+    await deps.session.set(STATUS_KEY, status);
   };
 
   let corpusPromise: Promise<CorpusStatus> | null = null;
@@ -110,10 +185,25 @@ export function createBackground(deps: BackgroundDeps) {
         });
         await setStatus({ ...EMPTY_STATUS, ...loaded, state: 'ready', progress: 1 });
       } catch (e) {
+        const d = await db().catch(() => null);
+        const previous = d ? await corpusMeta(d).catch(() => null) : null;
+        if (isQuotaError(e) && deps.openMemoryDb && !readOnly) {
+          // The disk is full. The corpus already stored (an older build) still serves; without one,
+          // the bundled corpus is loaded into memory. Either way settings cannot change until space frees up.
+          console.warn('[news-context] storage is full; read-only mode:', e);
+          const why: ReadOnlyState = { reason: 'quota', detail: errorMessage(e) };
+          if (previous && d) {
+            readOnly = why;
+            await setStatus({ ...EMPTY_STATUS, ...previous, state: 'ready', progress: 1 });
+            return status;
+          }
+          dbPromise = readOnlyCopy(why, d);
+          corpusPromise = null;
+          return ensureCorpus();
+        }
         console.error('[news-context] corpus load failed:', e);
         // A broken bundled file stays broken until the next update; anything else may pass.
         if (!(e instanceof InvalidCorpusError)) corpusPromise = null;
-        const previous = await corpusMeta(await db()).catch(() => null);
         await setStatus({ ...EMPTY_STATUS, ...previous, state: 'error', progress: 0, error: errorMessage(e) });
       }
       return status;
@@ -212,14 +302,14 @@ export function createBackground(deps: BackgroundDeps) {
     },
     async 'ui:set-site-switch'({ site, feature, value }) {
       const d = await db();
-      const siteSettings = await setSiteSwitch(d, site, feature, value);
+      const siteSettings = await settingsWrite(() => setSiteSwitch(d, site, feature, value));
       const global = await getGlobalSettings(d);
       await refreshTabs((a) => a.site.key === site, effectiveSwitches(global, siteSettings));
       return { global, site: siteSettings };
     },
     async 'ui:set-global-settings'({ settings }) {
       const d = await db();
-      const global = await setGlobalSettings(d, settings);
+      const global = await settingsWrite(() => setGlobalSettings(d, settings));
       const sites = new Map<string, ReturnType<typeof effectiveSwitches>>();
       for (const [, a] of await analyses()) {
         if (!sites.has(a.site.key)) sites.set(a.site.key, effectiveSwitches(global, await getSiteSettings(d, a.site.key)));

@@ -9,7 +9,7 @@ import type { EntityCard } from './cards';
 import type { ReaderArticle, TabContext } from './context';
 import type { CorpusCounts } from './corpus';
 import type { AliasTable } from './matcher';
-import { type Result, errorMessage, fail } from './result';
+import { CodedError, type Result, errorMessage, fail } from './result';
 import type { FeatureSwitches, GlobalSettings, SiteSettings } from './settings';
 
 export interface CorpusStatus extends CorpusCounts {
@@ -18,10 +18,21 @@ export interface CorpusStatus extends CorpusCounts {
   /** 0..1 while loading. */
   progress: number;
   error: string | null;
+  /** Set while the extension's storage cannot be written: the corpus is served, settings cannot change. */
+  readOnly: ReadOnlyState | null;
+}
+
+/**
+ * Why storage is read-only: an upgrade waits for another context that holds the old version
+ * ('blocked'), the browser's storage is full ('quota'), or the database cannot be opened at all
+ * ('unavailable'). `detail` is the browser's own message.
+ */
+export interface ReadOnlyState {
+  reason: 'blocked' | 'quota' | 'unavailable';
+  detail: string;
 }
 
 export interface Protocol {
-  /** A content script reports the page it runs in; answered with the tab's analysis. */
   /**
    * A content script reports the page it runs in; answered with the tab's analysis. `document` is
    * a random id the content script drew for its document: a reload of the same URL is a new document.
@@ -239,6 +250,7 @@ export async function dispatch(
     const handler = handlers[req.type] as Handler<MessageType>;
     return { ok: true, value: await handler(req, { tabId: allowed.value.tabId, url: sender.url ?? '' }) };
   } catch (e) {
+    if (e instanceof CodedError) return fail(e.code, e.message);
     console.error(`[news-context] ${req.type} failed:`, e);
     return fail('internal', errorMessage(e));
   }

@@ -71,3 +71,26 @@ describe('OptionsView: the sites with their own switches', () => {
     expect(html).toContain('&lt;script>alert(2)&lt;/script>');
   });
 });
+
+describe('OptionsView: read-only storage', () => {
+  it('says why settings cannot be saved and disables every setting control, in English and Swedish', () => {
+    const status = { ...ready, readOnly: { reason: 'unavailable' as const, detail: 'Internal error <b>opening</b>' } };
+    const en = options('en', { status });
+    const notice = en.querySelector('[data-testid="read-only"]')!;
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(textOf(notice)).toContain("Settings can't be saved right now");
+    // The browser's own message is text, never markup.
+    expect(textOf(notice)).toContain('(Internal error <b>opening</b>)');
+    expect(notice.querySelector('b')).toBeNull();
+    for (const el of en.querySelectorAll(
+      '#g-highlights, #g-declutter, #theme, [data-testid="site-list"] select, [data-testid="site-reset"]',
+    ))
+      expect(el.hasAttribute('disabled')).toBe(true);
+    const sv = options('sv', { status: { ...ready, readOnly: { reason: 'quota', detail: 'full' } } });
+    expect(textOf(sv.querySelector('[data-testid="read-only"]'))).toContain('Webbläsarens lagringsutrymme är fullt');
+    // Writable again: nothing disabled, no notice.
+    const normal = options('en');
+    expect(normal.querySelector('[data-testid="read-only"]')).toBeNull();
+    expect(normal.querySelector('#g-highlights')!.hasAttribute('disabled')).toBe(false);
+  });
+});

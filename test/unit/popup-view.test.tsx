@@ -129,3 +129,14 @@ describe('PopupView: declutter on this page', () => {
     expect(state({ ...on, isArticle: false })).toBeNull();
   });
 });
+
+describe('PopupView: read-only storage', () => {
+  it('shows the notice beside the site switches and disables them', () => {
+    const doc = popup('en', { status: { ...ready, readOnly: { reason: 'blocked', detail: 'x' } } });
+    const notice = doc.querySelector('#site [data-testid="read-only"]')!;
+    expect(textOf(notice)).toContain('An older copy of News Context still has its storage open');
+    expect(doc.querySelector('#sw-highlights')!.hasAttribute('disabled')).toBe(true);
+    expect(doc.querySelector('#sw-declutter')!.hasAttribute('disabled')).toBe(true);
+    expect(popup('en').querySelector('[data-testid="read-only"]')).toBeNull();
+  });
+});

@@ -193,6 +193,7 @@ export const ready: CorpusStatus = {
   build: 'b1',
   progress: 1,
   error: null,
+  readOnly: null,
   articles: 2,
   entities: 22,
   events: 7,

@@ -41,7 +41,17 @@ const analysis: TabAnalysis = {
   site: { key: 'news.example', highlights: true, declutter: false },
   corpus: { build: 'b', articles: 2, entities: 9, events: 4, stories: 1 },
 };
-const ready: CorpusStatus = { state: 'ready', build: 'b1', progress: 1, error: null, articles: 2, entities: 9, events: 4, stories: 1 };
+const ready: CorpusStatus = {
+  state: 'ready',
+  build: 'b1',
+  progress: 1,
+  error: null,
+  readOnly: null,
+  articles: 2,
+  entities: 9,
+  events: 4,
+  stories: 1,
+};
 const noop = () => {};
 
 describe('PopupView', () => {

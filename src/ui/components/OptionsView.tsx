@@ -3,7 +3,7 @@ import type { CorpusStatus } from '../../core/messages';
 import type { FeatureSwitches, GlobalSettings, SiteSettings } from '../../core/settings';
 import { formatNumber } from '../format';
 import { useLocale } from '../i18n';
-import { Empty, Header, Loading, Section, Switch } from './common';
+import { Empty, Header, Loading, ReadOnlyNotice, Section, Switch } from './common';
 
 export interface SiteEntry {
   site: string;
@@ -24,9 +24,12 @@ export interface OptionsProps {
 
 export function OptionsView({ settings, status, onChange, sites, onSiteSwitch, onSiteReset }: OptionsProps) {
   const { t, lang } = useLocale();
+  // Settings cannot be saved while storage is read-only: the controls say so by being disabled.
+  const locked = Boolean(status?.readOnly);
   return (
     <main class="nc-options">
       <Header subtitle={t('optionsSubtitle')} />
+      <ReadOnlyNotice status={status} />
       {settings === null ? (
         <Loading />
       ) : (
@@ -36,6 +39,7 @@ export function OptionsView({ settings, status, onChange, sites, onSiteSwitch, o
             label={t('switchHighlights')}
             hint={t('switchHighlightsHint')}
             checked={settings.highlights}
+            disabled={locked}
             onChange={(v) => onChange({ highlights: v })}
           />
           <Switch
@@ -43,6 +47,7 @@ export function OptionsView({ settings, status, onChange, sites, onSiteSwitch, o
             label={t('switchDeclutter')}
             hint={t('switchDeclutterHint')}
             checked={settings.declutter}
+            disabled={locked}
             onChange={(v) => onChange({ declutter: v })}
           />
           <div class="nc-field">
@@ -50,6 +55,7 @@ export function OptionsView({ settings, status, onChange, sites, onSiteSwitch, o
             <select
               id="theme"
               value={settings.theme}
+              disabled={locked}
               onChange={(e) => onChange({ theme: e.currentTarget.value as GlobalSettings['theme'] })}
             >
               <option value="system">{t('themeSystem')}</option>
@@ -65,7 +71,7 @@ export function OptionsView({ settings, status, onChange, sites, onSiteSwitch, o
         ) : sites.length === 0 ? (
           <Empty>{t('sitesEmpty')}</Empty>
         ) : (
-          <SiteTable sites={sites} global={settings} onSiteSwitch={onSiteSwitch} onSiteReset={onSiteReset} />
+          <SiteTable sites={sites} global={settings} locked={locked} onSiteSwitch={onSiteSwitch} onSiteReset={onSiteReset} />
         )}
       </Section>
       <Section title={t('corpusHeading')} id="corpus">
@@ -100,6 +106,7 @@ const FEATURES: readonly (keyof FeatureSwitches)[] = ['highlights', 'declutter']
 function SiteTable(props: {
   sites: readonly SiteEntry[];
   global: GlobalSettings | null;
+  locked: boolean;
   onSiteSwitch: OptionsProps['onSiteSwitch'];
   onSiteReset: OptionsProps['onSiteReset'];
 }) {
@@ -134,6 +141,7 @@ function SiteTable(props: {
                       <select
                         aria-label={t('siteSwitchLabel', [label[f], site])}
                         data-feature={f}
+                        disabled={props.locked}
                         value={value === undefined ? 'default' : value ? 'on' : 'off'}
                         onChange={(e) => {
                           const v = e.currentTarget.value;
@@ -153,7 +161,7 @@ function SiteTable(props: {
                     class="nc-button nc-button-quiet"
                     data-testid="site-reset"
                     aria-label={t('siteResetLabel', site)}
-                    disabled={settings.highlights === undefined && settings.declutter === undefined}
+                    disabled={props.locked || (settings.highlights === undefined && settings.declutter === undefined)}
                     onClick={() => props.onSiteReset(site)}
                   >
                     {t('siteReset')}

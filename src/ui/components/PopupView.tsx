@@ -6,7 +6,19 @@ import type { FeatureSwitches } from '../../core/settings';
 import { formatNumber } from '../format';
 import { useLocale } from '../i18n';
 import { DigestCard } from './Digest';
-import { ContextLoading, CorpusLine, EntityList, ForTab, Header, NotArticle, NothingKnown, PageCard, Section, Switch } from './common';
+import {
+  ContextLoading,
+  CorpusLine,
+  EntityList,
+  ForTab,
+  Header,
+  NotArticle,
+  NothingKnown,
+  PageCard,
+  ReadOnlyNotice,
+  Section,
+  Switch,
+} from './common';
 
 export interface PopupProps {
   /** undefined while loading; null when the tab has no analysis. */
@@ -72,16 +84,19 @@ export function PopupView({ analysis, context, status, panelKind, onSiteSwitch, 
               </Section>
             )}
             <Section title={t('thisSiteHeading', analysis.site.key)} id="site">
+              <ReadOnlyNotice status={status} />
               <Switch
                 id="sw-highlights"
                 label={t('switchHighlights')}
                 checked={analysis.site.highlights}
+                disabled={Boolean(status?.readOnly)}
                 onChange={(v) => onSiteSwitch('highlights', v)}
               />
               <Switch
                 id="sw-declutter"
                 label={t('switchDeclutter')}
                 checked={analysis.site.declutter}
+                disabled={Boolean(status?.readOnly)}
                 onChange={(v) => onSiteSwitch('declutter', v)}
               />
               <DeclutterStatus analysis={analysis} onShowEverything={onShowEverything} />

@@ -208,9 +208,29 @@ export function CiteLink({
   );
 }
 
-/** A corpus-load banner for the top of a view: a progress bar while loading, an alert on failure. */
+/** Storage is read-only (a blocked upgrade, a full disk, no database): what still works, what does not, and what to do. */
+export function ReadOnlyNotice({ status }: { status: CorpusStatus | null }) {
+  const { t } = useLocale();
+  const readOnly = status?.readOnly;
+  if (!readOnly) return null;
+  const body =
+    readOnly.reason === 'blocked'
+      ? t('readOnlyBlocked')
+      : readOnly.reason === 'quota'
+        ? t('readOnlyQuota')
+        : t('readOnlyUnavailable', readOnly.detail);
+  return (
+    <div class="nc-card nc-banner nc-banner-warn" role="status" data-testid="read-only" data-reason={readOnly.reason}>
+      <p class="nc-banner-title">{t('readOnlyTitle')}</p>
+      <p>{body}</p>
+    </div>
+  );
+}
+
+/** A corpus-load banner for the top of a view: a progress bar while loading, an alert on failure, a notice when storage is read-only. */
 export function CorpusBanner({ status }: { status: CorpusStatus | null }) {
   const { t, lang } = useLocale();
+  if (status?.readOnly) return <ReadOnlyNotice status={status} />;
   if (status?.state === 'loading') {
     const pct = Math.round(status.progress * 100);
     return (
