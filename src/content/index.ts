@@ -6,7 +6,6 @@
  * New content is scanned in idle slices as it arrives; a single-page-app navigation starts over.
  * Kept small: it costs every page load.
  */
-import { h } from 'preact';
 import type { EntityCard } from '../core/cards';
 import { type EntityMatch, type Matcher, createMatcher } from '../core/matcher';
 import { CardHost } from '../page/card-host';
@@ -18,8 +17,7 @@ import { contextValid, onBackgroundMessage } from '../platform/content';
 import { message, uiLocale } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { SIDE_PANEL_KIND } from '../platform/panel';
-import { HOVER_CARD_CSS, HoverCard } from '../ui/components/HoverCard';
-import { LocaleProvider } from '../ui/i18n';
+import { HOVER_CARD_CSS, buildHoverCard } from '../ui/components/hover-card';
 
 /** The least time between two reports of the page to the background (ms). */
 const REPORT_DELAY = 400;
@@ -64,18 +62,21 @@ async function main(): Promise<void> {
       articleId: c.articleId,
       sentence: c.sentence,
     });
-    const view = h(HoverCard, {
-      name: data.name,
-      type: data.type,
-      description: data.description ? cite(data.description) : null,
-      facts: data.facts.map(cite),
-      story: data.story ? { title: data.story.title, date: data.story.published || null } : null,
-      panelKind: SIDE_PANEL_KIND,
-      // Chrome opens its panel from the click's user gesture; Firefox's sidebar cannot be opened from a page.
-      ...(__BROWSER__ === 'chrome' ? { onOpenPanel: () => void send({ type: 'content:open-side-panel', entityId: data.id }) } : {}),
-      onClose: () => card.close(),
-    });
-    card.open({ range: hit.range, rect: hit.rect }, h(LocaleProvider, { locale: { t: message, lang: uiLocale() }, children: view }), via);
+    const view = buildHoverCard(
+      {
+        name: data.name,
+        type: data.type,
+        description: data.description ? cite(data.description) : null,
+        facts: data.facts.map(cite),
+        story: data.story ? { title: data.story.title, date: data.story.published || null } : null,
+        panelKind: SIDE_PANEL_KIND,
+        // Chrome opens its panel from the click's user gesture; Firefox's sidebar cannot be opened from a page.
+        ...(__BROWSER__ === 'chrome' ? { onOpenPanel: () => void send({ type: 'content:open-side-panel', entityId: data.id }) } : {}),
+        onClose: () => card.close(),
+      },
+      { t: message, lang: uiLocale() },
+    );
+    card.open({ range: hit.range, rect: hit.rect }, view, via);
   }
 
   /** Scans `roots` (new content, or the whole body), records and highlights what it finds. */

@@ -1,10 +1,10 @@
 /**
  * The container of the hover card on the page: one host element (marked OWN_UI_ATTR, so our
  * own text is never collected or highlighted) with a closed shadow root, a stylesheet inside it,
- * and whatever Preact content the caller renders. The page's CSS cannot reach in (the host resets
- * itself with inline `all: initial !important`; selectors stop at the shadow border) and ours
- * cannot leak out. Nothing is created until the first card opens, and closing unmounts the
- * content and takes the host out of the page.
+ * and whatever DOM content the caller builds (ui/components/hover-card.ts). The page's CSS
+ * cannot reach in (the host resets itself with inline `all: initial !important`; selectors stop
+ * at the shadow border) and ours cannot leak out. Nothing is created until the first card opens,
+ * and closing removes the content and takes the host out of the page.
  *
  * WCAG 2.1 SC 1.4.13 (content on hover or focus):
  * - dismissable: Esc closes it wherever the pointer and focus are, without moving either;
@@ -13,9 +13,12 @@
  *   a click outside. Opened from the keyboard it takes focus (the caller's content should be a
  *   focusable role="dialog"), and closing gives focus back to where it was.
  * Placement: below the word, or above it when there is more room there, clamped to the viewport
- * and never over the word (the card is given a max-height and scrolls instead).
+ * and never over the word (the card is given a max-height and scrolls instead). The card is
+ * position:fixed, so it is placed again (in the next animation frame) whenever the word may have
+ * moved: on scroll and resize, and when the page's layout shifts under it (a ResizeObserver on
+ * the root, the body and the word's element: a late banner, the declutter script hiding a header);
+ * it closes when the word has left the view.
  */
-import { type ComponentChild, render } from 'preact';
 import { OWN_UI_ATTR } from './own-ui';
 
 export type OpenedVia = 'pointer' | 'click' | 'keyboard';
@@ -33,7 +36,7 @@ export interface CardHostOptions {
   onClose?: (reason: CloseReason) => void;
 }
 
-/** Where the card goes: next to `rect`, recomputed from `range` when the page scrolls. */
+/** Where the card goes: next to `rect`, recomputed from `range` when the page scrolls or shifts. */
 export interface Anchor {
   range: Range;
   rect: DOMRect;
@@ -91,6 +94,7 @@ export class CardHost {
   #frame = 0;
   #returnFocus: HTMLElement | null = null;
   #listening = false;
+  #resizes: ResizeObserver | null = null;
 
   constructor(opts: CardHostOptions) {
     this.#opts = opts;
@@ -116,8 +120,8 @@ export class CardHost {
     return this.#anchor ? this.#host : null;
   }
 
-  /** Renders `content` beside `anchor` (replacing any open card) and places it. */
-  open(anchor: Anchor, content: ComponentChild, via: OpenedVia): void {
+  /** Shows `content` beside `anchor` (replacing any open card) and places it. */
+  open(anchor: Anchor, content: Node, via: OpenedVia): void {
     clearTimeout(this.#closeTimer);
     const { host, box } = this.#ensure();
     const wasOpen = this.isOpen;
@@ -131,8 +135,9 @@ export class CardHost {
     const i = rects.findIndex((r) => r.top === anchor.rect.top && r.left === anchor.rect.left);
     this.#rectIndex = Math.max(i, 0);
     if (!host.isConnected) this.#doc.documentElement.append(host);
-    render(content, box);
+    box.replaceChildren(content);
     this.#listen(true);
+    this.#observe(anchor);
     this.#place();
     if (via === 'keyboard') {
       const target = box.querySelector<HTMLElement>('[tabindex],button,a[href]');
@@ -161,7 +166,7 @@ export class CardHost {
     this.#anchor = null;
     this.#pointerInside = false;
     this.#listen(false);
-    if (this.#box) render(null, this.#box);
+    this.#box?.replaceChildren();
     this.#host?.remove();
     if (focusInside && this.#returnFocus?.isConnected) this.#returnFocus.focus({ preventScroll: true });
     this.#returnFocus = null;
@@ -238,10 +243,27 @@ export class CardHost {
     this.#doc[method]('pointerdown', this.#onPointerDown as EventListener, true);
     this.#doc[method]('scroll', this.#onViewChange, { capture: true, passive: true });
     win?.[method]('resize', this.#onViewChange, { passive: true });
-    if (!on && this.#frame) {
+    if (on) return;
+    this.#resizes?.disconnect();
+    this.#resizes = null;
+    if (this.#frame) {
       cancelAnimationFrame(this.#frame);
       this.#frame = 0;
     }
+  }
+
+  /**
+   * Watches what moves the word without a scroll or resize event: the size of the root, the body
+   * and the word's own element (content added or hidden above it, a reflow of its paragraph).
+   */
+  #observe(anchor: Anchor): void {
+    const RO = this.#doc.defaultView?.ResizeObserver;
+    if (!RO) return;
+    this.#resizes?.disconnect();
+    const ro = (this.#resizes = new RO(this.#onViewChange));
+    const start = anchor.range.startContainer;
+    const word = start.nodeType === 1 ? (start as Element) : start.parentElement;
+    for (const el of new Set([this.#doc.documentElement, this.#doc.body, word])) if (el) ro.observe(el);
   }
 
   /** Places the card beside its anchor; closes it when the anchor left the page or the view. */

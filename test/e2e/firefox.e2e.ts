@@ -340,13 +340,33 @@ describe.skipIf(firefoxPath === null)('Firefox: the built extension', () => {
       );
       await page.bringToFront();
       await page.mouse.move(rect!.x, rect!.y);
-      const box = await waitFor(
+      await waitFor(
         async () => (await page.$('news-context-card'))?.boundingBox() ?? null,
         (b) => b !== null && b.height > 40,
         'the hover card',
       );
-      // Beside the word, never over it.
-      expect(box!.y >= rect!.bottom || box!.y + box!.height <= rect!.top).toBe(true);
+      // Beside the word, never over it. The word and the card are measured together (one layout):
+      // the page may still shift (the declutter script hides boilerplate a moment later) and the
+      // card follows its word in the next frame, so a rect taken before the hover proves nothing.
+      const placed = await waitFor(
+        () =>
+          page.evaluate(() => {
+            const card = document.documentElement.querySelector(':scope > news-context-card');
+            const hl = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('news-context');
+            // The first highlighted "Alexandr Wang": the one the pointer rests on, as above.
+            for (const r of hl ?? []) {
+              if (!card || !(r instanceof Range) || r.toString() !== 'Alexandr Wang') continue;
+              const w = r.getBoundingClientRect();
+              const c = card.getBoundingClientRect();
+              return { word: { top: w.top, bottom: w.bottom }, card: { top: c.top, bottom: c.bottom, height: c.height } };
+            }
+            return null;
+          }),
+        (m) => m !== null && m.card.height > 40 && (m.card.top >= m.word.bottom || m.card.bottom <= m.word.top),
+        'the card beside "Alexandr Wang", not over it',
+        2000,
+      );
+      expect(placed).not.toBeNull();
       await page.screenshot({ path: screenshotPath('firefox', 'analysis-hover-card') });
       await page.keyboard.press('Escape');
       await waitFor(
