@@ -42,17 +42,33 @@ export function isBuilt(path: string): boolean {
   return existsSync(join(distDir('firefox'), path.split(/[?#]/)[0]!));
 }
 
+/** What a suite may add to a launch; without options a launch is what it always was. */
+export interface LaunchOptions {
+  /** Extra preferences, on top of puppeteer's and the extension UUID pin (which they may not replace). */
+  prefs?: Record<string, unknown>;
+  /** Extra environment variables for the Firefox process (on top of this process's environment). */
+  env?: Record<string, string>;
+  /** false: a Firefox without the extension, e.g. to measure a page by itself. Default true. */
+  extension?: boolean;
+}
+
 /** Starts headless Firefox and installs dist/firefox as a temporary add-on. */
-export async function launchFirefox(executablePath: string): Promise<Browser> {
-  const geckoId = builtGeckoId();
+export async function launchFirefox(executablePath: string, options: LaunchOptions = {}): Promise<Browser> {
+  const withExtension = options.extension ?? true;
+  const geckoId = withExtension ? builtGeckoId() : null;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: true,
     // Lets BiDi see and script the browser's own (chrome) windows, e.g. the sidebar.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      ...options.prefs,
+      ...(geckoId ? { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) } : {}),
+    },
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
+  if (!geckoId) return browser;
   try {
     const installed = await browser.installExtension(distDir('firefox'));
     if (installed !== geckoId) throw new Error(`installed add-on id ${installed}, expected ${geckoId}`);
