@@ -8,11 +8,11 @@
  */
 import type { EntityCard } from '../core/cards';
 import { type EntityMatch, type Matcher, createMatcher } from '../core/matcher';
+import { countWords } from '../core/text';
 import { CardHost } from '../page/card-host';
 import { articleText, summarisePage } from '../page/collect';
 import { type Hit, type Via, createHighlighter } from '../page/highlight';
-import { createScheduler } from '../page/scheduler';
-import { buildTextMap } from '../page/text-map';
+import { type ScanChunk, createScheduler } from '../page/scheduler';
 import { contextValid, onBackgroundMessage } from '../platform/content';
 import { message, uiLocale } from '../platform/i18n';
 import { send } from '../platform/messaging';
@@ -21,6 +21,8 @@ import { HOVER_CARD_CSS, buildHoverCard } from '../ui/components/hover-card';
 
 /** The least time between two reports of the page to the background (ms). */
 const REPORT_DELAY = 400;
+/** Characters of the page a report reads (title, language, top words): bounded, so no report of a huge page is a long task. */
+const REPORT_MAX_CHARS = 50_000;
 
 /** This document's id for the background (a reload of the same URL is another document). */
 const DOCUMENT_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -79,11 +81,16 @@ async function main(): Promise<void> {
     card.open({ range: hit.range, rect: hit.rect }, view, via);
   }
 
-  /** Scans `roots` (new content, or the whole body), records and highlights what it finds. */
-  function scan(roots: Node[]): number {
+  /** The whole-document walk is under way (the first pass, or the one after a navigation): the report waits for its end. */
+  let passing = true;
+  /** Words of the whole-document walk: a report reads only REPORT_MAX_CHARS of a huge page, this counts them all. */
+  let passWords = 0;
+
+  /** Scans one chunk of the page's text (the whole body comes in many: page/scheduler.ts), records and highlights what it finds. */
+  function scan({ map, pass }: ScanChunk): number {
     if (!matcher || !stopIfGone()) return 0;
-    const map = buildTextMap(roots);
     if (map.text === '') return 0;
+    if (pass) passWords += countWords(map.text);
     // Names already seen on the page go first, so that a later "LeCun" still follows "Yann LeCun".
     const context = [...seen.values()].join('\n');
     const prefix = context ? `${context}\n` : '';
@@ -100,7 +107,7 @@ async function main(): Promise<void> {
       map,
       found.map((m) => ({ start: m.start, end: m.end, id: m.entityId })),
     );
-    if (found.length > 0 || roots.includes(document.body)) scheduleReport();
+    if (found.length > 0 && !passing) scheduleReport();
     return found.length;
   }
 
@@ -118,7 +125,8 @@ async function main(): Promise<void> {
 
   async function report(): Promise<void> {
     if (!stopIfGone()) return;
-    const page = summarisePage(document, location.href);
+    const page = summarisePage(document, location.href, undefined, { maxChars: REPORT_MAX_CHARS });
+    page.words = Math.max(page.words, passWords);
     page.entities = [...counts].map(([id, count]) => ({ id, count }));
     const res = await send({ type: 'content:page-analysed', page, document: DOCUMENT_ID });
     if (!res.ok) {
@@ -142,8 +150,18 @@ async function main(): Promise<void> {
     signal: alive.signal,
     isContextValid: contextValid,
     scan,
+    // The first report of a page follows its whole first pass, even when it named no entity at all.
+    passDone: () => {
+      passing = false;
+      scheduleReport();
+    },
     navigate: () => {
-      // A new page in the same document: forget this one; the scheduler rescans the body next.
+      // A new page in the same document: forget this one (a report still pending would describe the
+      // new URL with nothing scanned yet); the scheduler walks the body again next, and reports after.
+      passing = true;
+      passWords = 0;
+      clearTimeout(reportTimer);
+      reportTimer = undefined;
       counts.clear();
       seen.clear();
       card.close();

@@ -32,10 +32,17 @@ function pageLanguage(doc: Document, text: string): { lang: string; langSource: 
 /**
  * Summarises `doc` for the background: title, language, length, date, whether it is an article,
  * and top words; no page text crosses over beyond the title. `text` is the page's visible text
- * when the caller has it already; the entities are the matcher's to fill in.
+ * when the caller has it already; the entities are the matcher's to fill in. `maxChars` bounds
+ * the text read (default 1,000,000): the content script reads less so that a report of a huge
+ * page is no long task (the words are then those of the text read).
  */
-export function summarisePage(doc: Document, url: string, text?: string): PageSummary {
-  text ??= buildTextMap(doc).text;
+export function summarisePage(
+  doc: Document,
+  url: string,
+  text?: string,
+  { maxChars = 1_000_000 }: { maxChars?: number } = {},
+): PageSummary {
+  text ??= buildTextMap(doc, { maxChars }).text;
   const { lang, langSource } = pageLanguage(doc, text);
   const words = countWords(text);
   return {
@@ -45,7 +52,7 @@ export function summarisePage(doc: Document, url: string, text?: string): PageSu
     langSource,
     words,
     published: readMeta(doc, { url }).published,
-    isArticle: isArticlePage(doc, words),
+    isArticle: isArticlePage(doc, words, maxChars),
     entities: [],
     terms: pageTerms(text, lang),
   };
@@ -82,9 +89,9 @@ function declaresArticle(root: unknown): boolean {
  * Whether the page presents one article: og:type "article", a schema.org article type in its
  * JSON-LD (inside arrays and @graph too; broken JSON is skipped), itemprop=articleBody, or an
  * <article> element that holds most of the page's `words`. Cheap: no layout, one extra text walk
- * at most (of the largest <article>).
+ * at most (of the largest <article>, `maxChars` at most: pass the bound `words` were counted with).
  */
-export function isArticlePage(doc: Document, words: number): boolean {
+export function isArticlePage(doc: Document, words: number, maxChars = 1_000_000): boolean {
   const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
   if (ogType === 'article' || ogType?.startsWith('article:')) return true;
   if (doc.querySelector('[itemprop~="articleBody"]')) return true;
@@ -98,7 +105,7 @@ export function isArticlePage(doc: Document, words: number): boolean {
     }
   }
   const largest = largestArticle(doc);
-  return largest !== null && words > 0 && countWords(buildTextMap(largest).text) > words / 2;
+  return largest !== null && words > 0 && countWords(buildTextMap(largest, { maxChars }).text) > words / 2;
 }
 
 /** The <article> element with the most text (a page of teasers has many small ones). */

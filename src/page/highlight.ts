@@ -35,6 +35,13 @@ export interface HighlighterOptions {
   name?: string;
   /** The pointer must rest this long on a highlight before `onEnter` (ms). */
   hoverDelay?: number;
+  /**
+   * Most ranges highlighted at once (default 1,500); later matches are not highlighted until dead
+   * ranges make room. Chromium re-validates EVERY range of the registry in the first frame after
+   * any change to it (about 0.015 ms per range on a loaded 2-core machine: 8,000 ranges make each
+   * such frame a 130 ms long task), so a page with thousands of mentions must not get them all.
+   */
+  maxRanges?: number;
   /** A highlight was hovered, clicked or stepped to. */
   onEnter: (hit: Hit, via: Via) => void;
   /** The pointer left the highlight it had entered. */
@@ -49,11 +56,14 @@ export interface Highlighter {
   /** How many ranges are highlighted. */
   readonly size: number;
   /**
-   * Drops ranges whose nodes left the document (a re-render), then adds `matches` of `map`
-   * (duplicates of live ranges are skipped). Returns the number of ranges added.
+   * Adds `matches` of `map` (duplicates of live ranges are skipped; a dead range at the same
+   * place is replaced). Incremental: its cost follows `matches`, not the ranges already there, so
+   * a page scanned in a hundred chunks costs no more than in one. Dead ranges (a re-render) are
+   * dropped along the way, a bounded number per call (see `prune` for all at once). Stops at
+   * `maxRanges`. Returns the number of ranges added.
    */
   update(map: TextMap, matches: readonly Match[]): number;
-  /** Drops ranges whose nodes left the document; returns how many were dropped. */
+  /** Drops every range whose nodes left the document; returns how many were dropped. */
   prune(): number;
   /** Removes every range, the registry entry and the listeners (the stylesheet stays). */
   clear(): void;
@@ -116,6 +126,7 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
 
   const name = opts.name ?? 'news-context';
   const hoverDelay = opts.hoverDelay ?? 120;
+  const maxRanges = opts.maxRanges ?? 1500;
   const registry = win.CSS.highlights;
   const highlight = new win.Highlight();
   const active = new win.Highlight();
@@ -393,36 +404,64 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
     if (rect.top < 0 || rect.bottom > view) win.scrollBy({ top: rect.top - view / 2, behavior: 'instant' });
   }
 
+  /** Removes `entries[i]` everywhere. */
+  function drop(i: number): void {
+    const e = entries[i];
+    if (!e) return;
+    entries.splice(i, 1);
+    highlight.delete(e.range);
+    index(e, false);
+    if (current === e) setCurrent(null);
+    if (hovered === e) hovered = null;
+    if (entered === e) entered = null;
+  }
+
   function prune(): number {
     let dropped = 0;
     for (let i = entries.length - 1; i >= 0; i--) {
       const e = entries[i];
       if (!e || alive(e)) continue;
-      entries.splice(i, 1);
-      highlight.delete(e.range);
-      index(e, false);
-      if (current === e) setCurrent(null);
-      if (hovered === e) hovered = null;
-      if (entered === e) entered = null;
+      drop(i);
       dropped++;
     }
     sync();
     return dropped;
   }
 
+  /** Where the bounded pruning of `update` goes on: it visits every entry in turn, a few per call. */
+  let pruneAt = 0;
+
+  /** Checks up to `budget` entries (round robin from where the last call stopped) and drops the dead. */
+  function pruneSome(budget: number): void {
+    for (let checked = 0; checked < budget && entries.length > 0; checked++) {
+      if (pruneAt >= entries.length) pruneAt = 0;
+      const e = entries[pruneAt];
+      if (e && !alive(e)) drop(pruneAt);
+      else pruneAt++;
+    }
+  }
+
   function update(map: TextMap, matches: readonly Match[]): number {
     if (disposed) return 0;
-    prune();
+    pruneSome(64 + 2 * matches.length);
     let added = 0;
     for (const m of matches) {
+      if (entries.length >= maxRanges) break;
       const range = rangeFor(map, m.start, m.end);
       if (!range) continue;
       const startNode = range.startContainer as Text;
       const endNode = range.endContainer as Text;
-      const dup = byNode
+      const same = byNode
         .get(startNode)
-        ?.some((e) => e.startOffset === range.startOffset && e.endNode === endNode && e.endOffset === range.endOffset);
-      if (dup) continue;
+        ?.find(
+          (e) =>
+            e.startNode === startNode && e.startOffset === range.startOffset && e.endNode === endNode && e.endOffset === range.endOffset,
+        );
+      if (same) {
+        if (alive(same)) continue;
+        // Its text changed under it (the recorded offsets no longer hold): replace it.
+        drop(entries.indexOf(same));
+      }
       const entry: Entry = { id: m.id, range, startNode, endNode, startOffset: range.startOffset, endOffset: range.endOffset };
       entries.push(entry);
       highlight.add(range);

@@ -5,24 +5,35 @@
  * single-page-app navigations detected without touching the page's history, and a surveyor that
  * backs off while slices keep finding nothing. Pure DOM (no extension APIs).
  *
+ * No slice is long, whatever the page: the scheduler walks the text itself (a resumable
+ * `createTextWalk` of text-map.ts, paused at the slice's deadline and resumed in the next one) and
+ * hands it over in bounded chunks, each cut at a block boundary, so a two-megabyte body is scanned
+ * in many slices of a few milliseconds, the start of the page first.
+ *
  * Contract with the consumer:
- * - `scan(roots)` gets the whole document (`[document.body]`, or `documentElement` before the
- *   body exists) on `start()` and right after each `navigate(url)`; otherwise only nodes added or
- *   changed since the last call: Elements and Text nodes (a Text root is a changed or added
- *   text node: read its `nodeValue`), connected, not inside (nor being) our own UI
- *   (`OWN_UI_ATTR`), a hidden / aria-hidden / contenteditable element or a non-text element
- *   (script, style, head, …), none inside another root of the same call or of a call still
- *   queued. A root's text may have been seen before
- *   (a page that re-inserts a node); the consumer dedups what it finds. `scan` may return
- *   `false` or `0` to say "nothing of interest in these roots": that feeds the back-off. Any other
- *   value (including `undefined`) counts as activity.
+ * - `scan(chunk)` gets a piece of visible text as a TextMap (`chunk.map`, offsets from 0, "\n"
+ *   between blocks; never cut inside a paragraph, so a name is whole in one chunk) and the roots it
+ *   comes from (`chunk.roots`, in whole or in part). The whole document (`document.body`, or
+ *   `documentElement` before the body exists) is walked on `start()` and right after each
+ *   `navigate(url)`: `chunk.pass` is true and `chunk.roots` is `[body]`; its chunks come in
+ *   document order and `passDone()` follows the last one. Otherwise a chunk holds only nodes added
+ *   or changed since: Elements and Text nodes (a Text root is a changed or added text node),
+ *   connected, not inside (nor being) our own UI (`OWN_UI_ATTR`), a hidden / aria-hidden /
+ *   contenteditable element or a non-text element (script, style, head, …), none inside another
+ *   root, nor where the whole-document walk has yet to go (it will map them as they are then).
+ *   Nodes changed behind that walk, during the pass, follow as new content after it. A chunk's text
+ *   may have been seen before (a page that re-inserts a node); the consumer dedups what it finds.
+ *   `scan` may return `false` or `0` to say "nothing of interest here": that feeds the back-off.
+ *   Any other value (including `undefined`) counts as activity.
+ * - `passDone()` is called once the whole-document walk (after `start()`, after each navigation)
+ *   has been handed over to its end, even when it held no text at all.
  * - `navigate(url)` is called once per same-document URL change (history.pushState/replaceState,
  *   back/forward, a hash route `#/…` or `#!…`; a plain in-page anchor `#section` is not a
- *   navigation). The consumer clears its per-page state there; the re-analysis input follows as
- *   `scan([document.body])` in the same slice.
+ *   navigation). The consumer clears its per-page state there; a walk in progress is dropped and
+ *   the whole-document walk starts over, its first chunk in the same slice.
  */
 import { OWN_UI_ATTR } from './own-ui';
-import { isSkipped } from './text-map';
+import { type TextMap, type TextMapOptions, type TextWalk, createTextWalk, isSkipped } from './text-map';
 
 /** The slice of `window` the scheduler uses; injectable so the logic runs under fake timers. */
 export interface SchedulerHost {
@@ -36,18 +47,38 @@ export interface SchedulerHost {
   readonly clearInterval: (handle: number) => void;
   readonly addEventListener: (type: 'popstate' | 'hashchange', listener: () => void) => void;
   readonly removeEventListener: (type: 'popstate' | 'hashchange', listener: () => void) => void;
+  /** Prioritized Task Scheduling (Chrome 94+, Firefox 142+): runs a backlog's slices back to back at background priority. */
+  readonly scheduler?: { postTask(callback: () => void, options: { priority: 'background' }): Promise<unknown> } | undefined;
   /** The Navigation API (Chrome 102+); absent elsewhere. */
   readonly navigation?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | undefined;
   readonly performance: { now(): number };
 }
 
+/** What `scan` gets: a bounded piece of visible text (see the contract above). */
+export interface ScanChunk {
+  /** The chunk's visible text and its map back to Text nodes (offsets from 0). */
+  map: TextMap;
+  /** The roots its text comes from, in whole or in part: `[body]` during the whole-document pass. */
+  roots: readonly Node[];
+  /** Part of the whole-document walk (start, navigation) rather than new content. */
+  pass: boolean;
+}
+
 export interface SchedulerOptions {
   /** The document to observe and scan. */
   root: Document;
-  /** Scans `roots` (see the contract above). Return `false` or `0` when they held nothing new. */
-  scan: (roots: Node[]) => unknown;
+  /** Scans one chunk (see the contract above). Return `false` or `0` when it held nothing new. */
+  scan: (chunk: ScanChunk) => unknown;
+  /** The whole-document walk has been handed over to its end (after `start()`, after each navigation). */
+  passDone?: () => void;
   /** The page's URL changed without a reload: clear per-page state. */
   navigate: (url: string) => void;
+  /** How the text is mapped: `shadowRootOf` for closed shadow roots. */
+  textMap?: Pick<TextMapOptions, 'shadowRootOf'>;
+  /** Most characters in one chunk (default 32,000; fewer when the slice has less time left). */
+  chunkChars?: number;
+  /** Most nodes visited for one chunk (default 4,000): pages of many nearly empty elements. */
+  chunkNodes?: number;
   /** Aborting it stops everything, like `stop()`. */
   signal?: AbortSignal;
   /** Checked at each slice and each URL poll; `false` (extension context invalidated) stops everything. */
@@ -72,14 +103,19 @@ export interface SchedulerStats {
   running: boolean;
   /** Slices run (idle callbacks and flushes). */
   slices: number;
-  /** Calls of `scan`, and the roots handed over in them. */
+  /** Calls of `scan` (chunks), the roots and the characters handed over in them. */
   scans: number;
   roots: number;
+  chars: number;
+  /** Whole-document walks handed over to their end (`passDone` calls). */
+  passes: number;
+  /** A whole-document walk is under way (or queued). */
+  passing: boolean;
   /** Calls of `navigate`. */
   navigations: number;
   /** Mutation records dropped in the observer callback because they were inside our own UI. */
   ignored: number;
-  /** Nodes buffered or queued, not yet handed over. */
+  /** Nodes buffered or queued, not yet handed over (a walk under way counts as one). */
   pending: number;
   /** Fruitless slices in a row (no root survived the filters, or `scan` returned false/0). */
   fruitless: number;
@@ -119,7 +155,7 @@ function inOwnUi(target: Node | null): boolean {
 }
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const { root, scan, navigate, signal, isContextValid } = options;
+  const { root, scan, passDone, navigate, signal, isContextValid } = options;
   const host = options.host ?? globalThis;
   const sliceMs = options.sliceMs ?? 4;
   const throttleMs = options.throttleMs ?? 100;
@@ -127,12 +163,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const quietSlices = options.quietSlices ?? 3;
   const maxBackoffMs = options.maxBackoffMs ?? 2000;
   const pollMs = options.pollMs ?? 1000;
+  const chunkChars = options.chunkChars ?? 32_000;
+  const chunkNodes = options.chunkNodes ?? 4000;
+  const textOptions: TextMapOptions = {
+    connectedOnly: true,
+    ...(options.textMap?.shadowRootOf ? { shadowRootOf: options.textMap.shadowRootOf } : {}),
+  };
   const now = () => host.performance.now();
 
   let running = false;
   let observer: Pick<MutationObserver, 'observe' | 'disconnect' | 'takeRecords'> | null = null;
   let idleHandle: number | null = null;
   let idleIsTimeout = false;
+  /** A backlog slice posted as a background task: its token (a stale task does nothing) and its fallback timer. */
+  let taskToken = 0;
+  let taskQueued = false;
+  let taskFallback: number | null = null;
   let delayHandle: number | null = null;
   let pollHandle: number | null = null;
   let lastUrl = '';
@@ -141,9 +187,25 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let buffer = new Set<Node>();
   const filtering = new Set<Node>();
   const ready = new Set<Node>();
-  /** Average cost of one root in `scan`, to size the next call to the slice's remaining budget. */
-  let msPerRoot = sliceMs / 4;
-  const stats = { slices: 0, scans: 0, roots: 0, navigations: 0, ignored: 0, fruitless: 0, longestSliceMs: 0, totalSliceMs: 0 };
+  /** The whole-document root while its walk is queued in `ready` or under way; null otherwise. */
+  let passRoot: Node | null = null;
+  /** The walk under way (whole document or a batch of `ready`), resumed slice after slice. */
+  let walk: TextWalk | null = null;
+  let walkIsPass = false;
+  /** Average cost of one character (walk and `scan`), to size the next chunk to the slice's remaining budget. */
+  let msPerChar = sliceMs / (chunkChars / 2);
+  const stats = {
+    slices: 0,
+    scans: 0,
+    roots: 0,
+    chars: 0,
+    passes: 0,
+    navigations: 0,
+    ignored: 0,
+    fruitless: 0,
+    longestSliceMs: 0,
+    totalSliceMs: 0,
+  };
 
   const gapMs = () =>
     stats.fruitless < quietSlices ? throttleMs : Math.min(maxBackoffMs, throttleMs * 2 ** (stats.fruitless - quietSlices + 1));
@@ -172,7 +234,40 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
+  /**
+   * Queues the next slice of a backlog (a walk under way, roots left over) without the gap: a
+   * background-priority task where the browser has them (idle callbacks come at most one per
+   * idle period, some 20 a second, which would make a two-megabyte page take many seconds), with
+   * a timer as a fallback against starvation; else an idle callback.
+   */
+  function continueSoon(): void {
+    if (!running || idleHandle !== null || taskQueued) return;
+    if (!host.scheduler) {
+      schedule(true);
+      return;
+    }
+    if (delayHandle !== null) {
+      host.clearTimeout(delayHandle);
+      delayHandle = null;
+    }
+    taskQueued = true;
+    const token = ++taskToken;
+    const run = () => {
+      if (token !== taskToken) return;
+      cancelSlice();
+      slice(undefined);
+    };
+    host.scheduler.postTask(run, { priority: 'background' }).catch(() => {});
+    taskFallback = host.setTimeout(run, idleTimeoutMs);
+  }
+
   function cancelSlice(): void {
+    taskToken++;
+    taskQueued = false;
+    if (taskFallback !== null) {
+      host.clearTimeout(taskFallback);
+      taskFallback = null;
+    }
     if (idleHandle !== null) {
       if (idleIsTimeout || !host.cancelIdleCallback) host.clearTimeout(idleHandle);
       else host.cancelIdleCallback(idleHandle);
@@ -186,7 +281,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   /** Queues one slice: after the current gap, then at the next idle period. `urgent` skips the gap (navigation). */
   function schedule(urgent: boolean): void {
-    if (!running || idleHandle !== null) return;
+    if (!running || idleHandle !== null || taskQueued) return;
     if (delayHandle !== null) {
       if (!urgent) return;
       host.clearTimeout(delayHandle);
@@ -217,20 +312,33 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const changed = pageKey(href) !== pageKey(lastUrl);
     lastUrl = href;
     if (!changed) return;
-    buffer.clear();
-    filtering.clear();
-    ready.clear();
+    dropWork();
     stats.navigations++;
     stats.fruitless = 0;
     navigate(href);
-    ready.add(wholeDocument());
+    queuePass();
   }
 
-  /** Whether `node` should be handed over: connected, not text-less, not inside our UI, nor inside a queued root. */
+  function queuePass(): void {
+    passRoot = wholeDocument();
+    ready.add(passRoot);
+  }
+
+  function dropWork(): void {
+    buffer.clear();
+    filtering.clear();
+    ready.clear();
+    walk = null;
+    walkIsPass = false;
+    passRoot = null;
+  }
+
+  /** Whether `node` should be handed over: connected, not text-less, not inside our UI, nor inside a queued root or ahead of the walk. */
   function accept(node: Node): boolean {
     if (isElement(node)) {
       if (isSkipped(node)) return false; // the text map's definition: scanned and observed cannot drift apart
     } else if (node.nodeType !== 3 || !/\S/.test(node.nodeValue ?? '')) return false;
+    if (walk?.ahead(node)) return false; // the walk will map it as it is then
     let top: Node = node;
     for (let p = node.parentNode; p; p = p.parentNode) {
       if (filtering.has(p) || ready.has(p)) return false;
@@ -240,9 +348,30 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return top === root;
   }
 
+  /** Starts the next walk: the whole document if queued, else a batch of `ready` roots. False when there is nothing to walk. */
+  function nextWalk(): boolean {
+    if (passRoot && ready.delete(passRoot)) {
+      walk = createTextWalk([passRoot], textOptions);
+      walkIsPass = true;
+      return true;
+    }
+    const roots: Node[] = [];
+    for (const n of ready) {
+      ready.delete(n);
+      if (n.isConnected) roots.push(n);
+      if (roots.length >= 512) break;
+    }
+    if (roots.length === 0) return false;
+    walk = createTextWalk(roots, textOptions);
+    walkIsPass = false;
+    return true;
+  }
+
   /**
-   * Filters the buffer into `ready`, then hands `ready` to `scan` in calls sized to the budget.
-   * Returns whether this work found something (true), nothing (false), or is still filtering (null).
+   * Filters the buffer into `ready`, then walks `ready` (the whole document first when queued)
+   * and hands the text to `scan` in chunks sized to the budget; a walk that reaches the deadline
+   * pauses and resumes in the next slice. Returns whether this work found something (true),
+   * nothing (false), or is not finished (null: still filtering, or a walk under way).
    */
   function work(end: number): boolean | null {
     for (const n of buffer) filtering.add(n);
@@ -255,26 +384,42 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (++i % 128 === 0 && now() >= end) break;
     }
     if (filtering.size > 0) return null;
-    let delivered = 0;
+    let delivered = false;
     let fruitful = false;
-    while (ready.size > 0 && (delivered === 0 || now() < end)) {
-      const want = Math.max(1, Math.min(512, Math.floor((end - now()) / msPerRoot)));
-      const roots: Node[] = [];
-      for (const n of ready) {
-        ready.delete(n);
-        if (n.isConnected) roots.push(n);
-        if (roots.length >= want) break;
+    while (!delivered || now() < end) {
+      if (!walk && !nextWalk()) {
+        if (ready.size === 0) break;
+        continue;
       }
-      if (roots.length === 0) continue;
+      const current = walk;
+      if (!current) continue;
       const t = now();
-      const result = scan(roots);
-      msPerRoot = 0.7 * msPerRoot + (0.3 * Math.max(0.001, now() - t)) / roots.length;
-      stats.scans++;
-      stats.roots += roots.length;
-      delivered += roots.length;
-      if (result !== false && result !== 0) fruitful = true;
+      // Sized to the time left, but not below 4,096 characters: on pages of many nodes and little text the
+      // cost is the walk's, which the deadline bounds anyway (tiny chunks would only multiply slices).
+      const chars = Math.max(Math.min(4096, chunkChars), Math.min(chunkChars, Math.floor((end - t) / msPerChar)));
+      const chunk = current.next({ chars, nodes: chunkNodes, deadline: end, now });
+      if (chunk && chunk.text !== '') {
+        const result = scan({ map: chunk, roots: chunk.roots, pass: walkIsPass });
+        msPerChar = 0.7 * msPerChar + (0.3 * Math.max(0.01, now() - t)) / chunk.text.length;
+        stats.scans++;
+        stats.roots += chunk.roots.length;
+        stats.chars += chunk.text.length;
+        delivered = true;
+        if (result !== false && result !== 0) fruitful = true;
+      }
+      if (walk !== current) break; // `scan` stopped us (context invalidated)
+      if (current.done) {
+        walk = null;
+        if (walkIsPass) {
+          walkIsPass = false;
+          passRoot = null;
+          stats.passes++;
+          passDone?.();
+        }
+      } else if (!chunk) break; // paused at the deadline
     }
-    return fruitful;
+    if (fruitful) return true;
+    return walk || ready.size > 0 ? null : false;
   }
 
   function runSlice(end: number, start: number): void {
@@ -299,7 +444,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const start = now();
     const budget = deadline && !deadline.didTimeout ? Math.min(sliceMs, Math.max(1, deadline.timeRemaining())) : sliceMs;
     runSlice(start + budget, start);
-    if (buffer.size + filtering.size + ready.size > 0) schedule(false);
+    // A walk under way (or roots left over) is a backlog: the next slice comes at the next idle
+    // period, without the gap (the gap coalesces mutations; there are none to wait for here).
+    if (walk || ready.size > 0) continueSoon();
+    else if (buffer.size + filtering.size > 0) schedule(false);
   }
 
   function poll(): void {
@@ -324,7 +472,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     host.navigation?.addEventListener('navigate', onNavigationSignal);
     signal?.addEventListener('abort', onAbort);
     pollHandle = host.setInterval(poll, pollMs);
-    ready.add(wholeDocument());
+    queuePass();
     schedule(true);
   }
 
@@ -342,9 +490,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     host.navigation?.removeEventListener('currententrychange', onNavigationSignal);
     host.navigation?.removeEventListener('navigate', onNavigationSignal);
     signal?.removeEventListener('abort', onAbort);
-    buffer.clear();
-    filtering.clear();
-    ready.clear();
+    dropWork();
   }
 
   function flush(): void {
@@ -354,10 +500,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     runSlice(Infinity, start);
   }
 
+  const pending = () => buffer.size + filtering.size + ready.size + (walk ? 1 : 0);
+
   return {
     start,
     stop,
     flush,
-    stats: () => ({ running, ...stats, pending: buffer.size + filtering.size + ready.size, gapMs: gapMs() }),
+    stats: () => ({ running, ...stats, passing: passRoot !== null, pending: pending(), gapMs: gapMs() }),
   };
 }

@@ -34,6 +34,8 @@ export interface TextMapOptions {
   maxChars?: number;
   /** The shadow root of a host, open or closed; default: `el.shadowRoot` (open roots only). */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /** Skip a root that has left the document by the time the walk reaches it (a resumable walk of live content). */
+  connectedOnly?: boolean;
 }
 
 /** A position in the DOM for an offset of a TextMap. */
@@ -147,6 +149,8 @@ const WS = /[\t\n\r\f\v\u00a0]/g;
 interface Frame {
   list: ArrayLike<Node>;
   i: number;
+  /** The node last taken from `list`: finds the place again when the page changed `list` during a pause. */
+  prev: Node | null;
   /** Emit a separator when this frame is done (its element is a block). */
   block: boolean;
   /** Inside a closed <details>: only <summary> children render. */
@@ -170,25 +174,97 @@ const defaultShadowRootOf = (el: Element): ShadowRoot | null => el.shadowRoot;
 
 /** Keeps only the outermost of `roots` (a root inside another is already covered) and drops duplicates. */
 function outermost(roots: readonly Node[]): Node[] {
-  const unique = [...new Set(roots)];
-  return unique.filter((r) => !unique.some((o) => o !== r && o.contains(r)));
+  const unique = new Set(roots);
+  if (unique.size < 2) return [...unique];
+  // One walk up from each root (not a pairwise `contains`): a burst of 500 roots stays cheap.
+  return [...unique].filter((r) => {
+    for (let p = r.parentNode; p; p = p.parentNode) if (unique.has(p)) return false;
+    return true;
+  });
+}
+
+/** A piece of a {@link TextWalk}: a TextMap of its own (offsets from 0) and the roots it came from. */
+export interface TextChunk extends TextMap {
+  /** The walk's roots whose text is in this chunk, in whole or in part, in walk order. */
+  readonly roots: readonly Node[];
+}
+
+/** When {@link TextWalk.next} ends a chunk or pauses. Every limit is optional (default: none). */
+export interface ChunkLimits {
+  /** End the chunk at the first block boundary once it holds this many characters. */
+  chars?: number;
+  /** … or once this many nodes have been visited for it (pages of empty elements). */
+  nodes?: number;
+  /** Pause when `now()` has passed this (checked every 64 nodes): `next` returns null and the next call resumes. */
+  deadline?: number;
+  now?: () => number;
 }
 
 /**
- * Maps the visible text of `roots`: a Document or an element (the whole page), or, for
- * incremental work, the subtrees a MutationObserver reported as added. Each root is mapped as a
- * block of its own; roots inside a skipped subtree (hidden, our UI, …) or inside another root are
- * ignored, so the caller can pass the raw list of added nodes.
+ * A text map built piece by piece: each `next()` call returns the next chunk, cut only where a
+ * separator is (between blocks, at a root's end), never inside a paragraph, so a name cannot be
+ * split between two chunks. One exception keeps pathological pages bounded: a single block of
+ * more than {@link HARD_CUT} times the limit (inline-only markup of megabytes) is cut after a text node.
  */
-export function buildTextMap(
+export interface TextWalk {
+  /** The next chunk; null when paused by the deadline (the partial chunk is kept) or when done. */
+  next(limits?: ChunkLimits): TextChunk | null;
+  /** Every root has been walked and handed out. */
+  readonly done: boolean;
+  /** Whether `node` lies in a root of this walk where the walk has not been yet (it will map it as it is then). */
+  ahead(node: Node): boolean;
+}
+
+/** A block larger than this many times `ChunkLimits.chars` (or `nodes`) is cut inside. */
+export const HARD_CUT = 4;
+
+/**
+ * Whether `node` comes after `from` in document order, or inside it. Walks the ancestors and the
+ * siblings between (not compareDocumentPosition: linkedom answers it backwards for siblings).
+ */
+function after(from: Node, node: Node): boolean {
+  const chain = new Map<Node, Node | null>(); // ancestor of `from` → its child on the way to `from`
+  for (let n: Node | null = from, child: Node | null = null; n; child = n, n = n.parentNode) chain.set(n, child);
+  for (let n: Node | null = node, child: Node | null = null; n; child = n, n = n.parentNode) {
+    if (!chain.has(n)) continue;
+    const fromChild = chain.get(n) ?? null;
+    if (fromChild === null) return child !== null; // `node` is inside `from`
+    if (child === null) return false; // `node` is an ancestor of `from`
+    for (let s = fromChild.nextSibling; s; s = s.nextSibling) if (s === child) return true;
+    return false;
+  }
+  return false;
+}
+
+/**
+ * Walks the visible text of `roots` (see {@link buildTextMap}) resumably. The walk keeps its
+ * place between calls; a page that changes the tree meanwhile is followed as well as a
+ * TreeWalker would (children removed before the place are accounted for).
+ */
+export function createTextWalk(
   roots: Node | readonly Node[],
-  { maxChars = 1_000_000, shadowRootOf = defaultShadowRootOf }: TextMapOptions = {},
-): TextMap {
-  const parts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
+  { maxChars = Infinity, shadowRootOf = defaultShadowRootOf, connectedOnly = false }: TextMapOptions = {},
+): TextWalk {
+  const list = (Array.isArray(roots) ? roots : [roots]) as readonly Node[];
+  const starting = outermost(
+    list.map((r) => (r.nodeType === 9 ? (((r as Document).body as HTMLElement | null) ?? (r as Document).documentElement) : r)),
+  ).filter((r) => !isInSkippedTree(r));
+
+  let rootIndex = -1;
+  let stack: Frame[] = [];
+  /** The last node taken: the walk's place, for `ahead`. */
+  let cursor: Node | null = null;
+  let total = 0;
+  let done = starting.length === 0;
+  // The chunk being built.
+  let parts: string[] = [];
+  let nodes: Text[] = [];
+  let starts: number[] = [];
   let length = 0;
+  let visited = 0;
+  let firstRoot = 0;
   let lastNewline = true; // no leading separator
+
   const separator = () => {
     if (!lastNewline) {
       parts.push('\n');
@@ -197,21 +273,76 @@ export function buildTextMap(
     }
   };
 
-  const list = (Array.isArray(roots) ? roots : [roots]) as readonly Node[];
-  const starting = outermost(
-    list.map((r) => (r.nodeType === 9 ? (((r as Document).body as HTMLElement | null) ?? (r as Document).documentElement) : r)),
-  ).filter((r) => !isInSkippedTree(r));
+  function emit(): TextChunk {
+    // Drop the trailing separator: it belongs to nothing.
+    if (parts[parts.length - 1] === '\n') parts.pop();
+    const chunk: TextChunk = {
+      text: parts.join(''),
+      nodes,
+      starts,
+      roots: starting.slice(firstRoot, Math.min(rootIndex, starting.length - 1) + 1).filter((r) => !connectedOnly || r.isConnected),
+    };
+    parts = [];
+    nodes = [];
+    starts = [];
+    length = 0;
+    visited = 0;
+    lastNewline = true;
+    // The next chunk starts in the current root, or in the next one when this one has been walked to its end.
+    const bottom = stack[0];
+    firstRoot = stack.length === 0 || (stack.length === 1 && bottom && bottom.i >= bottom.list.length) ? rootIndex + 1 : rootIndex;
+    return chunk;
+  }
 
-  outer: for (const root of starting) {
-    const stack: Frame[] = [{ list: [root], i: 0, block: true, closedDetails: false }];
-    while (stack.length > 0) {
+  /** After a pause the page may have inserted or removed children before a frame's place: find it again. */
+  function resync(): void {
+    for (const frame of stack) {
+      const { list: l, i, prev } = frame;
+      if (!prev || i === 0 || l[i - 1] === prev) continue;
+      const j = Array.prototype.indexOf.call(l, prev);
+      // Gone: what followed it moved up one place (at worst a node is mapped twice, never skipped).
+      frame.i = j >= 0 ? j + 1 : i - 1;
+    }
+  }
+
+  function next(limits: ChunkLimits = {}): TextChunk | null {
+    if (done) return null;
+    const maxLength = limits.chars ?? Infinity;
+    const maxNodes = limits.nodes ?? Infinity;
+    const { deadline = Infinity, now } = limits;
+    resync();
+    let sinceCheck = 0;
+    for (;;) {
+      if (length > 0 && (length >= maxLength || visited >= maxNodes)) {
+        // At a block boundary; or, past the hard limit, after a text node (`lastNewline` is false there).
+        if (lastNewline || length >= maxLength * HARD_CUT || visited >= maxNodes * HARD_CUT) return emit();
+      }
+      if (++sinceCheck >= 64) {
+        sinceCheck = 0;
+        if (now && now() >= deadline) return null;
+      }
       const frame = stack[stack.length - 1];
-      const node = frame?.list[frame.i++];
-      if (!frame || !node) {
-        stack.pop();
-        if (frame?.block) separator();
+      if (!frame) {
+        separator();
+        if (total >= maxChars || ++rootIndex >= starting.length) {
+          done = true;
+          stack = [];
+          return length > 0 || nodes.length > 0 ? emit() : null;
+        }
+        const next = starting[rootIndex];
+        if (next && (!connectedOnly || next.isConnected)) stack.push({ list: [next], i: 0, prev: null, block: true, closedDetails: false });
         continue;
       }
+      const node = frame.list[frame.i];
+      if (!node) {
+        stack.pop();
+        if (frame.block) separator();
+        continue;
+      }
+      frame.i++;
+      frame.prev = node;
+      cursor = node;
+      visited++;
       if (node.nodeType === 3) {
         if (frame.closedDetails) continue;
         const value = (node as Text).data;
@@ -220,8 +351,9 @@ export function buildTextMap(
         starts.push(length);
         parts.push(value.replace(WS, ' '));
         length += value.length;
+        total += value.length;
         lastNewline = false;
-        if (length >= maxChars) break outer;
+        if (total >= maxChars) stack = []; // the root's end: one more separator, then done
       } else if (node.nodeType === 1) {
         const el = node as Element;
         const tag = el.tagName.toUpperCase();
@@ -232,18 +364,47 @@ export function buildTextMap(
         stack.push({
           list: renderedChildren(el, shadowRootOf),
           i: 0,
+          prev: null,
           block,
           closedDetails: tag === 'DETAILS' && !el.hasAttribute('open'),
         });
       } else if (node.nodeType === 11) {
-        stack.push({ list: node.childNodes, i: 0, block: false, closedDetails: false });
+        stack.push({ list: node.childNodes, i: 0, prev: null, block: false, closedDetails: false });
       }
     }
-    separator();
   }
-  // Drop the trailing separator: it belongs to nothing.
-  if (parts[parts.length - 1] === '\n') parts.pop();
-  return { text: parts.join(''), nodes, starts };
+
+  function ahead(node: Node): boolean {
+    if (done) return false;
+    for (let k = Math.max(0, rootIndex); k < starting.length; k++) {
+      const root = starting[k];
+      if (!root?.contains(node)) continue;
+      if (k > rootIndex || !cursor) return true;
+      // Inside the element last taken (its children are next), or after it.
+      return cursor !== node && after(cursor, node);
+    }
+    return false;
+  }
+
+  return {
+    next,
+    get done() {
+      return done;
+    },
+    ahead,
+  };
+}
+
+/**
+ * Maps the visible text of `roots`: a Document or an element (the whole page), or, for
+ * incremental work, the subtrees a MutationObserver reported as added. Each root is mapped as a
+ * block of its own; roots inside a skipped subtree (hidden, our UI, …) or inside another root are
+ * ignored, so the caller can pass the raw list of added nodes. In one go: see
+ * {@link createTextWalk} for the same map in bounded pieces.
+ */
+export function buildTextMap(roots: Node | readonly Node[], { maxChars = 1_000_000, shadowRootOf }: TextMapOptions = {}): TextMap {
+  const chunk = createTextWalk(roots, { maxChars, ...(shadowRootOf ? { shadowRootOf } : {}) }).next();
+  return chunk ? { text: chunk.text, nodes: chunk.nodes, starts: chunk.starts } : { text: '', nodes: [], starts: [] };
 }
 
 /** Index of the last node starting at or before `offset` (-1 if none). */

@@ -7,7 +7,8 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OWN_UI_ATTR } from '../../src/page/own-ui';
-import { type SchedulerHost, type SchedulerOptions, createScheduler } from '../../src/page/scheduler';
+import { type ScanChunk, type SchedulerHost, type SchedulerOptions, createScheduler } from '../../src/page/scheduler';
+import { buildTextMap } from '../../src/page/text-map';
 
 class FakeObserver {
   static instances: FakeObserver[] = [];
@@ -37,7 +38,11 @@ const attributes = (target: Node) => ({ type: 'attributes', target, attributeNam
 interface Setup {
   doc: Document;
   host: SchedulerHost;
+  /** The roots of each `scan` call, and the chunks themselves. */
   scans: Node[][];
+  chunks: ScanChunk[];
+  /** `passDone` calls, as the number of chunks scanned by then. */
+  passes: number[];
   navigations: string[];
   /** Delivers records to the live observer, as the browser would at the end of a microtask. */
   emit: (...records: MutationRecord[]) => void;
@@ -51,7 +56,13 @@ interface Setup {
 
 function setup(
   body: string,
-  options: Partial<SchedulerOptions> & { idle?: boolean; scanResult?: (roots: Node[]) => unknown; scanCostMs?: number } = {},
+  options: Partial<SchedulerOptions> & {
+    idle?: boolean;
+    scanResult?: (roots: Node[]) => unknown;
+    /** Fake time a `scan` takes per root, and per character of its chunk. */
+    scanCostMs?: number;
+    charCostMs?: number;
+  } = {},
 ): Setup {
   FakeObserver.instances = [];
   const { document: doc } = parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
@@ -92,15 +103,20 @@ function setup(
     performance: { now: () => Date.now() + ahead },
   };
   const scans: Node[][] = [];
+  const chunks: ScanChunk[] = [];
+  const passes: number[] = [];
   const navigations: string[] = [];
   const spend = (ms: number) => (ahead += ms);
   const scheduler = createScheduler({
     root: doc,
-    scan: (roots) => {
+    scan: (chunk) => {
+      const roots = [...chunk.roots];
       scans.push(roots);
-      spend((options.scanCostMs ?? 0) * roots.length);
+      chunks.push(chunk);
+      spend((options.scanCostMs ?? 0) * roots.length + (options.charCostMs ?? 0) * chunk.map.text.length);
       return options.scanResult?.(roots);
     },
+    passDone: () => passes.push(chunks.length),
     navigate: (url) => navigations.push(url),
     host,
     ...options,
@@ -109,6 +125,8 @@ function setup(
     doc,
     host,
     scans,
+    chunks,
+    passes,
     navigations,
     scheduler,
     spend,
@@ -182,7 +200,7 @@ describe('createScheduler: what is scanned', () => {
   });
 
   it('drops disconnected nodes, whitespace, non-text, hidden and editable elements, attribute records and our own UI', async () => {
-    const s = setup(`<main id="m"></main><div id="ui" ${OWN_UI_ATTR}><span id="card">Card</span></div>`);
+    const s = setup(`<p>Intro</p><main id="m"></main><div id="ui" ${OWN_UI_ATTR}><span id="card">Card</span></div>`);
     s.scheduler.start();
     await vi.advanceTimersByTimeAsync(10);
     const main = s.doc.getElementById('m')!;
@@ -238,26 +256,28 @@ describe('createScheduler: what is scanned', () => {
 
 describe('createScheduler: when', () => {
   it('splits a large burst into slices within the budget, each root handed over exactly once', async () => {
-    const s = setup('<main id="m"></main>', { sliceMs: 4, scanCostMs: 0.5 });
+    // 0.5 ms per paragraph of 50 characters; a chunk of 400 characters at most is 4 ms.
+    const s = setup('<p>Intro</p><main id="m"></main>', { sliceMs: 4, charCostMs: 0.01, chunkChars: 400 });
     s.scheduler.start();
     await vi.advanceTimersByTimeAsync(10);
     const main = s.doc.getElementById('m')!;
-    const added = Array.from({ length: 301 }, (_, i) => append(s.doc, main, 'p', `Item ${i}`));
+    const added = Array.from({ length: 301 }, (_, i) => append(s.doc, main, 'p', `Item ${i} `.padEnd(50, 'x')));
     s.emit(childList(main, ...added));
     await vi.advanceTimersByTimeAsync(150);
     // Removed while queued (after the first slice of the burst): never handed over.
     expect(s.scans.length).toBeGreaterThan(1);
-    expect(s.scheduler.stats().pending).toBeGreaterThan(200);
+    expect(s.scheduler.stats().pending).toBeGreaterThan(0);
     const removed = added.pop()!;
     removed.remove();
     await vi.advanceTimersByTimeAsync(10_000);
     const later = s.scans.slice(1);
     expect(later.flat()).toEqual(added);
-    // 300 roots × 0.5 ms in 4 ms slices: many calls, none over the budget by more than one root.
+    // 300 roots × 0.5 ms in 4 ms slices: many calls, none over the budget by more than a few roots.
     const { slices, longestSliceMs } = s.scheduler.stats();
-    expect(slices).toBeGreaterThanOrEqual(30);
+    expect(slices).toBeGreaterThanOrEqual(150 / (4 + 5));
     expect(longestSliceMs).toBeLessThanOrEqual(4 + 0.5 * 10);
     expect(Math.max(...later.map((r) => r.length))).toBeLessThanOrEqual(80);
+    expect(s.chunks.slice(1).every((c) => !c.pass)).toBe(true);
   });
 
   it('coalesces a 16 ms ticker: at most one slice per throttle period', async () => {
@@ -331,7 +351,7 @@ describe('createScheduler: when', () => {
   });
 
   it('flush() runs the pending work synchronously', () => {
-    const s = setup('<main id="m"></main>');
+    const s = setup('<p>Intro</p><main id="m"></main>');
     s.scheduler.start();
     s.scheduler.flush();
     expect(s.scans).toEqual([[s.doc.body]]);
@@ -392,7 +412,7 @@ describe('createScheduler: navigation', () => {
 
 describe('createScheduler: teardown', () => {
   it('stop() disconnects, cancels every timer, removes every listener, and nothing is scanned after', async () => {
-    const s = setup('<main id="m"></main>');
+    const s = setup('<p>Intro</p><main id="m"></main>');
     s.scheduler.start();
     expect(s.listenerCount()).toBe(5);
     expect(vi.getTimerCount()).toBeGreaterThan(0);
@@ -428,7 +448,7 @@ describe('createScheduler: teardown', () => {
 
   it('stops at the next slice or poll once the extension context is invalid', async () => {
     let valid = true;
-    const s = setup('<main id="m"></main>', { isContextValid: () => valid });
+    const s = setup('<p>Intro</p><main id="m"></main>', { isContextValid: () => valid });
     s.scheduler.start();
     await vi.advanceTimersByTimeAsync(10);
     valid = false;
@@ -446,5 +466,135 @@ describe('createScheduler: teardown', () => {
     valid = false;
     await vi.advanceTimersByTimeAsync(1000);
     expect(s.scheduler.stats().running).toBe(false);
+  });
+});
+
+describe('createScheduler: the whole-document pass in bounded chunks', () => {
+  const FILLER = 'The quarterly report said revenue grew while costs in the division stayed flat for the period. ';
+  /** About `size` characters of paragraphs, each with a name split over an inline element. */
+  const bigBody = (size: number) => {
+    const out: string[] = [];
+    for (let n = 0, i = 0; n < size; i++) {
+      const p = `<p>In filing ${i}, Yann <b>LeCun</b> said: ${FILLER.repeat(4)}</p>`;
+      out.push(p);
+      n += p.length;
+    }
+    return out.join('');
+  };
+  const occurrences = (text: string, word: string) => text.split(word).length - 1;
+
+  it('walks a 2 MB body in many slices, each within the budget, the start of the page first', async () => {
+    // About 0.1 ms per 1,000 characters (the matcher's speed): some 200 ms of work in all.
+    const s = setup(bigBody(2_000_000), { sliceMs: 4, charCostMs: 0.0001 });
+    const whole = buildTextMap(s.doc.body, { maxChars: Infinity }).text;
+    s.scheduler.start();
+    await vi.advanceTimersByTimeAsync(6);
+    // The first slice scanned the start of the page, and not much more.
+    expect(s.chunks.length).toBeGreaterThanOrEqual(1);
+    expect(s.chunks.reduce((n, c) => n + c.map.text.length, 0)).toBeLessThan(64_000);
+    expect(s.chunks[0]!.map.text.startsWith('In filing 0, Yann LeCun said')).toBe(true);
+    expect(s.scheduler.stats().passing).toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    const { slices, longestSliceMs, passes, pending } = s.scheduler.stats();
+    expect(s.chunks.length).toBeGreaterThan(40);
+    expect(slices).toBeGreaterThan(40);
+    expect(longestSliceMs).toBeLessThanOrEqual(8);
+    expect(Math.max(...s.chunks.map((c) => c.map.text.length))).toBeLessThanOrEqual(32_000 + 1000);
+    expect(s.chunks.every((c) => c.pass && c.roots.length === 1 && c.roots[0] === s.doc.body)).toBe(true);
+    // Cut only between blocks: the chunks put together with the separators they were cut at are the whole text.
+    const joined = s.chunks.map((c) => c.map.text).join('\n');
+    expect(joined).toBe(whole);
+    expect(passes).toBe(1);
+    expect(s.passes).toEqual([s.chunks.length]);
+    expect(pending).toBe(0);
+  });
+
+  it('never splits a name at a chunk border, even with tiny chunks', async () => {
+    const s = setup(bigBody(20_000), { chunkChars: 300 });
+    const paragraphs = s.doc.querySelectorAll('p').length;
+    s.scheduler.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(s.chunks.length).toBeGreaterThan(20);
+    const found = s.chunks.reduce((n, c) => n + occurrences(c.map.text, 'Yann LeCun'), 0);
+    expect(found).toBe(paragraphs);
+    // A paragraph longer than the chunk size stays whole.
+    expect(s.chunks.every((c) => !c.map.text.includes('\n') || c.map.text.split('\n').every((p) => p.startsWith('In filing')))).toBe(true);
+  });
+
+  it('handles mutations during the pass: content ahead of the walk once (in the pass), content behind it after the pass', async () => {
+    const s = setup(`<main id="m">${bigBody(200_000)}</main><footer id="f"><p>Footer</p></footer>`, {
+      chunkChars: 5000,
+      charCostMs: 0.001,
+    });
+    s.scheduler.start();
+    await vi.advanceTimersByTimeAsync(6);
+    expect(s.scheduler.stats().passing).toBe(true);
+    // Between two slices, the page's script inserts before and after the walk's place and edits a text it has passed.
+    const main = s.doc.getElementById('m')!;
+    const footer = s.doc.getElementById('f')!;
+    const behind = s.doc.createElement('p');
+    behind.textContent = 'Inserted behind the walk';
+    main.prepend(behind);
+    const ahead = s.doc.createElement('p');
+    ahead.textContent = 'Inserted ahead of the walk';
+    footer.append(ahead);
+    const changed = s.chunks[0]!.map.nodes[0]!;
+    changed.data = 'Changed behind the walk';
+    s.emit(childList(main, behind), childList(footer, ahead), characterData(changed));
+    await vi.advanceTimersByTimeAsync(60_000);
+    const passChunks = s.chunks.filter((c) => c.pass);
+    const later = s.chunks.filter((c) => !c.pass);
+    const passText = passChunks.map((c) => c.map.text).join('\n');
+    expect(occurrences(passText, 'Inserted ahead of the walk')).toBe(1);
+    expect(passText).not.toContain('Inserted behind the walk');
+    // After the pass (passDone first), the nodes changed behind the walk, and nothing else.
+    expect(s.passes).toEqual([passChunks.length]);
+    expect(s.chunks.indexOf(later[0]!)).toBe(passChunks.length);
+    const laterRoots = later.flatMap((c) => c.roots);
+    expect(laterRoots.map((r) => r.textContent)).toEqual(['Inserted behind the walk', 'Changed behind the walk']);
+    expect(laterRoots[0] === behind && laterRoots[1] === changed).toBe(true);
+    expect(later.map((c) => c.map.text).join('\n')).toBe('Inserted behind the walk\nChanged behind the walk');
+  });
+
+  it('a navigation during the pass drops it and walks the new page; passDone once per finished pass', async () => {
+    const s = setup(`<main id="m">${bigBody(100_000)}</main>`, { chunkChars: 2000, charCostMs: 0.001 });
+    s.scheduler.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(s.scheduler.stats().passing).toBe(true);
+    const before = s.chunks.length;
+    s.doc.getElementById('m')!.innerHTML = '<p>The new story</p>';
+    s.setHref('https://news.example/b');
+    s.fire('popstate');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(s.navigations).toEqual(['https://news.example/b']);
+    expect(s.chunks.slice(before).map((c) => [c.pass, c.map.text])).toEqual([[true, 'The new story']]);
+    expect(s.passes).toEqual([before + 1]);
+    expect(s.scheduler.stats()).toMatchObject({ passing: false, pending: 0, passes: 1 });
+  });
+
+  it('calls passDone for a page without any text, and flush() finishes a pass at once', async () => {
+    const s = setup('<div hidden><p>secret</p></div>');
+    s.scheduler.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(s.chunks).toEqual([]);
+    expect(s.passes).toEqual([0]);
+    const t = setup(bigBody(50_000), { chunkChars: 1000 });
+    t.scheduler.start();
+    t.scheduler.flush();
+    expect(t.passes).toEqual([t.chunks.length]);
+    expect(t.chunks.length).toBeGreaterThan(10);
+  });
+
+  it('stop() in the middle of a pass: no chunk and no passDone after it', async () => {
+    const s = setup(bigBody(100_000), { chunkChars: 2000, charCostMs: 0.001 });
+    s.scheduler.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(s.scheduler.stats().passing).toBe(true);
+    s.scheduler.stop();
+    const n = s.chunks.length;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(s.chunks).toHaveLength(n);
+    expect(s.passes).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

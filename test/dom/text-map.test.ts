@@ -3,7 +3,16 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { OWN_UI_ATTR } from '../../src/page/own-ui';
 import { createHighlighter, highlightSupport } from '../../src/page/highlight';
-import { type TextMap, buildTextMap, isInSkippedTree, locate, offsetOf } from '../../src/page/text-map';
+import {
+  HARD_CUT,
+  type TextChunk,
+  type TextMap,
+  buildTextMap,
+  createTextWalk,
+  isInSkippedTree,
+  locate,
+  offsetOf,
+} from '../../src/page/text-map';
 
 const html = (body: string) => parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`).document;
 const textOf = (body: string) => buildTextMap(html(body)).text;
@@ -156,6 +165,98 @@ describe('buildTextMap: shadow roots, subtrees, limits', () => {
     }
     parent.append('bottom');
     expect(buildTextMap(doc).text).toBe('bottom');
+  });
+});
+
+describe('createTextWalk: the same map in bounded, resumable chunks', () => {
+  const paragraphs = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}: Yann <b>LeCun</b> and <i>Scale</i> AI.</p>`).join('');
+  const drain = (walk: ReturnType<typeof createTextWalk>, limits: Parameters<typeof walk.next>[0]) => {
+    const out: TextChunk[] = [];
+    for (let guard = 0; !walk.done && guard < 100_000; guard++) {
+      const c = walk.next(limits);
+      if (c) out.push(c);
+    }
+    return out;
+  };
+
+  it('cuts only at block boundaries: the chunks joined by "\\n" are buildTextMap\'s text, each chunk a valid map', () => {
+    const doc = html(`<article>${paragraphs(200)}</article><div><span>inline </span>run <b>Meta</b></div>`);
+    const whole = buildTextMap(doc).text;
+    const chunks = drain(createTextWalk(doc), { chars: 300 });
+    expect(chunks.length).toBeGreaterThan(20);
+    expect(chunks.map((c) => c.text).join('\n')).toBe(whole);
+    for (const c of chunks) {
+      expect(c.text.length).toBeLessThan(300 + 60);
+      expectRoundTrip(c);
+    }
+    expect(chunks.reduce((n, c) => n + c.text.split('Yann LeCun').length - 1, 0)).toBe(200);
+  });
+
+  it('pauses at the deadline and resumes where it was, with the partial chunk kept', () => {
+    const doc = html(paragraphs(500));
+    let clock = 0;
+    const walk = createTextWalk(doc);
+    const chunks: TextChunk[] = [];
+    let pauses = 0;
+    while (!walk.done) {
+      // The clock is read every 64 nodes: each reading costs 1 ms here, and a call has 2 ms.
+      const deadline = clock + 2;
+      const c = walk.next({ chars: 5000, deadline, now: () => ++clock });
+      // Null: paused (or, once, done).
+      if (c) chunks.push(c);
+      else pauses++;
+    }
+    expect(pauses).toBeGreaterThan(10);
+    expect(chunks.map((c) => c.text).join('\n')).toBe(buildTextMap(doc).text);
+  });
+
+  it('bounds a chunk by nodes too, and cuts inside an inline-only giant block past HARD_CUT', () => {
+    const empty = html(`${'<div><span></span></div>'.repeat(2000)}<p>end</p>`);
+    let calls = 0;
+    const walk = createTextWalk(empty);
+    for (let clock = 0; !walk.done;) {
+      walk.next({ nodes: 100, deadline: clock + 2, now: () => ++clock });
+      calls++;
+    }
+    expect(calls).toBeGreaterThan(10);
+    const giant = html(`<p>${'<span>word </span>'.repeat(1000)}</p>`);
+    const chunks = drain(createTextWalk(giant), { chars: 100 });
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(Math.max(...chunks.map((c) => c.text.length))).toBeLessThanOrEqual(100 * HARD_CUT + 5);
+  });
+
+  it('follows the page between calls: a node removed before its place neither skips nor repeats a paragraph', () => {
+    const doc = html(paragraphs(50));
+    const walk = createTextWalk(doc.body);
+    const first = walk.next({ chars: 500 })!;
+    expect(first.text.startsWith('Paragraph 0:')).toBe(true);
+    // The page removes the first paragraph and inserts one at the top.
+    doc.querySelector('p')!.remove();
+    const top = doc.createElement('p');
+    top.textContent = 'New top';
+    doc.body.prepend(top);
+    const rest = drain(walk, { chars: 500 })
+      .map((c) => c.text)
+      .join('\n');
+    const seen = [...`${first.text}\n${rest}`.matchAll(/Paragraph (\d+):/g)].map((m) => Number(m[1]));
+    expect(seen).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(walk.ahead(top)).toBe(false);
+  });
+
+  it('names the roots of each chunk, and knows what lies ahead of it', () => {
+    const doc = html(`<main id="m">${paragraphs(30)}</main><aside id="a"><p>Aside</p></aside>`);
+    const main = doc.getElementById('m')!;
+    const aside = doc.getElementById('a')!;
+    const walk = createTextWalk([main, aside]);
+    const first = walk.next({ chars: 200 })!;
+    expect(first.roots).toEqual([main]);
+    expect(walk.ahead(aside.firstChild!)).toBe(true);
+    expect(walk.ahead(main.lastChild!)).toBe(true);
+    expect(walk.ahead(main.firstChild!)).toBe(false);
+    const rest = drain(walk, { chars: 200 });
+    expect(rest.at(-1)!.roots.at(-1)).toBe(aside);
+    expect(walk.ahead(aside)).toBe(false);
   });
 });
 
