@@ -65,9 +65,11 @@ function baseline(
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./baseline-worker.mjs', import.meta.url), { workerData: { kind, forms, text, runs } });
     const done: { ms: number; matches: number }[] = [];
-    const finish = (stopped: boolean) => {
+    const finish = async (stopped: boolean) => {
       clearTimeout(timer);
-      void worker.terminate();
+      // Wait for the worker to be gone: tearing down one stopped in a huge RegExp takes a few hundred
+      // ms of CPU, which would otherwise overlap (and inflate) the next trie timing.
+      await worker.terminate();
       const times = done.map((d) => d.ms);
       resolve({
         stopped,
@@ -77,12 +79,12 @@ function baseline(
       });
     };
     // Each run gets `limitMs`; a run stopped after others completed leaves their median.
-    let timer = setTimeout(() => finish(done.length === 0), limitMs);
+    let timer = setTimeout(() => void finish(done.length === 0), limitMs);
     worker.on('message', (m: { ms: number; matches: number }) => {
       done.push(m);
       clearTimeout(timer);
-      if (done.length === runs) finish(false);
-      else timer = setTimeout(() => finish(false), limitMs);
+      if (done.length === runs) void finish(false);
+      else timer = setTimeout(() => void finish(false), limitMs);
     });
     worker.on('error', reject);
   });

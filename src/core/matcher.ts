@@ -44,7 +44,7 @@
  */
 import type { Entity, EntityType } from './corpus';
 import { COMMON_WORDS, NEGATIVE_CUES, ROLE_WORDS, STOP_WORDS, SUPPORT_CUES, cueSet } from './matcher/lexicon';
-import { BREAK, Shape, casePattern, fold, shapeOf, shapeOfPattern, tokenize, trieKey, type Token } from './matcher/tokens';
+import { BREAK, Shape, Tokens, caseOf, casePattern, fold, hashOf, shapeOf, tokenize, trieKey } from './matcher/tokens';
 
 export interface MatchableEntity {
   id: string;
@@ -57,9 +57,9 @@ export interface MatchableEntity {
   ambiguous?: readonly string[];
 }
 
-export const ALIAS_TABLE_VERSION = 1;
+export const ALIAS_TABLE_VERSION = 2;
 
-/** Alias flags (bits of {@link AliasEntry}[1]). */
+/** Alias flags (the third number of an alias in {@link AliasTable.ends}). */
 export const AliasFlag = {
   /** An everyday word: needs evidence. */
   Common: 1,
@@ -69,25 +69,31 @@ export const AliasFlag = {
   Genitive: 4,
 } as const;
 
-/** One alias at a trie node: entity index, {@link AliasFlag} bits, and the alias as written when its case matters. */
-export type AliasEntry = [entity: number, flags: number] | [entity: number, flags: number, form: string];
-
 /**
- * A trie node: children keyed by folded token (the first word bare, later words prefixed by the
- * separator before them unless it is a single space: "platforms", "-preis", ". turing"), and
- * under "$" the aliases that end here. Tokens never contain "$".
+ * The compiled aliases of a corpus: plain JSON of flat arrays (quick to parse, and posted to
+ * content scripts), compiled once. It is a trie over folded word keys: an alias's first word bare,
+ * later words prefixed by the separator before them unless it is a single space ("platforms",
+ * "-preis", ". turing").
  */
-export interface TrieNode {
-  [key: string]: TrieNode | AliasEntry[];
-}
-
-/** The compiled aliases of a corpus: plain JSON, compiled once, posted to content scripts. */
 export interface AliasTable {
   /** {@link ALIAS_TABLE_VERSION}: a matcher refuses a table of another version. */
   v: number;
-  /** Entity ids; the trie and ctx refer to entities by index into this list. */
+  /** Entity ids; the other fields refer to entities by index into this list. */
   ids: string[];
-  trie: TrieNode;
+  /** The distinct trie keys, first words first. */
+  keys: string[];
+  /** Trie nodes 1…roots (0 is the root) are the root's children by keys 0…roots-1. */
+  roots: number;
+  /** The deeper nodes: node roots+1+i is the child of node nodes[2i] by key keys[nodes[2i+1]]; a parent comes before its children. */
+  nodes: number[];
+  /**
+   * Four numbers per alias, in ascending order of node: the node where it ends, the entity,
+   * {@link AliasFlag} bits, and its case: -1 - Σ shape(word k)·4^k with shape 0 for a lower-case
+   * word (any case matches), 1 all caps, 2 capitalised; or, if a word has mixed case ("LeCun"),
+   * the index in `forms` of the alias as written.
+   */
+  ends: number[];
+  forms: string[];
   /** Folded context word → entities it supports. */
   ctx: Record<string, number[]>;
 }
@@ -126,6 +132,10 @@ export const SUPPORT_WINDOW = 25;
 export const NEGATIVE_WINDOW = 10;
 
 const FLAG_WEAK = AliasFlag.Common | AliasFlag.Surname;
+/** Cue bits of a word. */
+const Cue = { Support: 1, Negative: 2 } as const;
+/** A folded word, its {@link Cue} bits, and the entities it is a context word of. */
+type WordInfo = [word: string, cue: number, ctx: readonly number[] | undefined];
 /** Separators that make two tokens one word ("Meta-chefen", "Meta’n", "Meta.com", "meta_data", "@Meta"). */
 const INSIDE_WORD = new Set(['-', "'", '.', '_', '@']);
 
@@ -156,21 +166,15 @@ export function aliasForms(e: Pick<MatchableEntity, 'name' | 'aliases'>): string
   return [...set].filter((f) => !(f.endsWith('s') && set.has(f.slice(0, -1)) && derived(f.slice(0, -1))));
 }
 
-function childOf(node: TrieNode, key: string): TrieNode | undefined {
-  if (key === '$' || !Object.hasOwn(node, key)) return undefined;
-  const c = node[key];
-  return c === undefined || Array.isArray(c) ? undefined : c;
-}
-
-function entriesOf(node: TrieNode): AliasEntry[] | undefined {
-  if (!Object.hasOwn(node, '$')) return undefined;
-  const e = node.$;
-  return Array.isArray(e) ? e : undefined;
-}
-
 /** A fresh object without a prototype, so a token like "constructor" is just a key. */
 const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
-const newNode = (): TrieNode => Object.create(null) as TrieNode;
+
+/** The index of `key` in `list`, appended if new. */
+const intern = (list: string[], index: Map<string, number>, key: string): number => {
+  let i = index.get(key);
+  if (i === undefined) index.set(key, (i = list.push(key) - 1));
+  return i;
+};
 
 /**
  * Compiles entities into an alias table. Forms with fewer than two letters or digits are dropped
@@ -179,42 +183,49 @@ const newNode = (): TrieNode => Object.create(null) as TrieNode;
 export function compileAliasTable(entities: readonly MatchableEntity[], options: CompileOptions = {}): AliasTable {
   const common = options.commonWords ? new Set([...options.commonWords].map(fold)) : COMMON_WORDS;
   const maxContext = options.maxContext ?? 32;
-  const trie = newNode();
+  const forms: string[] = [];
+  const formIndex = new Map<string, number>();
+  /** The trie while it is built: per node, its children by key, and three numbers per alias ending there (entity, flags, case). */
+  const kids: (Map<string, number> | undefined)[] = [];
+  const at: (number[] | undefined)[] = [];
+  let count = 1;
   const ctx = dict<number[]>();
   const ids: string[] = [];
   entities.forEach((e, ei) => {
     ids.push(e.id);
-    const forms = aliasForms(e)
+    const parsed = aliasForms(e)
       .map((form) => ({ form, toks: tokenize(form) }))
       .filter(({ toks }) => toks.length > 0 && toks.every((t, i) => i === 0 || t.gap !== BREAK))
       .filter(({ toks }) => toks.reduce((n, t) => n + t.fold.length, 0) >= 2);
-    const lastWords = new Set(forms.filter(({ toks }) => toks.length > 1).map(({ toks }) => toks[toks.length - 1]?.fold));
+    const lastWords = new Set(parsed.filter(({ toks }) => toks.length > 1).map(({ toks }) => toks[toks.length - 1]?.fold));
     const ambiguous = new Set((e.ambiguous ?? []).map((a) => fold(stripSuffix(normaliseAlias(a)))));
     const own = new Set<string>();
-    for (const { form, toks } of forms) {
+    for (const { form, toks } of parsed) {
       const shapes = toks.map((t) => shapeOf(form.slice(t.start, t.end)));
-      const cased = shapes.some((s) => s !== Shape.Lower && s !== Shape.None);
       const head = toks[0]?.fold ?? '';
       const last = shapes[shapes.length - 1];
       let flags = 0;
       if (toks.length === 1 && (ambiguous.has(head) || (shapes[0] === Shape.Cap && common.has(head)))) flags |= AliasFlag.Common;
       if (toks.length === 1 && e.type === 'person' && lastWords.has(head)) flags |= AliasFlag.Surname;
       if (last !== undefined && last !== Shape.Lower && last !== Shape.None) flags |= AliasFlag.Genitive;
-      let node = trie;
+      let node = 0;
       toks.forEach((t, i) => {
         const key = trieKey(t, i === 0);
-        let next = childOf(node, key);
-        if (!next) {
-          next = newNode();
-          node[key] = next;
-        }
+        const map = (kids[node] ??= new Map<string, number>());
+        let next = map.get(key);
+        if (next === undefined) map.set(key, (next = count++));
         node = next;
         own.add(t.fold);
       });
-      const entry: AliasEntry = cased ? [ei, flags, form] : [ei, flags];
-      const list = entriesOf(node) ?? [];
-      if (!list.some((x) => x[0] === ei && x[1] === flags && x[2] === entry[2])) list.push(entry);
-      node.$ = list;
+      // The case of the alias's words (see AliasTable.ends): two bits a word, or the form as written if one is mixed ("LeCun").
+      const c =
+        shapes.length > 15 || shapes.includes(Shape.Mixed)
+          ? intern(forms, formIndex, form)
+          : shapes.reduce((code, s, k) => code - (s === Shape.Upper ? 1 : s === Shape.Cap ? 2 : 0) * 4 ** k, -1);
+      const list = (at[node] ??= []);
+      let dup = false;
+      for (let q = 0; q < list.length; q += 3) dup ||= list[q] === ei && list[q + 1] === flags && list[q + 2] === c;
+      if (!dup) list.push(ei, flags, c);
     }
     let n = 0;
     for (const word of e.context ?? []) {
@@ -226,7 +237,24 @@ export function compileAliasTable(entities: readonly MatchableEntity[], options:
       n++;
     }
   });
-  return { v: ALIAS_TABLE_VERSION, ids, trie, ctx };
+  // Numbered breadth first: the root's children (one per first word) are nodes 1…roots, by key 0…roots-1.
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const order = [0];
+  const nodes: number[] = [];
+  for (const [key, c] of kids[0] ?? []) order[intern(keys, keyIndex, key) + 1] = c;
+  const roots = keys.length;
+  for (let x = 1; x < order.length; x++)
+    for (const [key, c] of kids[order[x] ?? 0] ?? []) {
+      nodes.push(x, intern(keys, keyIndex, key));
+      order.push(c);
+    }
+  const ends: number[] = [];
+  order.forEach((old, x) => {
+    const list = at[old] ?? [];
+    for (let q = 0; q < list.length; q += 3) ends.push(x, list[q] ?? 0, list[q + 1] ?? 0, list[q + 2] ?? -1);
+  });
+  return { v: ALIAS_TABLE_VERSION, ids, keys, roots, nodes, ends, forms, ctx };
 }
 
 /**
@@ -284,16 +312,18 @@ interface AliasWord {
   pattern: string;
 }
 
+/** The word shapes of {@link AliasTable.ends}'s case codes. */
+const CODE_SHAPES: readonly Shape[] = [Shape.Lower, Shape.Upper, Shape.Cap];
+
 /** How the case of a page word may differ from the alias's word. */
-function caseOk(alias: AliasWord, page: string, common: boolean): boolean {
+function caseOk(alias: AliasWord, text: string, start: number, end: number, common: boolean): boolean {
   const a = alias.shape;
-  if (a === Shape.None || a === Shape.Lower) return true;
-  const pattern = casePattern(page);
-  const p = shapeOfPattern(pattern);
+  const c = caseOf(text, start, end);
+  const p = c & 7;
   if (a === Shape.Upper) return p === Shape.Upper;
   const allCaps = p === Shape.Upper && !common;
-  if (a === Shape.Cap) return p === Shape.Cap || (allCaps && pattern.length >= 3);
-  return alias.pattern === pattern || (allCaps && pattern.length >= 4);
+  if (a === Shape.Cap) return p === Shape.Cap || (allCaps && c >> 3 >= 3);
+  return (p === Shape.Mixed && alias.pattern === casePattern(text.slice(start, end))) || (allCaps && c >> 3 >= 4);
 }
 
 const OPENERS = /[\s"'“”‘’„«»‹›()[\]{}–—•*-]/u;
@@ -303,7 +333,7 @@ function atSentenceStart(text: string, pos: number): boolean {
   for (let k = pos - 1; k >= 0; k--) {
     const ch = text.charAt(k);
     if (ch === '\n' || ch === '\r') return true;
-    if (OPENERS.test(ch)) continue;
+    if (ch === ' ' || OPENERS.test(ch)) continue;
     return ch === '.' || ch === '!' || ch === '?' || ch === '…';
   }
   return true;
@@ -325,86 +355,172 @@ function lastBelow(sorted: readonly number[] | undefined, x: number): number {
   return lo > 0 ? (sorted[lo - 1] ?? -1) : -1;
 }
 
-/** Wraps a compiled table. Cheap: no per-page set-up beyond the table itself. */
+/** A power of two at least twice `n`: an open-addressing table at most half full. */
+const slotsFor = (n: number): number => 2 << Math.ceil(Math.log2(n + 1));
+/** The slot of trie edge (node, key). */
+const edgeHash = (node: number, key: number): number => {
+  const h = Math.imul(node, 0x9e3779b1) ^ key;
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ (h >>> 13);
+};
+
+/**
+ * Wraps a compiled table. Loading builds two flat hash tables (keys, trie edges) and an index of
+ * the aliases by node: no object per key or node, so that a scan's cost does not grow with the
+ * table (lookups touch a few typed arrays) and neither does the garbage collector's.
+ */
 export function createMatcher(table: AliasTable): Matcher {
   if (table.v !== ALIAS_TABLE_VERSION) throw new Error(`alias table version ${table.v}, expected ${ALIAS_TABLE_VERSION}`);
+  const { keys, roots, nodes, ends, forms } = table;
   const support = cueSet(SUPPORT_CUES);
   const negative = cueSet(NEGATIVE_CUES);
-  const formWords = new Map<string, AliasWord[]>();
-  const wordsOf = (form: string): AliasWord[] => {
-    let w = formWords.get(form);
+
+  // Keys: pairs of (hash, index + 1) in slots, probed linearly.
+  const keyMask = slotsFor(keys.length) - 1;
+  const keySlots = new Int32Array(2 * (keyMask + 1));
+  keys.forEach((key, i) => {
+    const h = hashOf(key);
+    let p = h & keyMask;
+    while (keySlots[2 * p + 1]) p = (p + 1) & keyMask;
+    keySlots[2 * p] = h;
+    keySlots[2 * p + 1] = i + 1;
+  });
+  /** The index of the key with hash `h` that is `s` (any key with that hash if `s` is undefined), or -1. */
+  const find = (h: number, s?: string): number => {
+    for (let p = h & keyMask; ; p = (p + 1) & keyMask) {
+      const i = (keySlots[2 * p + 1] ?? 0) - 1;
+      if (i < 0 || (keySlots[2 * p] === h && (s === undefined || keys[i] === s))) return i;
+    }
+  };
+  // Deeper trie edges: node roots+1+i sits in the slot of (its parent, its key).
+  const deep = nodes.length / 2;
+  const count = roots + 1 + deep;
+  const edgeMask = slotsFor(deep) - 1;
+  const edgeSlots = new Int32Array(edgeMask + 1);
+  for (let i = 0; i < deep; i++) {
+    let p = edgeHash(nodes[2 * i] ?? 0, nodes[2 * i + 1] ?? 0) & edgeMask;
+    while (edgeSlots[p]) p = (p + 1) & edgeMask;
+    edgeSlots[p] = i + 1;
+  }
+  /** The child of `node` by key index `key`, or 0 (the root is nobody's child). */
+  const child = (node: number, key: number): number => {
+    if (node === 0) return key >= 0 && key < roots ? key + 1 : 0;
+    if (key < 0) return 0;
+    for (let p = edgeHash(node, key) & edgeMask; ; p = (p + 1) & edgeMask) {
+      const i = (edgeSlots[p] ?? 0) - 1;
+      if (i < 0) return 0;
+      if (nodes[2 * i] === node && nodes[2 * i + 1] === key) return roots + 1 + i;
+    }
+  };
+  // The aliases ending at node k are ends[4 * at[k] …] up to at[k + 1] (ends are in order of node).
+  const at = new Int32Array(count + 1);
+  for (let k = 0, q = 0; k <= count; k++) {
+    while (q < ends.length && (ends[q] ?? 0) < k) q += 4;
+    at[k] = q / 4;
+  }
+
+  const formWords: (AliasWord[] | undefined)[] = [];
+  const wordsOf = (f: number): AliasWord[] => {
+    let w = formWords[f];
     if (!w) {
-      w = tokenize(form).map((t) => {
-        const pattern = casePattern(form.slice(t.start, t.end));
-        return { shape: shapeOfPattern(pattern), pattern };
+      const t = new Tokens(forms[f] ?? '');
+      w = formWords[f] = Array.from({ length: t.n }, (_, k) => {
+        const w = t.word(k);
+        return { shape: shapeOf(w), pattern: casePattern(w) };
       });
-      formWords.set(form, w);
     }
     return w;
   };
   const inCues = (f: string, cues: { whole: ReadonlySet<string>; heads: readonly string[] }): boolean =>
     cues.whole.has(f) || cues.heads.some((h) => f.length > h.length && f.endsWith(h));
-  const ctxHas = (f: string, ent: number): boolean => Object.hasOwn(table.ctx, f) && (table.ctx[f]?.includes(ent) ?? false);
+  /** What words say near an ambiguous mention, by hash, kept across scans (pages repeat their words); the word rules out a collision. */
+  const infos = new Map<number, WordInfo>();
+  const infoOf = (T: Tokens, k: number): WordInfo => {
+    const h = T.hash(k);
+    const known = infos.get(h);
+    if (known && T.equals(k, known[0])) return known;
+    const f = T.fold(k);
+    const cue = (inCues(f, support) ? Cue.Support : 0) | (inCues(f, negative) ? Cue.Negative : 0);
+    const info: WordInfo = [f, cue, Object.hasOwn(table.ctx, f) ? table.ctx[f] : undefined];
+    if (!known) {
+      if (infos.size >= 20_000) infos.clear();
+      infos.set(h, info);
+    }
+    return info;
+  };
+
+  /** The token buffer of the last scan, reused by the next (a page is scanned again and again as it changes). */
+  let scratch: Int32Array | undefined;
 
   function scan(text: string): EntityMatch[] {
-    const toks: Token[] = tokenize(text);
-    const n = toks.length;
+    const T = new Tokens(text, scratch);
+    scratch = T.buffer;
+    const n = T.n;
     const cands: Candidate[] = [];
-    const word = (t: Token): string => text.slice(t.start, t.end);
 
-    const collect = (node: TrieNode, first: number, last: number, genitive: boolean): void => {
-      const entries = entriesOf(node);
-      const lastTok = toks[last];
-      if (!entries || !lastTok) return;
-      let end = lastTok.end;
+    /** The key index of token k after `gap` (' ' for the first word of a name), without its last unit if `stem`; or -1. */
+    const keyOf = (k: number, gap: string, stem: boolean): number => {
+      if (gap === ' ') {
+        // Most words are in no alias: the hash alone says so, without making a string.
+        const h = stem ? T.stem(k) : T.hash(k);
+        const i = find(h);
+        if (i < 0 || T.equals(k, keys[i] ?? '', stem)) return i;
+        const f = T.fold(k); // another key with the same hash
+        return find(h, stem ? f.slice(0, -1) : f);
+      }
+      const key = gap + (stem ? T.fold(k).slice(0, -1) : T.fold(k));
+      return find(hashOf(key), key);
+    };
+
+    const collect = (node: number, first: number, last: number, genitive: boolean): void => {
+      const q0 = at[node] ?? 0;
+      const q1 = at[node + 1] ?? 0;
+      if (q0 === q1) return;
+      let end = T.end(last);
       let after = last + 1;
-      const next = toks[after];
-      if (!genitive && next) {
-        const suffix = word(next);
-        if ((next.gap === "'" && (suffix === 's' || suffix === 'S')) || (next.gap === ':' && /^\p{Ll}{1,3}$/u.test(suffix))) {
-          end = next.end;
+      if (!genitive && after < n) {
+        const gap = T.gap(after);
+        const suffix = gap === "'" || gap === ':' ? T.word(after) : '';
+        if ((gap === "'" && (suffix === 's' || suffix === 'S')) || (gap === ':' && /^\p{Ll}{1,3}$/u.test(suffix))) {
+          end = T.end(after);
           after++;
         }
       }
-      const follow = toks[after];
-      if (follow && INSIDE_WORD.has(follow.gap)) {
-        const lastShape = shapeOf(word(lastTok));
-        const compoundHead = follow.gap === '-' && after === last + 1 && (lastShape === Shape.Upper || lastShape === Shape.None);
+      const follow = after < n ? T.gap(after) : BREAK;
+      if (INSIDE_WORD.has(follow)) {
+        const lastShape = caseOf(text, T.start(last), T.end(last)) & 7;
+        const compoundHead = follow === '-' && after === last + 1 && (lastShape === Shape.Upper || lastShape === Shape.None);
         if (!compoundHead) return;
       }
-      for (const [ent, flags, form] of entries) {
+      for (let q = 4 * q0; q < 4 * q1; q += 4) {
+        const ent = ends[q + 1] ?? 0;
+        const flags = ends[q + 2] ?? 0;
+        const cs = ends[q + 3] ?? -1;
         if (genitive && (flags & AliasFlag.Genitive) === 0) continue;
-        if (form !== undefined) {
-          const aliasWords = wordsOf(form);
-          let ok = aliasWords.length === last - first + 1;
-          for (let k = 0; ok && k < aliasWords.length; k++) {
-            const t = toks[first + k];
-            if (!t) break;
-            let w = word(t);
-            if (genitive && first + k === last) w = w.slice(0, -1);
-            const a = aliasWords[k];
-            ok = a !== undefined && caseOk(a, w, (flags & AliasFlag.Common) !== 0);
-          }
-          if (!ok) continue;
+        const words = cs >= 0 ? wordsOf(cs) : undefined;
+        let ok = !words || words.length === last - first + 1;
+        for (let k = 0; ok && cs !== -1 && k <= last - first; k++) {
+          const a = words ? words[k] : { shape: CODE_SHAPES[((-1 - cs) >> (2 * k)) & 3] ?? Shape.Lower, pattern: '' };
+          if (!a || a.shape === Shape.Lower || a.shape === Shape.None) continue;
+          const end = T.end(first + k) - (genitive && first + k === last ? 1 : 0);
+          ok = caseOk(a, text, T.start(first + k), end, (flags & AliasFlag.Common) !== 0);
         }
-        cands.push({ first, last, after, start: toks[first]?.start ?? 0, end, ent, flags, prio: 0 });
+        if (!ok) continue;
+        cands.push({ first, last, after, start: T.start(first), end, ent, flags, prio: 0 });
       }
     };
 
     for (let i = 0; i < n; i++) {
-      const t0 = toks[i];
-      if (!t0 || INSIDE_WORD.has(t0.gap)) continue;
-      let node: TrieNode | undefined = table.trie;
-      for (let j = i; node && j < n; j++) {
-        const t = toks[j];
-        if (!t || (j > i && t.gap === BREAK)) break;
-        const key = trieKey(t, j === i);
-        if (t.fold.length >= 3 && text.charAt(t.end - 1) === 's') {
-          const g = childOf(node, key.slice(0, -1));
-          if (g) collect(g, i, j, true);
-        }
-        node = childOf(node, key);
-        if (node) collect(node, i, j, false);
+      let node = 0;
+      for (let j = i; j < n; j++) {
+        const gap = j === i ? ' ' : T.gap(j);
+        if (gap === BREAK) break;
+        const g = T.foldLength(j) >= 3 && text.charCodeAt(T.end(j) - 1) === 115 /* s */ ? child(node, keyOf(j, gap, true)) : 0;
+        node = child(node, keyOf(j, gap, false));
+        // A name does not start inside a word ("Meta" in "anti-Meta").
+        if (j === i && (g || node) && INSIDE_WORD.has(T.gap(i))) break;
+        if (g) collect(g, i, j, true);
+        if (!node) break;
+        collect(node, i, j, false);
       }
     }
     if (cands.length === 0) return [];
@@ -420,34 +536,30 @@ export function createMatcher(table: AliasTable): Matcher {
       list.push(c.first);
       strongStarts.set(c.ent, list);
     }
-    const around = (c: Candidate, w: number, test: (t: Token, k: number) => boolean): boolean => {
+    const around = (c: Candidate, w: number, test: (k: number) => boolean): boolean => {
       for (let k = Math.max(0, c.first - w); k < Math.min(n, c.after + w); k++) {
         if (k >= c.first && k < c.after) continue;
-        const t = toks[k];
-        if (t && test(t, k)) return true;
+        if (test(k)) return true;
       }
       return false;
     };
-    const otherStrong = (c: Candidate) => (_t: Token, k: number) => {
+    const otherStrong = (c: Candidate) => (k: number) => {
       const s = strongAt[k];
       return s !== undefined && s >= 0 && s !== c.ent;
     };
-    // Cue classes of tokens, computed once per token and only near ambiguous mentions: bit 1 known, 2 support, 4 negative.
-    const cueBits = new Uint8Array(n);
-    const cue = (t: Token, k: number): number => {
-      let v = cueBits[k] ?? 0;
-      if (v === 0) {
-        v = 1 | (inCues(t.fold, support) ? 2 : 0) | (inCues(t.fold, negative) ? 4 : 0);
-        cueBits[k] = v;
-      }
-      return v;
-    };
+    // Cue classes of tokens, computed once per token and only near ambiguous mentions.
+    const infoAt = new Array<WordInfo | undefined>(n);
+    const info = (k: number): WordInfo => (infoAt[k] ??= infoOf(T, k));
+    const ctxHas = (k: number, ent: number): boolean => info(k)[2]?.includes(ent) === true;
     const supported = (c: Candidate): boolean => {
       if (strongStarts.has(c.ent)) return true;
       const other = otherStrong(c);
-      return around(c, SUPPORT_WINDOW, (t, k) => (cue(t, k) & 2) !== 0 || other(t, k) || ctxHas(t.fold, c.ent));
+      return around(c, SUPPORT_WINDOW, (k) => {
+        const b = info(k)[1];
+        return (b & Cue.Support) !== 0 || other(k) || ctxHas(k, c.ent);
+      });
     };
-    const blocked = (c: Candidate): boolean => around(c, NEGATIVE_WINDOW, (t, k) => (cue(t, k) & 4) !== 0);
+    const blocked = (c: Candidate): boolean => around(c, NEGATIVE_WINDOW, (k) => (info(k)[1] & Cue.Negative) !== 0);
 
     const valid: Candidate[] = [];
     const midSentence = new Set<number>();
@@ -463,11 +575,9 @@ export function createMatcher(table: AliasTable): Matcher {
           valid.push(c);
           continue;
         }
-        const prev = toks[c.first - 1];
-        const self = toks[c.first];
-        if (!prev || !self || self.gap === BREAK || !ROLE_WORDS.has(prev.fold)) continue;
+        if (c.first === 0 || T.gap(c.first) === BREAK || !ROLE_WORDS.has(T.fold(c.first - 1))) continue;
         const other = otherStrong(c);
-        if (around(c, SUPPORT_WINDOW, (t, k) => ctxHas(t.fold, c.ent) || other(t, k))) {
+        if (around(c, SUPPORT_WINDOW, (k) => ctxHas(k, c.ent) || other(k))) {
           c.prio = 3;
           valid.push(c);
         }

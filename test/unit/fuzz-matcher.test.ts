@@ -31,7 +31,7 @@ import {
   toMatchable,
 } from '../../src/core/matcher';
 import { COMMON_WORDS } from '../../src/core/matcher/lexicon';
-import { BREAK, tokenize } from '../../src/core/matcher/tokens';
+import { BREAK, Shape, Tokens, caseOf, casePattern, hashOf, tokenize } from '../../src/core/matcher/tokens';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import { AWKWARD, awkwardChar, fuzz, mutated, noise, suiteTitle, timed, timeout } from './fuzz-helpers';
 
@@ -389,6 +389,69 @@ describe(suiteTitle('fuzz: entity matcher'), () => {
       timeout(),
     );
   });
+
+  // The scanner compares hashes and text in place of folded strings: both must agree with the folds.
+  const anyText = fc
+    .array(fc.oneof(fc.constantFrom(...NAME_WORDS), filler, noise, fc.constantFrom(...SEPARATORS)), { maxLength: 30 })
+    .map((ps) => ps.join(''));
+
+  it(
+    'cuts tokens whose hashes, lengths and in-place comparisons agree with their folds, into any buffer',
+    () => {
+      fc.assert(
+        fc.property(anyText, fc.nat(40), (text, size) => {
+          const t = new Tokens(text);
+          const again = new Tokens(text, new Int32Array(size));
+          expect(tokenize(text).length).toBe(t.n);
+          expect(again.n).toBe(t.n);
+          for (let k = 0; k < t.n; k++) {
+            const f = t.fold(k);
+            expect([again.start(k), again.end(k), again.gap(k), again.fold(k)]).toEqual([t.start(k), t.end(k), t.gap(k), f]);
+            expect(t.hash(k)).toBe(hashOf(f));
+            expect(t.stem(k)).toBe(hashOf(f.slice(0, -1)));
+            expect(new Tokens(text).foldLength(k)).toBe(f.length);
+            const fresh = new Tokens(text); // compares in place before any fold is made
+            expect([fresh.equals(k, f), fresh.equals(k, f.slice(0, -1), true)]).toEqual([true, true]);
+            expect([
+              fresh.equals(k, `${f}s`),
+              fresh.equals(k, f, true),
+              fresh.equals(k, f.toUpperCase() === f ? `${f}x` : f.toUpperCase()),
+            ]).toEqual([false, false, false]);
+          }
+        }),
+        fuzz('matcher/tokens', 300),
+      );
+    },
+    timeout(),
+  );
+
+  it(
+    'tells the case of any word, or any part of a text, as its case pattern does',
+    () => {
+      const shapeOfPattern = (p: string): Shape =>
+        p === ''
+          ? Shape.None
+          : !p.includes('U')
+            ? Shape.Lower
+            : !p.includes('l')
+              ? Shape.Upper
+              : p.startsWith('U') && !p.slice(1).includes('U')
+                ? Shape.Cap
+                : Shape.Mixed;
+      fc.assert(
+        fc.property(anyText, fc.nat(), fc.nat(), (text, a, b) => {
+          const start = a % (text.length + 1);
+          const end = start + (b % (text.length - start + 1));
+          const part = text.slice(start, end);
+          const pattern = casePattern(part);
+          expect(caseOf(text, start, end)).toBe(shapeOfPattern(pattern) + 8 * pattern.length);
+          expect(caseOf(part)).toBe(caseOf(text, start, end));
+        }),
+        fuzz('matcher/case', 500),
+      );
+    },
+    timeout(),
+  );
 
   // Found by fuzzing: aliasForms dropped a listed plural whose singular was listed too, also when the
   // singular is lower case, but the matcher derives a bare -s only after a capitalised word, an acronym

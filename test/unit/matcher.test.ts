@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  ALIAS_TABLE_VERSION,
   AliasFlag,
   type AliasTable,
   type EntityMatch,
@@ -14,6 +15,7 @@ import {
   contextWords,
   createMatcher,
 } from '../../src/core/matcher';
+import { hashOf } from '../../src/core/matcher/tokens';
 
 const E = (id: string, type: MatchableEntity['type'], name: string, aliases: string[] = [], context: string[] = []): MatchableEntity => ({
   id,
@@ -194,13 +196,14 @@ describe('compileAliasTable', () => {
     expect(aliasForms({ name: 'LLM', aliases: ['LLMs', 'stora språkmodeller'] })).toEqual(['LLM', 'stora språkmodeller']);
   });
 
+  /** The flags of the one-word aliases `key` of `entity`, read from the table's flat arrays. */
   const flagsOf = (t: AliasTable, key: string, entity: string): number[] => {
-    const node = t.trie[key];
-    if (node === undefined || Array.isArray(node)) return [];
-    const entries = node.$;
-    if (!Array.isArray(entries)) return [];
+    const k = t.keys.indexOf(key);
+    const node = k >= 0 && k < t.roots ? k + 1 : -1;
     const ei = t.ids.indexOf(entity);
-    return entries.filter((e) => e[0] === ei).map((e) => e[1]);
+    const flags: number[] = [];
+    for (let q = 0; q < t.ends.length; q += 4) if (t.ends[q] === node && t.ends[q + 1] === ei) flags.push(t.ends[q + 2] ?? -1);
+    return flags;
   };
 
   it('marks common words, surnames and genitive-taking forms', () => {
@@ -212,7 +215,7 @@ describe('compileAliasTable', () => {
   });
 
   it('drops one-letter aliases', () => {
-    expect(TABLE.trie.x).toBeUndefined();
+    expect(TABLE.keys).not.toContain('x');
     expect(run('X och Twitter')).toEqual(['x:Twitter']);
   });
 
@@ -230,7 +233,8 @@ describe('compileAliasTable', () => {
   });
 
   it('rejects a table of another version', () => {
-    expect(() => createMatcher({ ...TABLE, v: 2 })).toThrow(/version/);
+    expect(() => createMatcher({ ...TABLE, v: ALIAS_TABLE_VERSION - 1 })).toThrow(/version/);
+    expect(() => createMatcher({ ...TABLE, v: ALIAS_TABLE_VERSION + 1 })).toThrow(/version/);
   });
 
   it('takes more ambiguous aliases per entity, and another list of common words', () => {
@@ -246,6 +250,58 @@ describe('compileAliasTable', () => {
   it('uses context words as support for an ambiguous alias', () => {
     expect(run('Bolaget Fair har en ny forskningsavdelning i Paris.')).toEqual(['fair:Fair']);
     expect(run('Familjen Fair har ett nytt hus i Paris.')).toEqual([]);
+  });
+});
+
+describe('the scanner', () => {
+  it('tells apart words whose hashes collide, as keys and as genitive stems', () => {
+    // The two words have the same 32-bit FNV-1a hash, the trie's key hash.
+    expect(hashOf('gxwjqbe')).toBe(hashOf('ensbcjc'));
+    const both = createMatcher(compileAliasTable([E('g', 'organization', 'Gxwjqbe'), E('e', 'organization', 'Ensbcjc')]));
+    const one = createMatcher(compileAliasTable([E('e', 'organization', 'Ensbcjc')]));
+    const text = 'Gxwjqbe, Ensbcjc, Gxwjqbes and Ensbcjcs.';
+    expect(run(text, both)).toEqual(['g:Gxwjqbe', 'e:Ensbcjc', 'g:Gxwjqbes', 'e:Ensbcjcs']);
+    expect(run(text, one)).toEqual(['e:Ensbcjc', 'e:Ensbcjcs']);
+    expect(
+      run('Gxwjqbe Platforms and the Gxwjqbes', createMatcher(compileAliasTable([E('e', 'organization', 'Ensbcjc Platforms')]))),
+    ).toEqual([]);
+  });
+
+  it('gives the same matches whatever it scanned before (it reuses buffers and caches between scans)', () => {
+    const long = 'Alexandr Wang grundade Scale AI. Wang och Metas AI-chef; Meta investerar i AI och rainforest. '.repeat(400);
+    const short = 'Meta släppte Llama som öppen AI-modell. Wang';
+    const m = createMatcher(TABLE);
+    const fresh = (text: string) => createMatcher(TABLE).scan(text);
+    expect(m.scan(long)).toEqual(fresh(long));
+    expect(m.scan(short)).toEqual(fresh(short));
+    expect(m.scan('')).toEqual([]);
+    expect(m.scan(long)).toEqual(fresh(long));
+  });
+
+  it('stays correct past the size limit of its caches of words', () => {
+    // 30,000 distinct words, some with diacritics, next to ambiguous names that make them looked up.
+    const words = Array.from({ length: 30_000 }, (_, i) => `${i % 3 ? 'ö' : 'w'}${i.toString(36)}`);
+    const text = words.map((w, i) => (i % 7 ? w : i % 700 ? `${w} Meta AI` : `${w} rainforest`)).join(' ');
+    const m = createMatcher(TABLE);
+    const first = m.scan(text);
+    expect(first.filter((x) => x.entityId === 'meta').length).toBeGreaterThan(3000);
+    expect(m.scan(text)).toEqual(first);
+    expect(createMatcher(TABLE).scan(text)).toEqual(first);
+    expect(run('Bolaget Fair har en ny forskningsavdelning i Paris.', m)).toEqual(['fair:Fair']);
+    expect(run('The Amazon rainforest is burning near the river.', m)).toEqual([]);
+  });
+
+  it('reads a table of flat arrays: the first words are the root’s children, in order', () => {
+    const t = compileAliasTable([
+      E('a', 'organization', 'Meta Platforms'),
+      E('b', 'organization', 'Meta'),
+      E('c', 'concept', 'world models'),
+    ]);
+    expect(t.keys.slice(0, t.roots)).toEqual(['meta', 'world']);
+    expect(t.nodes).toEqual([1, t.keys.indexOf('platforms'), 2, t.keys.indexOf('models')]);
+    // node, entity, flags, case: "Meta" and "Meta Platforms" capitalised, "world models" in any case.
+    expect(t.ends).toEqual([1, 1, AliasFlag.Common | AliasFlag.Genitive, -1 - 2, 3, 0, AliasFlag.Genitive, -1 - (2 + 2 * 4), 4, 2, 0, -1]);
+    expect(JSON.parse(JSON.stringify(t))).toEqual(t);
   });
 });
 

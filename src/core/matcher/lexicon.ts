@@ -6,6 +6,8 @@
  */
 
 const words = (s: string): readonly string[] => s.trim().split(/\s+/u);
+/** A set of words; a pure call, so that a bundle that does not use a list (the content script compiles no table) drops it. */
+const wordSet = (s: string): Set<string> => new Set(words(s));
 
 /**
  * Names that are also everyday words in English, Swedish or German. A single-word alias in this
@@ -14,13 +16,13 @@ const words = (s: string): readonly string[] => s.trim().split(/\s+/u);
  * the same entity elsewhere on the page. The registry or the corpus can mark more per entity
  * (MatchableEntity.ambiguous).
  */
-export const COMMON_WORDS = new Set(
-  words(`
+export const COMMON_WORDS = /* @__PURE__ */ wordSet(
+  `
   meta scale fair llama amazon apple google windows office shell target gap visa oracle corona mars
   jaguar puma orange square snap zoom slack signal notion discord tesla gemini claude copilot mistral
   perplexity runway stability alphabet mint fortune time times guardian independent economist mirror
   sun post express quartz axios vox wired nature science threads bard grok sora
-`),
+`,
 );
 
 /**
@@ -53,17 +55,17 @@ export const NEGATIVE_CUES = words(`
 `);
 
 /** Roles and honorifics that may stand directly before a bare surname ("CEO Wang", "vd Zuckerberg"). */
-export const ROLE_WORDS = new Set(
-  words(`
+export const ROLE_WORDS = wordSet(
+  `
   ceo cfo cto coo vd founder cofounder co-founder grundare grundaren medgrundaren chairman chair president
   chief scientist researcher forskare forskaren chefsforskare chefsforskaren chef chefen professor prof
   director direktor head minister senator mr mrs ms dr herr fru frau sir
-`),
+`,
 );
 
 /** Function words left out of an entity's context words (sv, en, de). */
-export const STOP_WORDS = new Set(
-  words(`
+export const STOP_WORDS = /* @__PURE__ */ wordSet(
+  `
   the and for with from that this these those which what when where while also have has had been being
   were will would could should their there they them then than into onto over under about after before
   between through during against among without within other such only more most some many much very
@@ -73,7 +75,7 @@ export const STOP_WORDS = new Set(
   mot utan inom över redan bara mycket flera några något någon detta denna dessa vilket vilken
   der die das und mit von für auf aus bei nach über unter durch gegen ohne auch noch schon sich
   sein seine ihre ihren einem einen einer eines wird werden wurde wurden
-`),
+`,
 );
 
 /** Splits a cue list into whole words and compound heads. */

@@ -67,36 +67,153 @@ function wordCharAt(text: string, i: number): number {
   return WORD_CHAR.test(text.charAt(i)) ? 1 : 0;
 }
 
-/** Cuts text into word tokens in one pass (a hand-written loop: pages are scanned whole, and this is most of a scan's cost). */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  const n = text.length;
-  let prev = 0;
-  let i = 0;
-  while (i < n) {
-    let w = wordCharAt(text, i);
-    if (w === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let ascii = true;
-    do {
-      if (w > 1 || text.charCodeAt(i) >= 128) ascii = false;
-      i += w;
-    } while (i < n && (w = wordCharAt(text, i)) > 0);
-    const raw = text.slice(start, i);
-    const f = ascii ? raw.toLowerCase() : fold(raw);
-    if (f === '') {
-      prev = i; // only invisible characters
-      continue;
-    }
-    const gap =
-      tokens.length === 0 ? BREAK : start === prev + 1 && text.charCodeAt(prev) === 32 ? ' ' : normaliseGap(text.slice(prev, start));
-    tokens.push({ start, end: i, fold: f, gap });
-    prev = i;
+/** Folds of non-ASCII words seen in scans (a page repeats its words; normalisation is slow). */
+const folds = new Map<string, string>();
+const foldCached = (word: string): string => {
+  let f = folds.get(word);
+  if (f === undefined) {
+    if (folds.size >= 20_000) folds.clear();
+    folds.set(word, (f = fold(word)));
   }
-  return tokens;
+  return f;
+};
+
+const FNV_BASIS = 0x811c9dc5 | 0;
+const fnv = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+
+/** FNV-1a over UTF-16 units: the hash under which the matcher files a folded key ({@link Tokens.hash} agrees). */
+export function hashOf(s: string): number {
+  let h = FNV_BASIS;
+  for (let i = 0; i < s.length; i++) h = fnv(h, s.charCodeAt(i));
+  return h;
+}
+
+/**
+ * The word tokens of a text in one flat Int32Array, cut in one hand-written pass: no object and,
+ * for ASCII words, no string per token, since pages are scanned whole and most of their words
+ * are in no alias. Folds and gaps are made on demand ({@link Tokens.fold}, {@link Tokens.gap}).
+ */
+export class Tokens {
+  /** Number of tokens. */
+  readonly n: number;
+  /** Per token, five ints: start, end, where its gap begins (the previous token's end), {@link hashOf} its fold, and of its fold without the last unit. */
+  readonly #a: Int32Array;
+  /** Folded tokens: set while cutting for non-ASCII tokens, on demand for the others. */
+  readonly #folds: (string | undefined)[] = [];
+
+  /** Cuts `text`, into `buffer` if it is given (and large enough). */
+  constructor(
+    readonly text: string,
+    buffer?: Int32Array,
+  ) {
+    const len = text.length;
+    let a = buffer ?? new Int32Array(5 * Math.min((len + 1) >> 1, (len >> 3) + 16)); // (a token takes two characters with its gap)
+    let k = 0;
+    let prev = 0;
+    let i = 0;
+    while (i < len) {
+      let w = wordCharAt(text, i);
+      if (w === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let ascii = true;
+      let h = FNV_BASIS;
+      let stem: number;
+      do {
+        let c = text.charCodeAt(i);
+        if (w > 1 || c >= 128) ascii = false;
+        else if (c <= 90 && c >= 65) c += 32;
+        stem = h;
+        h = fnv(h, c);
+        i += w;
+      } while (i < len && (w = wordCharAt(text, i)) > 0);
+      if (!ascii) {
+        const f = foldCached(text.slice(start, i));
+        if (f === '') {
+          prev = i; // only invisible characters
+          continue;
+        }
+        this.#folds[k] = f;
+        h = stem = FNV_BASIS;
+        for (let x = 0; x < f.length; x++) {
+          stem = h;
+          h = fnv(h, f.charCodeAt(x));
+        }
+      }
+      if (5 * k + 5 > a.length) {
+        const b = new Int32Array(2 * a.length + 80);
+        b.set(a);
+        a = b;
+      }
+      const o = 5 * k++;
+      a[o] = start;
+      a[o + 1] = i;
+      a[o + 2] = prev;
+      a[o + 3] = h;
+      a[o + 4] = stem;
+      prev = i;
+    }
+    this.n = k;
+    this.#a = a;
+  }
+
+  /** The array the tokens are in: give it to the next Tokens to save an allocation. */
+  get buffer(): Int32Array {
+    return this.#a;
+  }
+  start(k: number): number {
+    return this.#a[5 * k] ?? 0;
+  }
+  end(k: number): number {
+    return this.#a[5 * k + 1] ?? 0;
+  }
+  hash(k: number): number {
+    return this.#a[5 * k + 3] ?? 0;
+  }
+  /** The hash of the fold without its last unit (a genitive -s). */
+  stem(k: number): number {
+    return this.#a[5 * k + 4] ?? 0;
+  }
+  /** The token as written. */
+  word(k: number): string {
+    return this.text.slice(this.start(k), this.end(k));
+  }
+  /** The folded token (see {@link fold}). */
+  fold(k: number): string {
+    return (this.#folds[k] ??= this.word(k).toLowerCase());
+  }
+  /** Whether {@link fold} (without its last unit if `stem`) is `s`, without making it. */
+  equals(k: number, s: string, stem = false): boolean {
+    const f = this.#folds[k];
+    const cut = stem ? 1 : 0;
+    if (f !== undefined) return f.length - cut === s.length && f.startsWith(s);
+    const start = this.start(k);
+    if (this.end(k) - start - cut !== s.length) return false;
+    for (let x = 0; x < s.length; x++) {
+      const c = this.text.charCodeAt(start + x);
+      if ((c <= 90 && c >= 65 ? c + 32 : c) !== s.charCodeAt(x)) return false;
+    }
+    return true;
+  }
+  /** The length of {@link fold} without making it. */
+  foldLength(k: number): number {
+    return this.#folds[k]?.length ?? this.end(k) - this.start(k);
+  }
+  /** The normalised gap before token k ({@link Token.gap}): BREAK before the first. */
+  gap(k: number): string {
+    if (k === 0) return BREAK;
+    const from = this.#a[5 * k + 2] ?? 0;
+    const start = this.start(k);
+    return start === from + 1 && this.text.charCodeAt(from) === 32 ? ' ' : normaliseGap(this.text.slice(from, start));
+  }
+}
+
+/** Cuts text into word tokens (as objects: for the alias compiler and tests; a scan uses {@link Tokens}). */
+export function tokenize(text: string): Token[] {
+  const t = new Tokens(text);
+  return Array.from({ length: t.n }, (_, k) => ({ start: t.start(k), end: t.end(k), fold: t.fold(k), gap: t.gap(k) }));
 }
 
 /** Letter case of a word: the matcher compares an alias's case with the page's word by word. */
@@ -127,16 +244,42 @@ export function casePattern(word: string): string {
   return p;
 }
 
-/** The shape of a word from its {@link casePattern}. */
-export function shapeOfPattern(p: string): Shape {
-  if (p === '') return Shape.None;
-  if (!p.includes('U')) return Shape.Lower;
-  if (!p.includes('l')) return Shape.Upper;
-  if (p.startsWith('U') && !p.slice(1).includes('U')) return Shape.Cap;
-  return Shape.Mixed;
+/**
+ * The {@link Shape} of text.slice(start, end) plus 8 × its number of letters (the length of its
+ * {@link casePattern}), without making a string: a scan checks the case of every candidate's words.
+ */
+export function caseOf(text: string, start = 0, end = text.length): number {
+  let upper = 0;
+  let lower = 0;
+  let capFirst = false;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    let up = c <= 90 && c >= 65;
+    if (c >= 128) {
+      c = i + 1 < end ? (text.codePointAt(i) ?? c) : c;
+      if (c > 0xffff) i++;
+      const ch = String.fromCodePoint(c);
+      up = UPPER.test(ch);
+      if (!up && !LETTER.test(ch)) continue;
+    } else if (!up && !(c >= 97 && c <= 122)) continue;
+    if (upper + lower === 0) capFirst = up;
+    if (up) upper++;
+    else lower++;
+  }
+  const shape =
+    upper + lower === 0
+      ? Shape.None
+      : upper === 0
+        ? Shape.Lower
+        : lower === 0
+          ? Shape.Upper
+          : capFirst && upper === 1
+            ? Shape.Cap
+            : Shape.Mixed;
+  return shape + 8 * (upper + lower);
 }
 
-export const shapeOf = (word: string): Shape => shapeOfPattern(casePattern(word));
+export const shapeOf = (word: string): Shape => (caseOf(word) & 7) as Shape;
 
 /** The folded key a token has in the alias trie: the first token bare, later ones prefixed by their gap unless it is a space. */
 export function trieKey(t: Token, first: boolean): string {
