@@ -20,7 +20,15 @@ const isCited = (v: unknown): v is Cited =>
   typeof (v as Cited).articleId === 'string' &&
   typeof (v as Cited).sentence === 'number';
 
-export async function entityCard(db: Db, entityId: string, opts: { lang: string; storyId?: string | null }): Promise<EntityCard | null> {
+export interface EntityCardOptions {
+  lang: string;
+  storyId?: string | null;
+  /** Reads an article: a caller making many cards passes one that remembers, since cards cite the same articles. */
+  article?: (id: string) => Promise<Article | undefined>;
+}
+
+export async function entityCard(db: Db, entityId: string, opts: EntityCardOptions): Promise<EntityCard | null> {
+  const article = opts.article ?? ((id: string) => db.get('articles', id));
   const entity = await db.get('entities', entityId);
   if (!entity) return null;
   // The pipeline stores every description candidate with its citation; the contract's `description` is the first.
@@ -28,7 +36,7 @@ export async function entityCard(db: Db, entityId: string, opts: { lang: string;
   const descriptions = Array.isArray(extra) ? extra.filter(isCited) : [];
   const articleIds = [...new Set([...descriptions, ...entity.facts].map((c) => c.articleId))];
   const articles = new Map<string, Article>();
-  for (const a of await Promise.all(articleIds.map((id) => db.get('articles', id)))) if (a) articles.set(a.id, a);
+  for (const a of await Promise.all(articleIds.map(article))) if (a) articles.set(a.id, a);
   const cite = (c: Cited): CitedText | null => {
     const a = articles.get(c.articleId);
     return a ? citedText(c.text, c.sentence, a) : null;
@@ -46,11 +54,15 @@ export async function entityCard(db: Db, entityId: string, opts: { lang: string;
     .sort(byLang)
     .slice(0, 3);
 
-  const stories = await db.getAllFromIndex('stories', 'byEntity', entityId);
-  const story: Story | undefined = stories.find((s) => s.id === opts.storyId) ?? stories[0];
+  // The page's story when it names the entity, else the entity's first story (by id): two keyed
+  // reads, not every story naming the entity (thousands, for a common one in a large corpus).
+  const pageStory = opts.storyId ? await db.get('stories', opts.storyId) : undefined;
+  const story: Story | undefined = pageStory?.entities.includes(entityId)
+    ? pageStory
+    : await db.getFromIndex('stories', 'byEntity', entityId);
   let place: EntityCard['story'] = null;
   if (story) {
-    const dates = (await Promise.all(story.articleIds.map((id) => db.get('articles', id))))
+    const dates = (await Promise.all(story.articleIds.map(article)))
       .map((a) => a?.published ?? '')
       .filter(Boolean)
       .sort();

@@ -320,7 +320,9 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
 
   const storyId = analysis.story?.id ?? null;
   const cards = (
-    await Promise.all(analysis.entities.slice(0, MAX_CARDS).map((e) => entityCard(db, e.id, { lang: analysis.lang, storyId })))
+    await Promise.all(
+      analysis.entities.slice(0, MAX_CARDS).map((e) => entityCard(db, e.id, { lang: analysis.lang, storyId, article: r.article })),
+    )
   ).filter(notNull);
 
   return { analysedAt: analysis.analysedAt, digest, related, timeline, cards };

@@ -1,13 +1,16 @@
 /**
  * The extension's IndexedDB database. Two kinds of object stores:
- * - bundled stores (meta, articles, entities, events, stories) hold the corpus shipped with the
- *   extension; a new bundled corpus replaces them wholesale, in one transaction;
+ * - bundled stores (meta, articles, entities, events, stories, and the scoring index made from
+ *   them) hold the corpus shipped with the extension; a new bundled corpus replaces them
+ *   wholesale, in one transaction;
  * - user stores (settings; later user-added articles) belong to the reader and survive every
  *   corpus load and schema upgrade.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
 import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, Story } from '../core/corpus';
+import type { ScoringIndex } from '../core/scoring';
 import { DEFAULT_SETTINGS, type GlobalSettings, type SiteSettings } from '../core/settings';
+import { SCORING_INDEX_KEY, scoringIndexOf } from './story';
 
 export const DB_NAME = 'news-context';
 
@@ -31,13 +34,15 @@ export interface NewsDB extends DBSchema {
   entities: { key: string; value: StoredEntity; indexes: { byAlias: string; byType: string } };
   events: { key: string; value: CorpusEvent; indexes: { byDate: string; byEntity: string; byArticle: string } };
   stories: { key: string; value: Story; indexes: { byEntity: string; byArticle: string } };
+  /** The page-scoring index of the corpus (one record, {@link SCORING_INDEX_KEY}), written with it: see story.ts. */
+  scoring: { key: string; value: ScoringIndex };
   settings: { key: string; value: GlobalSettings | SiteSettings };
   /** Articles the reader adds (a later feature): a user store, kept across corpus loads. */
   userArticles: { key: string; value: Article };
 }
 
 export type Db = IDBPDatabase<NewsDB>;
-export const BUNDLED_STORES = ['meta', 'articles', 'entities', 'events', 'stories'] as const;
+export const BUNDLED_STORES = ['meta', 'articles', 'entities', 'events', 'stories', 'scoring'] as const;
 export const USER_STORES = ['settings', 'userArticles'] as const;
 
 type UpgradeTx = IDBPTransaction<NewsDB, ArrayLike<(typeof BUNDLED_STORES)[number] | (typeof USER_STORES)[number]>, 'versionchange'>;
@@ -70,6 +75,13 @@ const MIGRATIONS: ((db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void)[] = [
   (db, tx) => {
     tx.objectStore('articles').createIndex('byStory', 'storyId');
     db.createObjectStore('userArticles', { keyPath: 'id' });
+  },
+  // v3: the scoring index, made when a corpus is loaded. A corpus loaded before has none: its meta
+  // record goes, so the background loads the bundled corpus again (and its index). The rest of the
+  // old corpus stays readable until then; user stores are not touched.
+  (db, tx) => {
+    db.createObjectStore('scoring');
+    void tx.objectStore('meta').delete('corpus');
   },
 ];
 
@@ -120,6 +132,9 @@ export async function corpusMeta(db: Db): Promise<CorpusMeta | null> {
  * touched. `onProgress` receives the share of records written (0..1).
  */
 export async function loadCorpus(db: Db, corpus: Corpus, onProgress?: (done: number) => void): Promise<CorpusMeta> {
+  // Prepared before the transaction opens: it is CPU work (a second or two at 10,000 articles), and
+  // a transaction left without requests that long would commit.
+  const index = scoringIndexOf(corpus);
   const tx = db.transaction(BUNDLED_STORES, 'readwrite');
   const total = corpus.articles.length + corpus.entities.length + corpus.events.length + corpus.stories.length;
   let written = 0;
@@ -151,6 +166,7 @@ export async function loadCorpus(db: Db, corpus: Corpus, onProgress?: (done: num
     for (const e of corpus.entities) put('entities', { ...e, aliasKeys: [...new Set([e.name, ...e.aliases].map(foldAlias))] });
     for (const ev of corpus.events) put('events', ev);
     for (const s of corpus.stories) put('stories', s);
+    writes.push(tx.objectStore('scoring').put(index, SCORING_INDEX_KEY));
     writes.push(tx.objectStore('meta').put(meta, 'corpus'));
     await Promise.all([...writes, tx.done]);
   } catch (e) {

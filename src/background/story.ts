@@ -2,23 +2,30 @@
  * The page's story and related coverage, from the corpus in IndexedDB (see core/scoring.ts).
  *
  * Scoring needs, per article, its entity ids (most mentioned first), its top content words, its
- * date, language and story, and per story its articles and related stories. Reading that means
- * walking every article's body once to count its words, linear in the corpus text, so it is done
- * once per corpus build and kept in memory (a few KB per article: ids and 60 terms; bodies are
- * not kept). Each page then costs one `meta` read (is the build still the
- * same?) plus the scoring itself. The background may be restarted at any time: the cache is simply
- * rebuilt on the first page after that.
+ * date, language and story, and per story its articles and related stories. Counting an article's
+ * words means reading its body, so that is done once per corpus build, when the corpus is loaded
+ * ({@link scoringIndexOf}, called by loadCorpus): the corpus-wide IDFs, every article's vectors and
+ * the postings (entity → articles, word → articles) are stored as one record of flat arrays beside
+ * the corpus, in the same transaction. A page then costs one `meta` read (is the build still the
+ * same?) plus postings-only scoring; the record itself is read once per build and kept (a restarted
+ * background reads it again: tens of milliseconds at 10,000 articles, no bodies).
  */
+import type { Corpus } from '../core/corpus';
 import {
   type PageFeatures,
   type PageScore,
+  SCORING_INDEX_FORMAT,
   type ScoreOptions,
   type ScoringArticle,
   type ScoringCorpus,
+  type ScoringCorpusInput,
+  type ScoringIndex,
   type ScoringStory,
+  buildScoringIndex,
+  emptyScoringIndex,
   pageTerms,
   prepareScoringCorpus,
-  scorePage,
+  scoreIndexed,
 } from '../core/scoring';
 import type { Db } from './db';
 
@@ -35,10 +42,52 @@ export function relatedIds(story: object): string[] {
   });
 }
 
+/** The key of the scoring index in the `scoring` store. */
+export const SCORING_INDEX_KEY = 'index';
+
+const byId = <T extends { id: string }>(xs: readonly T[]): T[] =>
+  [...new Map(xs.map((x) => [x.id, x])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** What scoring needs of a stored article (its words counted here: the body is not kept). */
+function scoringArticle(a: Corpus['articles'][number] & { storyId?: string }): ScoringArticle {
+  return {
+    id: a.id,
+    title: a.title,
+    source: a.source,
+    url: a.url,
+    published: a.published,
+    lang: a.lang,
+    storyId: a.storyId ?? null,
+    entities: a.entities,
+    terms: pageTerms(`${a.title}\n\n${a.body}`, a.lang, ARTICLE_TERMS),
+  };
+}
+
+const scoringStory = (s: Corpus['stories'][number]): ScoringStory => ({
+  id: s.id,
+  title: s.title,
+  articleIds: s.articleIds,
+  related: relatedIds(s),
+});
+
 /**
- * Reads what scoring needs from the database in one read-only transaction (a consistent
- * snapshot even while a new corpus is being loaded), article by article with a cursor so that
- * only one body is held at a time. An empty database gives an empty corpus (build "").
+ * The scoring index of `corpus` as the database will hold it: articles and stories in key order,
+ * the last of a repeated id winning (as put() does).
+ */
+export function scoringIndexOf(corpus: Pick<Corpus, 'build' | 'articles' | 'stories'>): ScoringIndex {
+  const input: ScoringCorpusInput = {
+    build: corpus.build,
+    articles: byId(corpus.articles).map(scoringArticle),
+    stories: byId(corpus.stories).map(scoringStory),
+  };
+  return buildScoringIndex(input);
+}
+
+/**
+ * Reads what scoring needs from the stored articles and stories in one read-only transaction,
+ * article by article with a cursor (one body held at a time), and prepares it for the full walk
+ * ({@link scorePage}). The background uses the stored index instead; this is the reference it is
+ * tested against. An empty database gives an empty corpus (build "").
  */
 export async function readScoringCorpus(db: Db): Promise<ScoringCorpus> {
   const tx = db.transaction(['meta', 'articles', 'stories']);
@@ -46,55 +95,52 @@ export async function readScoringCorpus(db: Db): Promise<ScoringCorpus> {
   const articles: ScoringArticle[] = [];
   let cursor = await tx.objectStore('articles').openCursor();
   while (cursor) {
-    const a = cursor.value;
-    articles.push({
-      id: a.id,
-      title: a.title,
-      source: a.source,
-      url: a.url,
-      published: a.published,
-      lang: a.lang,
-      storyId: a.storyId ?? null,
-      entities: a.entities,
-      terms: pageTerms(`${a.title}\n\n${a.body}`, a.lang, ARTICLE_TERMS),
-    });
+    articles.push(scoringArticle(cursor.value));
     cursor = await cursor.continue();
   }
-  const stories: ScoringStory[] = (await tx.objectStore('stories').getAll()).map((s) => ({
-    id: s.id,
-    title: s.title,
-    articleIds: s.articleIds,
-    related: relatedIds(s),
-  }));
+  const stories = (await tx.objectStore('stories').getAll()).map(scoringStory);
   await tx.done;
   return prepareScoringCorpus({ build, articles, stories });
 }
 
+/**
+ * The stored scoring index, in one read-only transaction with the corpus's meta record. A database
+ * without a corpus, or whose index is missing or of another format or build (a corpus loaded before
+ * schema v3, until the background loads it again), gives an index of no articles: no story, nothing related.
+ */
+export async function readScoringIndex(db: Db): Promise<ScoringIndex> {
+  const tx = db.transaction(['meta', 'scoring']);
+  const [meta, index] = await Promise.all([tx.objectStore('meta').get('corpus'), tx.objectStore('scoring').get(SCORING_INDEX_KEY)]);
+  await tx.done;
+  const build = meta?.build ?? '';
+  return index?.format === SCORING_INDEX_FORMAT && index.build === build ? index : emptyScoringIndex(build);
+}
+
 export interface ScoringCache {
-  /** The prepared corpus of the database's current build: read once per build, shared by concurrent callers. */
-  get(db: Db): Promise<ScoringCorpus>;
-  /** How many times the corpus was read from the database (for tests and diagnostics). */
+  /** The scoring index of the database's current build: read once per build, shared by concurrent callers. */
+  get(db: Db): Promise<ScoringIndex>;
+  /** How many times the index was read from the database (for tests and diagnostics). */
   readonly reads: number;
   clear(): void;
 }
 
 export function createScoringCache(): ScoringCache {
-  let cached: { build: string; corpus: Promise<ScoringCorpus> } | null = null;
+  let cached: { build: string; index: Promise<ScoringIndex> } | null = null;
   let reads = 0;
   return {
     async get(db) {
       const build = (await db.get('meta', 'corpus'))?.build ?? '';
       if (cached?.build !== build) {
         reads++;
-        const corpus = readScoringCorpus(db);
-        const entry = { build, corpus };
+        const index = readScoringIndex(db);
+        const entry = { build, index };
         cached = entry;
         // A failed read must not stick: the next page tries again.
-        corpus.catch(() => {
+        index.catch(() => {
           if (cached === entry) cached = null;
         });
       }
-      return cached.corpus;
+      return cached.index;
     },
     get reads() {
       return reads;
@@ -110,7 +156,7 @@ export const scoringCache: ScoringCache = createScoringCache();
 
 /**
  * Scores a page against the corpus in `db`: the tab analysis's `story` and `related` are
- * `result.story` and `result.related`.
+ * `result.story` and `result.related`. The evidence lists hold what the index looked at (see {@link scoreIndexed}).
  */
 export async function scorePageInDb(
   db: Db,
@@ -118,5 +164,5 @@ export async function scorePageInDb(
   opts: ScoreOptions = {},
   cache: ScoringCache = scoringCache,
 ): Promise<PageScore> {
-  return scorePage(page, await cache.get(db), opts);
+  return scoreIndexed(page, await cache.get(db), opts);
 }

@@ -54,6 +54,14 @@ describe('entityCard', () => {
     expect(inExit!.story!.rank).toBe(exit.entities.indexOf('meta') + 1);
     expect((await entityCard(d, 'meta', { lang: 'en', storyId: deal.id }))!.story!.id).toBe(deal.id);
     expect((await entityCard(d, 'meta', { lang: 'en' }))!.story).not.toBeNull();
+    // Not in the page's story (or no such story): its first story by id.
+    const first = corpus.stories
+      .filter((s) => s.entities.includes('meta'))
+      .map((s) => s.id)
+      .sort()[0];
+    expect((await entityCard(d, 'meta', { lang: 'en', storyId: 'no-such-story' }))!.story!.id).toBe(first);
+    const notInExit = corpus.entities.find((e) => !exit.entities.includes(e.id) && corpus.stories.some((s) => s.entities.includes(e.id)));
+    if (notInExit) expect((await entityCard(d, notInExit.id, { lang: 'en', storyId: exit.id }))!.story!.id).not.toBe(exit.id);
   });
 
   it('returns null for an unknown entity', async () => {

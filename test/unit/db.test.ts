@@ -14,7 +14,10 @@ import {
   setGlobalSettings,
   setSiteSwitch,
 } from '../../src/background/db';
+import { createBackground } from '../../src/background/service';
+import { SCORING_INDEX_KEY, createScoringCache, scorePageInDb } from '../../src/background/story';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { MemorySession } from '../fixtures/memory-session';
 import { fixtureCorpus } from '../fixtures/corpus';
 
 let n = 0;
@@ -32,7 +35,16 @@ describe('schema', () => {
   it('creates the bundled and user stores with their look-up indices', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'entities', 'events', 'meta', 'settings', 'stories', 'userArticles']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'articles',
+      'entities',
+      'events',
+      'meta',
+      'scoring',
+      'settings',
+      'stories',
+      'userArticles',
+    ]);
     const tx = db.transaction(['articles', 'entities', 'events', 'stories']);
     expect([...tx.objectStore('entities').indexNames].sort()).toEqual(['byAlias', 'byType']);
     expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['byEntity', 'byLang', 'byPublished', 'byStory']);
@@ -116,30 +128,101 @@ describe('settings', () => {
 });
 
 describe('schema upgrades', () => {
-  it('upgrades a version-1 database to the current schema and keeps the user data and the corpus', async () => {
-    const name = `upgrade-${++n}`;
-    const v1 = await openNewsDb(name, { version: 1 });
-    expect([...v1.objectStoreNames]).not.toContain('userArticles');
-    await loadCorpus(v1, fixtureCorpus('v1-corpus'));
-    await setSiteSwitch(v1, 'news.example', 'highlights', false);
-    await setGlobalSettings(v1, { theme: 'dark' });
-    v1.close();
+  /**
+   * A database as version `version` of the extension left it: its corpus written store by store
+   * (what that version's loadCorpus wrote), a site switch, a global setting and, from v2, a
+   * user-added article.
+   */
+  async function oldDatabase(name: string, version: number, build: string): Promise<void> {
+    const old = await openNewsDb(name, { version });
+    const corpus = fixtureCorpus(build);
+    const stores = (['meta', 'articles', 'entities', 'events', 'stories'] as const).filter((st) => old.objectStoreNames.contains(st));
+    const tx = old.transaction(stores, 'readwrite');
+    for (const a of corpus.articles) void tx.objectStore('articles').put(version >= 2 ? { ...a, storyId: 's1' } : a);
+    for (const e of corpus.entities) void tx.objectStore('entities').put({ ...e, aliasKeys: [e.name, ...e.aliases].map(foldAlias) });
+    for (const ev of corpus.events) void tx.objectStore('events').put(ev);
+    for (const st of corpus.stories) void tx.objectStore('stories').put(st);
+    void tx.objectStore('meta').put({ build, loadedAt: 1, articles: 2, entities: 2, events: 1, stories: 1 }, 'corpus');
+    await tx.done;
+    await setSiteSwitch(old, 'news.example', 'highlights', false);
+    await setGlobalSettings(old, { theme: 'dark' });
+    if (version >= 2) await old.put('userArticles', { ...corpus.articles[0]!, id: 'mine' });
+    old.close();
+  }
 
-    const db = await openNewsDb(name);
-    open.push(db);
-    expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toContain('userArticles');
-    expect([...db.transaction('articles').store.indexNames]).toContain('byStory');
-    expect(await getSiteSettings(db, 'news.example')).toEqual({ highlights: false });
-    expect((await getGlobalSettings(db)).theme).toBe('dark');
-    expect((await corpusMeta(db))?.build).toBe('v1-corpus');
-    // The new index covers records written before it existed, once they carry the field.
-    await loadCorpus(db, {
-      ...fixtureCorpus('v2-corpus'),
-      articles: fixtureCorpus().articles.map((a) => ({ ...a, storyId: 's1' })),
-    });
-    expect((await db.getAllKeysFromIndex('articles', 'byStory', 's1')).sort()).toEqual(['a1', 'a2']);
-  });
+  it.each(Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1))(
+    'upgrades a version-%i database to the current schema, keeping the user data; the corpus is loaded again',
+    async (version) => {
+      const name = `upgrade-${++n}`;
+      await oldDatabase(name, version, 'old-corpus');
+      const db = await openNewsDb(name);
+      open.push(db);
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).toEqual([
+        'articles',
+        'entities',
+        'events',
+        'meta',
+        'scoring',
+        'settings',
+        'stories',
+        'userArticles',
+      ]);
+      expect([...db.transaction('articles').store.indexNames]).toContain('byStory');
+      expect(await getSiteSettings(db, 'news.example')).toEqual({ highlights: false });
+      expect((await getGlobalSettings(db)).theme).toBe('dark');
+      expect(await db.getAllKeys('userArticles')).toEqual(version >= 2 ? ['mine'] : []);
+      // The old corpus has no scoring index: its meta record is gone so that it is loaded again,
+      // and until then it stays readable.
+      expect(await corpusMeta(db)).toBeNull();
+      expect((await db.getAllKeys('articles')).sort()).toEqual(['a1', 'a2']);
+      // The new index covers records written before it existed, once they carry the field.
+      await loadCorpus(db, {
+        ...fixtureCorpus('new-corpus'),
+        articles: fixtureCorpus().articles.map((a) => ({ ...a, storyId: 's1' })),
+      });
+      expect((await db.getAllKeysFromIndex('articles', 'byStory', 's1')).sort()).toEqual(['a1', 'a2']);
+      expect((await db.get('scoring', SCORING_INDEX_KEY))?.build).toBe('new-corpus');
+      expect(await getSiteSettings(db, 'news.example')).toEqual({ highlights: false });
+    },
+  );
+
+  it.each(Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1))(
+    'after an upgrade from version %i the background loads the same bundled corpus again, and pages find their story',
+    async (version) => {
+      const name = `upgrade-bg-${++n}`;
+      const bundled = fixtureCorpus('same-build');
+      await oldDatabase(name, version, bundled.build);
+      const bg = createBackground({
+        openDb: () => openNewsDb(name),
+        session: new MemorySession(),
+        fetchCorpus: () => Promise.resolve(structuredClone(bundled)),
+        bundledBuild: bundled.build,
+        setBadge: () => Promise.resolve(),
+      });
+      expect(await bg.ensureCorpus()).toMatchObject({ state: 'ready', build: 'same-build', articles: 2 });
+      const db = await bg.db();
+      open.push(db);
+      expect((await db.get('scoring', SCORING_INDEX_KEY))?.build).toBe('same-build');
+      const page = { url: 'https://elsewhere.example/x', lang: 'en', title: 'Tides', published: '2025-03-15', terms: [], words: 100 };
+      const scored = await scorePageInDb(
+        db,
+        {
+          ...page,
+          entities: [
+            { id: 'e-tidewater', count: 3 },
+            { id: 'e-harbour', count: 2 },
+          ],
+        },
+        {},
+        createScoringCache(),
+      );
+      expect(scored.story?.id).toBe('s1');
+      expect(scored.related.map((r) => r.articleId).sort()).toEqual(['a1', 'a2']);
+      expect(await getSiteSettings(db, 'news.example')).toEqual({ highlights: false });
+      expect((await getGlobalSettings(db)).theme).toBe('dark');
+    },
+  );
 
   it('keeps user-added articles across a corpus load', async () => {
     const db = await freshDb();

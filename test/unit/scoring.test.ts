@@ -8,14 +8,17 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type PageFeatures,
+  type PageScore,
   type ScoringCorpus,
   type ScoringCorpusInput,
   STORY_THRESHOLD,
+  buildScoringIndex,
   mentionWeight,
   pageTerms,
   prepareScoringCorpus,
   sameArticle,
   sameTitle,
+  scoreIndexed,
   scorePage,
 } from '../../src/core/scoring';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
@@ -293,5 +296,161 @@ describe('pageTerms', () => {
       { term: 'gamma', weight: 3 },
       { term: 'beta', weight: 2 },
     ]);
+  });
+});
+
+/** mulberry32: the same sequence every run. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A generated corpus with what the index has to get right: entities from very common to rare
+ * (skewed draws), words shared within a language, three languages, stories listed with their
+ * articles (a repeated and a missing id among them), stories known only from the articles'
+ * storyId, articles in no story, shared and missing URLs, headlines pages carry with a suffix,
+ * undated articles and related stories.
+ */
+function generatedCorpus(seed: number, count: number): ScoringCorpusInput {
+  const r = rng(seed);
+  const int = (n: number) => Math.floor(r() * n);
+  const skewed = (n: number) => Math.floor(n * r() ** 3);
+  const langs = ['en', 'sv', 'de'];
+  const words = langs.map((l) => Array.from({ length: 120 }, (_, i) => `${l}word${i}`));
+  const articles = Array.from({ length: count }, (_, i) => {
+    const lang = langs[i % 7 === 0 ? 2 : i % 3 === 0 ? 1 : 0]!;
+    const vocab = words[langs.indexOf(lang)]!;
+    const terms = [...new Set(Array.from({ length: 30 + int(30) }, () => vocab[skewed(vocab.length)]!))].map((term) => ({
+      term,
+      weight: 1 + int(9),
+    }));
+    const storyNo = int(count / 3);
+    return {
+      id: `g${String(i).padStart(4, '0')}`,
+      title: `Generated headline number ${i} about ${vocab[int(20)]!}`,
+      source: `Outlet ${i % 9}`,
+      url: i % 11 === 0 ? null : `https://gen.example/${i % 97 === 5 ? 'shared' : i}`,
+      published: i % 13 === 0 ? '' : new Date(Date.UTC(2025, 0, 1) + int(400) * 86_400_000).toISOString().slice(0, 10),
+      lang,
+      storyId: i % 5 === 0 ? null : i % 5 === 1 ? `only-${storyNo % 40}` : `s${storyNo}`,
+      entities: Array.from({ length: 2 + int(8) }, () => `e${skewed(150)}`),
+      terms: terms.sort((a, b) => b.weight - a.weight),
+    };
+  });
+  const storyIds = [...new Set(articles.flatMap((a) => (a.storyId?.startsWith('s') ? [a.storyId] : [])))];
+  const stories = storyIds.map((id, k) => ({
+    id,
+    title: `Story ${id}`,
+    // Listed members: the articles naming it, in reverse, plus a repeated one and an unknown one now and then.
+    articleIds: [
+      ...articles
+        .filter((a) => a.storyId === id)
+        .map((a) => a.id)
+        .reverse(),
+      ...(k % 4 === 0 ? [articles[int(count)]!.id, 'missing-article'] : []),
+    ],
+    related: Array.from({ length: int(3) }, () => storyIds[int(storyIds.length)]!),
+  }));
+  return { build: `generated-${seed}`, articles, stories };
+}
+
+/** Pages made from articles of `input`: their entities (mentioned 1–4 times), words, and variations of URL, title, date and language. */
+function generatedPages(input: ScoringCorpusInput, seed: number, count: number): PageFeatures[] {
+  const r = rng(seed);
+  const int = (n: number) => Math.floor(r() * n);
+  return Array.from({ length: count }, (_, i) => {
+    const a = input.articles[int(input.articles.length)]!;
+    const other = input.articles[int(input.articles.length)]!;
+    const variant = i % 6;
+    return {
+      url: variant === 0 && a.url ? `${a.url}#comments` : `https://reader.example/${i}`,
+      lang: variant === 4 ? 'und' : variant === 5 ? other.lang : a.lang,
+      title: variant === 1 ? `${a.title} | The Outlet` : variant === 2 ? a.title : `Page ${i}`,
+      published: variant === 3 ? null : a.published || null,
+      entities: [...new Set([...a.entities.slice(0, 1 + int(a.entities.length)), ...other.entities.slice(0, int(3))])].map((id) => ({
+        id,
+        count: 1 + int(4),
+      })),
+      terms: [...a.terms.slice(0, 10 + int(30)), ...other.terms.slice(0, int(10))].filter(
+        (t, k, all) => all.findIndex((x) => x.term === t.term) === k,
+      ),
+      words: 500,
+    };
+  });
+}
+
+/** The contract's part of a page score: what the tab analysis stores. */
+const outcome = (s: PageScore) => ({ story: s.story, self: s.self, related: s.related });
+
+describe('the scoring index', () => {
+  it('scores the fixture pages as the full walk does', () => {
+    const index = buildScoringIndex(scoringInput(built));
+    for (const f of fixtures) {
+      const full = scorePage(f.page, corpus);
+      expect(scoreIndexed(f.page, index, { exhaustive: true }), f.name).toEqual(full);
+      expect(outcome(scoreIndexed(f.page, index)), f.name).toEqual(outcome(full));
+    }
+  });
+
+  it.each([1, 2, 3])(
+    'gives the full walk’s story, own article and related list on a generated corpus (seed %i)',
+    (seed) => {
+      const input = generatedCorpus(seed, 400);
+      const full = prepareScoringCorpus(input);
+      const index = buildScoringIndex(input);
+      const pages = generatedPages(input, seed + 100, 80);
+      let named = 0;
+      let selves = 0;
+      let related = 0;
+      for (const [i, page] of pages.entries()) {
+        const expected = scorePage(page, full);
+        const got = scoreIndexed(page, index);
+        expect(outcome(got), `page ${i}`).toEqual(outcome(expected));
+        // Everything reported as evidence is as the full walk reports it.
+        const storyIds = new Set(got.stories.map((s) => s.id));
+        const articleIds = new Set(got.articles.map((a) => a.articleId));
+        expect(got.stories).toEqual(expected.stories.filter((s) => storyIds.has(s.id)));
+        expect(got.articles).toEqual(expected.articles.filter((a) => articleIds.has(a.articleId)));
+        if (i % 5 === 0) expect(scoreIndexed(page, index, { exhaustive: true }), `page ${i}`).toEqual(expected);
+        named += Number(expected.story !== null);
+        selves += Number(expected.self !== null);
+        related += expected.related.length;
+      }
+      // The pages exercise every part: stories named and not, own articles found, related lists filled.
+      expect(named).toBeGreaterThan(pages.length / 4);
+      expect(named).toBeLessThan(pages.length);
+      expect(selves).toBeGreaterThan(pages.length / 5);
+      expect(related).toBeGreaterThan(pages.length * 2);
+    },
+    30_000,
+  );
+
+  it('gives the same with other thresholds and list lengths', () => {
+    const input = generatedCorpus(7, 300);
+    const full = prepareScoringCorpus(input);
+    const index = buildScoringIndex(input);
+    for (const opts of [
+      { storyThreshold: 0.1, relatedThreshold: 0.05, maxRelated: 20 },
+      { storyThreshold: 0.6, maxRelated: 1 },
+    ])
+      for (const page of generatedPages(input, 8, 40))
+        expect(outcome(scoreIndexed(page, index, opts))).toEqual(outcome(scorePage(page, full, opts)));
+  }, 30_000);
+
+  it('survives a structured clone (as stored in IndexedDB) and gives an empty corpus nothing', () => {
+    const input = generatedCorpus(4, 200);
+    const index = buildScoringIndex(input);
+    const page = generatedPages(input, 5, 1)[0]!;
+    expect(scoreIndexed(page, structuredClone(index))).toEqual(scoreIndexed(page, index));
+    expect(outcome(scoreIndexed(page, buildScoringIndex({ build: 'empty', articles: [], stories: [] })))).toEqual({
+      story: null,
+      self: null,
+      related: [],
+    });
   });
 });

@@ -3,13 +3,21 @@
  * into fake-indexeddb, read once per corpus build and cached, and pages scored against it.
  */
 import 'fake-indexeddb/auto';
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Db, loadCorpus, openNewsDb } from '../../src/background/db';
-import { ARTICLE_TERMS, createScoringCache, readScoringCorpus, scorePageInDb } from '../../src/background/story';
+import {
+  ARTICLE_TERMS,
+  SCORING_INDEX_KEY,
+  createScoringCache,
+  readScoringCorpus,
+  readScoringIndex,
+  scorePageInDb,
+} from '../../src/background/story';
 import { type PageFeatures, pageTerms, prepareScoringCorpus, scorePage } from '../../src/core/scoring';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import type { BuiltCorpus } from '../../src/corpus/pipeline';
-import { loadScorePage } from '../fixtures/score-pages';
+import { SCORE_PAGES, loadScorePage } from '../fixtures/score-pages';
 
 const SV = '000_d35634ae92cf12c4';
 const EN = '004_b9dd206ab3ce0339';
@@ -86,6 +94,47 @@ describe('readScoringCorpus', () => {
   });
 });
 
+describe('the stored scoring index', () => {
+  it('is written with the corpus, and a failed load keeps the previous one', async () => {
+    const db = await freshDb();
+    await loadCorpus(db, built);
+    expect((await db.get('scoring', SCORING_INDEX_KEY))?.build).toBe(built.build);
+    expect((await readScoringIndex(db)).articles.ids).toEqual([SV, EN]);
+    const bad = { ...onlyScaleAi(), events: [{ ...built.events[0]!, id: undefined as unknown as string }] };
+    await expect(loadCorpus(db, bad)).rejects.toThrow();
+    expect((await readScoringIndex(db)).build).toBe(built.build);
+    await loadCorpus(db, onlyScaleAi());
+    expect((await readScoringIndex(db)).articles.ids).toEqual([EN]);
+  });
+
+  it('scores every fixture page as the full walk over the stored articles does', async () => {
+    const db = await freshDb();
+    // Shuffled, with a repeated article: the index follows the database (key order, the last put wins).
+    const shuffled = { ...built, articles: [built.articles[1]!, { ...built.articles[0]!, title: 'An older version' }, built.articles[0]!] };
+    await loadCorpus(db, shuffled);
+    const full = await readScoringCorpus(db);
+    const cache = createScoringCache();
+    for (const f of readdirSync(SCORE_PAGES).filter((x) => /^score-.*\.txt$/u.test(x))) {
+      const expected = scorePage(page(f), full);
+      const got = await scorePageInDb(db, page(f), {}, cache);
+      expect({ story: got.story, self: got.self, related: got.related }, f).toEqual({
+        story: expected.story,
+        self: expected.self,
+        related: expected.related,
+      });
+    }
+    expect(cache.reads).toBe(1);
+  });
+
+  it('is empty, not wrong, for a corpus stored without one (loaded before schema v3)', async () => {
+    const db = await freshDb();
+    await loadCorpus(db, built);
+    await db.delete('scoring', SCORING_INDEX_KEY);
+    const got = await scorePageInDb(db, page('score-pos-sv-lecun.txt'), {}, createScoringCache());
+    expect(got).toMatchObject({ story: null, self: null, related: [] });
+  });
+});
+
 describe('scorePageInDb', () => {
   it('names the story across languages both ways, and none for passing mentions', async () => {
     const db = await freshDb();
@@ -134,7 +183,7 @@ describe('scorePageInDb', () => {
       },
     } as unknown as Db;
     await expect(cache.get(failing)).rejects.toThrow('database closed');
-    expect((await cache.get(db)).articles).toHaveLength(2);
+    expect((await cache.get(db)).articles.ids).toHaveLength(2);
     expect(cache.reads).toBe(2);
   });
 });
