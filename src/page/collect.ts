@@ -42,19 +42,36 @@ export function summarisePage(
   text?: string,
   { maxChars = 1_000_000 }: { maxChars?: number } = {},
 ): PageSummary {
-  text ??= buildTextMap(doc, { maxChars }).text;
+  const fromText = textSummary(doc, url, text ?? buildTextMap(doc, { maxChars }).text);
+  return { ...fromText, ...markupSummary(doc, url, fromText.words, maxChars) };
+}
+
+/**
+ * {@link summarisePage} in two tasks: the text's part, then `pause()` (the page gets the main
+ * thread back), then the markup's (selectors over the whole document: on a page of 100,000 nodes
+ * each part takes tens of milliseconds, together they would make a long task).
+ */
+export async function summarisePageInSteps(doc: Document, url: string, maxChars: number, pause: () => Promise<void>): Promise<PageSummary> {
+  const fromText = textSummary(doc, url, buildTextMap(doc, { maxChars }).text);
+  await pause();
+  return { ...fromText, ...markupSummary(doc, url, fromText.words, maxChars) };
+}
+
+function textSummary(doc: Document, url: string, text: string): Omit<PageSummary, 'title' | 'published' | 'isArticle'> {
   const { lang, langSource } = pageLanguage(doc, text);
-  const words = countWords(text);
+  return { url, lang, langSource, words: countWords(text), entities: [], terms: pageTerms(text, lang) };
+}
+
+function markupSummary(
+  doc: Document,
+  url: string,
+  words: number,
+  maxChars: number,
+): Pick<PageSummary, 'title' | 'published' | 'isArticle'> {
   return {
-    url,
     title: pageTitle(doc).slice(0, 300),
-    lang,
-    langSource,
-    words,
     published: readMeta(doc, { url }).published,
     isArticle: isArticlePage(doc, words, maxChars),
-    entities: [],
-    terms: pageTerms(text, lang),
   };
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../src/core/text';
-import { articleRegion, articleText, isArticlePage, pageTitle, summarisePage } from '../../src/page/collect';
+import { articleRegion, articleText, isArticlePage, pageTitle, summarisePage, summarisePageInSteps } from '../../src/page/collect';
 import { buildTextMap } from '../../src/page/text-map';
 import { seedPage } from '../../scripts/lib/server.mjs';
 
@@ -38,6 +38,19 @@ describe('summarisePage', () => {
     expect(s).toMatchObject({ title: 'Harbour city opens its first tidal power station', lang: 'en', langSource: 'detected' });
     expect(s.words).toBeGreaterThan(100);
     expect(s.words).toBeLessThan(140);
+  });
+
+  it('gives the same summary in two steps, handing the main thread back once in between', async () => {
+    for (const name of ['en-article.html', 'sv-article.html', 'clutter-en.html']) {
+      const doc = fixture(name);
+      let pauses = 0;
+      const stepped = await summarisePageInSteps(doc, 'http://x/a', 1_000_000, () => {
+        pauses++;
+        return Promise.resolve();
+      });
+      expect(stepped, name).toEqual(summarisePage(doc, 'http://x/a'));
+      expect(pauses).toBe(1);
+    }
   });
 
   it('trusts clear text evidence over a wrong lang attribute', () => {

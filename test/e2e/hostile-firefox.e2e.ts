@@ -36,11 +36,15 @@ declare const browser: {
 const firefoxPath = requireBrowser('firefox');
 
 /**
- * The pages on which the 50 ms rule is not asserted yet (their figures are printed): the first scan
- * of a 2 MB or 100,000-node page is one task of 100-2,000 ms until the scan is split up.
- * When that lands, empty this set (`new Set<string>()`) and the rule holds on every page.
+ * Pages on which the 50 ms rule is not asserted (their figures are still printed). The content
+ * script walks huge pages in bounded chunks and declutter leaves pages past its size limits alone
+ * (Chromium, which attributes each long task, finds none of ours on any page). On the 100,000-node
+ * page Firefox still shows 60-135 ms gaps after load that a ticker cannot attribute: the page's own
+ * layout of 100,000 nodes (a 72 ms gap after load without the extension) and the painting of our
+ * highlights and the report's selectors over the whole document are candidates. Kept visible here
+ * until Firefox can attribute them.
  */
-const NOT_YET_UNDER_50MS = new Set(['hostile-big-text', 'hostile-many-nodes']);
+const NOT_YET_UNDER_50MS = new Set(['hostile-many-nodes']);
 const RULE_MS = 50;
 
 /**
