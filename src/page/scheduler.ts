@@ -473,7 +473,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     signal?.addEventListener('abort', onAbort);
     pollHandle = host.setInterval(poll, pollMs);
     queuePass();
-    schedule(true);
+    // The consumer starts once the page is parsed (a content script at document_idle): the first
+    // slice, the start of the page that the reader sees first, runs in a task of its own at once
+    // rather than at the next idle period, which a page still loading images may not have for 200 ms.
+    idleIsTimeout = true;
+    idleHandle = host.setTimeout(() => slice(undefined), 0);
   }
 
   function stop(): void {

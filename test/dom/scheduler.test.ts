@@ -488,7 +488,7 @@ describe('createScheduler: the whole-document pass in bounded chunks', () => {
     const s = setup(bigBody(2_000_000), { sliceMs: 4, charCostMs: 0.0001 });
     const whole = buildTextMap(s.doc.body, { maxChars: Infinity }).text;
     s.scheduler.start();
-    await vi.advanceTimersByTimeAsync(6);
+    await vi.advanceTimersByTimeAsync(1);
     // The first slice scanned the start of the page, and not much more.
     expect(s.chunks.length).toBeGreaterThanOrEqual(1);
     expect(s.chunks.reduce((n, c) => n + c.map.text.length, 0)).toBeLessThan(64_000);
@@ -507,6 +507,15 @@ describe('createScheduler: the whole-document pass in bounded chunks', () => {
     expect(passes).toBe(1);
     expect(s.passes).toEqual([s.chunks.length]);
     expect(pending).toBe(0);
+  });
+
+  it('runs the first slice at once on start, not at the next idle period (the first highlight waits for nothing)', async () => {
+    const s = setup('<p>Yann LeCun spoke.</p>');
+    s.scheduler.start();
+    expect(s.chunks).toHaveLength(0);
+    // The fake idle callback comes after 5 ms; the first slice is a task of its own before that.
+    await vi.advanceTimersByTimeAsync(1);
+    expect(s.chunks.map((c) => c.map.text)).toEqual(['Yann LeCun spoke.']);
   });
 
   it('never splits a name at a chunk border, even with tiny chunks', async () => {
