@@ -397,7 +397,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       // Sized to the time left, but not below 4,096 characters: on pages of many nodes and little text the
       // cost is the walk's, which the deadline bounds anyway (tiny chunks would only multiply slices).
       const chars = Math.max(Math.min(4096, chunkChars), Math.min(chunkChars, Math.floor((end - t) / msPerChar)));
-      const chunk = current.next({ chars, nodes: chunkNodes, deadline: end, now });
+      // A slice delivers at least one chunk (bounded by its characters and nodes, not the clock): on
+      // a busy machine a deadline-paused first chunk would otherwise push the start of the page, and
+      // the first highlight, to the next slice.
+      const chunk = current.next({ chars, nodes: chunkNodes, deadline: delivered ? end : Number.POSITIVE_INFINITY, now });
       if (chunk && chunk.text !== '') {
         const result = scan({ map: chunk, roots: chunk.roots, pass: walkIsPass });
         msPerChar = 0.7 * msPerChar + (0.3 * Math.max(0.01, now() - t)) / chunk.text.length;

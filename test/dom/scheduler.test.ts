@@ -518,6 +518,14 @@ describe('createScheduler: the whole-document pass in bounded chunks', () => {
     expect(s.chunks.map((c) => c.map.text)).toEqual(['Yann LeCun spoke.']);
   });
 
+  it('delivers a chunk in every slice of a pass, even when the slice is out of time before it starts (a busy machine)', async () => {
+    const s = setup(bigBody(200_000), { sliceMs: 0 });
+    s.scheduler.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(s.chunks).toHaveLength(1);
+    expect(s.chunks[0]!.map.text.startsWith('In filing 0, Yann LeCun said')).toBe(true);
+  });
+
   it('never splits a name at a chunk border, even with tiny chunks', async () => {
     const s = setup(bigBody(20_000), { chunkChars: 300 });
     const paragraphs = s.doc.querySelectorAll('p').length;
