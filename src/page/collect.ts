@@ -47,14 +47,19 @@ export function summarisePage(
 }
 
 /**
- * {@link summarisePage} in two tasks: the text's part, then `pause()` (the page gets the main
- * thread back), then the markup's (selectors over the whole document: on a page of 100,000 nodes
- * each part takes tens of milliseconds, together they would make a long task).
+ * {@link summarisePage} in steps: the text's part, then the title, the date and the article test,
+ * with `pause()` (the page gets the main thread back) before each. The markup parts run selectors
+ * over the whole document: on a page of 100,000 nodes each takes tens of milliseconds, together
+ * they would make a long task.
  */
 export async function summarisePageInSteps(doc: Document, url: string, maxChars: number, pause: () => Promise<void>): Promise<PageSummary> {
   const fromText = textSummary(doc, url, buildTextMap(doc, { maxChars }).text);
   await pause();
-  return { ...fromText, ...markupSummary(doc, url, fromText.words, maxChars) };
+  const title = pageTitle(doc).slice(0, 300);
+  await pause();
+  const { published } = readMeta(doc, { url });
+  await pause();
+  return { ...fromText, title, published, isArticle: isArticlePage(doc, fromText.words, maxChars) };
 }
 
 function textSummary(doc: Document, url: string, text: string): Omit<PageSummary, 'title' | 'published' | 'isArticle'> {

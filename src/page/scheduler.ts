@@ -192,8 +192,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   /** The walk under way (whole document or a batch of `ready`), resumed slice after slice. */
   let walk: TextWalk | null = null;
   let walkIsPass = false;
-  /** Average cost of one character (walk and `scan`), to size the next chunk to the slice's remaining budget. */
-  let msPerChar = sliceMs / (chunkChars / 2);
+  /**
+   * Average cost of one character (walk and `scan`), to size the next chunk to the slice's remaining
+   * budget. It starts pessimistic (a slice's budget per 4,096 characters): the first chunks run the
+   * consumer's code cold (not yet optimised by the engine), many times slower than later ones.
+   */
+  let msPerChar = sliceMs / 4096;
   const stats = {
     slices: 0,
     scans: 0,
