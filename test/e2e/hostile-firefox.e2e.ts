@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
 import { launchFirefox, openExtensionPage } from './firefox-driver';
 import { findAnalysis, requireBrowser, startServer, waitFor } from './harness';
+import { OURS, pageTracker } from './page-tracker';
 
 /** The native WebExtension global of extension pages, as far as these tests use it. */
 declare const browser: {
@@ -54,28 +55,7 @@ const RULE_MS = 50;
  * these page-world replacements, so what it creates is not. Also runs the event-loop gap probe and
  * snapshots editable content at DOMContentLoaded (before any content script runs).
  */
-const TRACKER = `(() => {
-  const known = new WeakSet();
-  const markTree = (n) => {
-    known.add(n);
-    if (n.querySelectorAll) for (const e of n.querySelectorAll('*')) known.add(e);
-  };
-  const wrap = (proto, name) => {
-    const orig = proto[name];
-    proto[name] = function (...args) {
-      const r = orig.apply(this, args);
-      if (r instanceof Node) markTree(r);
-      return r;
-    };
-  };
-  wrap(Document.prototype, 'createElement');
-  wrap(Document.prototype, 'createElementNS');
-  wrap(Document.prototype, 'importNode');
-  wrap(Node.prototype, 'cloneNode');
-  for (const proto of [Element.prototype, ShadowRoot.prototype]) {
-    const d = Object.getOwnPropertyDescriptor(proto, 'innerHTML');
-    Object.defineProperty(proto, 'innerHTML', { ...d, set(v) { d.set.call(this, v); markTree(this); } });
-  }
+const TRACKER = pageTracker(`
   // The gap probe: a setTimeout(0) chain; gaps over 20 ms are kept as [from, to] (ms on the shared epoch clock).
   // A dedicated worker runs the same chain on its own thread: where it stalled too, the whole process was
   // descheduled (a loaded machine), not blocked by a task of the page's main thread.
@@ -101,36 +81,7 @@ const TRACKER = `(() => {
     worker.onmessage = (e) => resolve(e.data);
     worker.postMessage(0);
   });
-  window.__trackerLate = document.readyState !== 'loading';
-  if (window.__trackerLate && document.documentElement) markTree(document);
-  // On the window: a frame's initial about:blank window is reused by its first same-origin document.
-  window.addEventListener('DOMContentLoaded', () => {
-    markTree(document);
-    window.__editSnapshot = JSON.stringify({
-      ce: [...document.querySelectorAll('[contenteditable]')].map((e) => e.innerHTML),
-      ta: [...document.querySelectorAll('textarea')].map((e) => e.value),
-      in: [...document.querySelectorAll('input')].map((e) => e.value),
-    });
-  }, true);
-  window.__unknownElements = () => {
-    const out = [];
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (!known.has(el)) {
-          const attrs = el.getAttributeNames().join(',');
-          out.push(el.nodeName + '[' + attrs + '] in ' + (el.parentNode ? el.parentNode.nodeName : 'nothing'));
-        }
-        if (el.shadowRoot) walk(el.shadowRoot);
-      }
-    };
-    walk(document);
-    if (window.__closedRoot) walk(window.__closedRoot);
-    return out;
-  };
-})();`;
-
-/** The elements of ours a page may hold: the declutter/highlight stylesheet in <head> and the hover card's host. */
-const OURS = /^(STYLE\[data-news-context-ui\] in (HEAD|HTML)|NEWS-CONTEXT-CARD\[data-news-context-ui,style\] in BODY)$/;
+`);
 
 /** Installed in the background page (through getBackgroundPage): its console errors and warnings and uncaught errors. */
 function hookBackground(): Promise<boolean> {
