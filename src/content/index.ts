@@ -10,7 +10,7 @@ import type { EntityCard } from '../core/cards';
 import { type EntityMatch, type Matcher, createMatcher } from '../core/matcher';
 import { countWords } from '../core/text';
 import { CardHost } from '../page/card-host';
-import { articleText, summarisePageInSteps } from '../page/collect';
+import { articleText, summarisePage } from '../page/collect';
 import { type Hit, type Via, createHighlighter } from '../page/highlight';
 import { type ScanChunk, createScheduler } from '../page/scheduler';
 import { contextValid, onBackgroundMessage } from '../platform/content';
@@ -125,12 +125,10 @@ async function main(): Promise<void> {
 
   async function report(): Promise<void> {
     if (!stopIfGone()) return;
-    const page = await summarisePageInSteps(
-      document,
-      location.href,
-      REPORT_MAX_CHARS,
-      () => new Promise((resolve) => setTimeout(resolve, 0)),
-    );
+    const page = await summarisePage(document, location.href, {
+      maxChars: REPORT_MAX_CHARS,
+      pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    });
     if (!stopIfGone()) return;
     page.words = Math.max(page.words, passWords);
     page.entities = [...counts].map(([id, count]) => ({ id, count }));

@@ -31,53 +31,28 @@ function pageLanguage(doc: Document, text: string): { lang: string; langSource: 
 
 /**
  * Summarises `doc` for the background: title, language, length, date, whether it is an article,
- * and top words; no page text crosses over beyond the title. `text` is the page's visible text
- * when the caller has it already; the entities are the matcher's to fill in. `maxChars` bounds
- * the text read (default 1,000,000): the content script reads less so that a report of a huge
- * page is no long task (the words are then those of the text read).
+ * and top words; no page text crosses over beyond the title. The entities are the matcher's to
+ * fill in. `maxChars` bounds the text read (default 1,000,000): the content script reads less so
+ * that a report of a huge page is no long task (the words are then those of the text read).
+ * `pause()` comes between the steps (the text's part, the title, the date, the article test): the
+ * content script gives the page the main thread back there, since the markup steps run selectors
+ * over the whole document and on a page of 100,000 nodes each takes tens of milliseconds.
  */
-export function summarisePage(
+export async function summarisePage(
   doc: Document,
   url: string,
-  text?: string,
-  { maxChars = 1_000_000 }: { maxChars?: number } = {},
-): PageSummary {
-  const fromText = textSummary(doc, url, text ?? buildTextMap(doc, { maxChars }).text);
-  return { ...fromText, ...markupSummary(doc, url, fromText.words, maxChars) };
-}
-
-/**
- * {@link summarisePage} in steps: the text's part, then the title, the date and the article test,
- * with `pause()` (the page gets the main thread back) before each. The markup parts run selectors
- * over the whole document: on a page of 100,000 nodes each takes tens of milliseconds, together
- * they would make a long task.
- */
-export async function summarisePageInSteps(doc: Document, url: string, maxChars: number, pause: () => Promise<void>): Promise<PageSummary> {
-  const fromText = textSummary(doc, url, buildTextMap(doc, { maxChars }).text);
+  { maxChars = 1_000_000, pause = () => Promise.resolve() }: { maxChars?: number; pause?: () => Promise<void> } = {},
+): Promise<PageSummary> {
+  const text = buildTextMap(doc, { maxChars }).text;
+  const { lang, langSource } = pageLanguage(doc, text);
+  const words = countWords(text);
+  const terms = pageTerms(text, lang);
   await pause();
   const title = pageTitle(doc).slice(0, 300);
   await pause();
   const { published } = readMeta(doc, { url });
   await pause();
-  return { ...fromText, title, published, isArticle: isArticlePage(doc, fromText.words, maxChars) };
-}
-
-function textSummary(doc: Document, url: string, text: string): Omit<PageSummary, 'title' | 'published' | 'isArticle'> {
-  const { lang, langSource } = pageLanguage(doc, text);
-  return { url, lang, langSource, words: countWords(text), entities: [], terms: pageTerms(text, lang) };
-}
-
-function markupSummary(
-  doc: Document,
-  url: string,
-  words: number,
-  maxChars: number,
-): Pick<PageSummary, 'title' | 'published' | 'isArticle'> {
-  return {
-    title: pageTitle(doc).slice(0, 300),
-    published: readMeta(doc, { url }).published,
-    isArticle: isArticlePage(doc, words, maxChars),
-  };
+  return { url, title, lang, langSource, words, published, isArticle: isArticlePage(doc, words, maxChars), entities: [], terms };
 }
 
 /** schema.org types that are articles: Article and its kin (NewsArticle, ReportageNewsArticle, …), blog posts. */

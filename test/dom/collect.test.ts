@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../src/core/text';
-import { articleRegion, articleText, isArticlePage, pageTitle, summarisePage, summarisePageInSteps } from '../../src/page/collect';
+import { articleRegion, articleText, isArticlePage, pageTitle, summarisePage } from '../../src/page/collect';
 import { buildTextMap } from '../../src/page/text-map';
 import { seedPage } from '../../scripts/lib/server.mjs';
 
@@ -10,7 +10,7 @@ const fixture = (name: string) => parseHTML(readFileSync(new URL(`../fixtures/pa
 const html = (body: string, head = '') => parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).document;
 
 describe('the page text summarised', () => {
-  it('is the visible text of the English fixture, without what a reader never sees (the text map decides)', () => {
+  it('is the visible text of the English fixture, without what a reader never sees (the text map decides)', async () => {
     const doc = fixture('en-article.html');
     const text = buildTextMap(doc).text;
     expect(text).toContain('The city council switched on the first tidal turbines');
@@ -18,7 +18,7 @@ describe('the page text summarised', () => {
     for (const hidden of ['Hidden teaser', 'Another hidden block', 'Draft comment', 'note in a textarea', '__pageScriptRan']) {
       expect(text).not.toContain(hidden);
     }
-    expect(summarisePage(doc, 'http://x/').words).toBe(countWords(text));
+    expect((await summarisePage(doc, 'http://x/')).words).toBe(countWords(text));
   });
 });
 
@@ -33,8 +33,8 @@ describe('pageTitle', () => {
 });
 
 describe('summarisePage', () => {
-  it('summarises the English fixture', () => {
-    const s = summarisePage(fixture('en-article.html'), 'http://127.0.0.1/fixtures/en-article.html');
+  it('summarises the English fixture', async () => {
+    const s = await summarisePage(fixture('en-article.html'), 'http://127.0.0.1/fixtures/en-article.html');
     expect(s).toMatchObject({ title: 'Harbour city opens its first tidal power station', lang: 'en', langSource: 'detected' });
     expect(s.words).toBeGreaterThan(100);
     expect(s.words).toBeLessThan(140);
@@ -44,35 +44,37 @@ describe('summarisePage', () => {
     for (const name of ['en-article.html', 'sv-article.html', 'clutter-en.html']) {
       const doc = fixture(name);
       let pauses = 0;
-      const stepped = await summarisePageInSteps(doc, 'http://x/a', 1_000_000, () => {
-        pauses++;
-        return Promise.resolve();
+      const stepped = await summarisePage(doc, 'http://x/a', {
+        pause: () => {
+          pauses++;
+          return Promise.resolve();
+        },
       });
-      expect(stepped, name).toEqual(summarisePage(doc, 'http://x/a'));
+      expect(stepped, name).toEqual(await summarisePage(doc, 'http://x/a'));
       expect(pauses).toBe(3);
     }
   });
 
-  it('trusts clear text evidence over a wrong lang attribute', () => {
-    expect(summarisePage(fixture('sv-article.html'), 'http://x/')).toMatchObject({ lang: 'sv', langSource: 'detected' });
+  it('trusts clear text evidence over a wrong lang attribute', async () => {
+    expect(await summarisePage(fixture('sv-article.html'), 'http://x/')).toMatchObject({ lang: 'sv', langSource: 'detected' });
   });
 
-  it('falls back to the declared language when the text says too little', () => {
+  it('falls back to the declared language when the text says too little', async () => {
     const doc = parseHTML('<!doctype html><html lang="de-AT"><body><p>Kurz.</p></body></html>').document;
-    expect(summarisePage(doc, 'http://x/')).toMatchObject({ lang: 'de', langSource: 'declared', words: 1 });
-    expect(summarisePage(html('<p>Hi</p>'), 'http://x/')).toMatchObject({ lang: 'und', langSource: 'none' });
+    expect(await summarisePage(doc, 'http://x/')).toMatchObject({ lang: 'de', langSource: 'declared', words: 1 });
+    expect(await summarisePage(html('<p>Hi</p>'), 'http://x/')).toMatchObject({ lang: 'und', langSource: 'none' });
   });
 
-  it('recognises the Swedish seed article rendered as the demo page', () => {
+  it('recognises the Swedish seed article rendered as the demo page', async () => {
     const doc = parseHTML(
       seedPage('000', readFileSync(new URL('../../assets/seeds/000_d35634ae92cf12c4.txt', import.meta.url), 'utf8')),
     ).document;
-    expect(summarisePage(doc, 'http://x/').lang).toBe('sv');
+    expect((await summarisePage(doc, 'http://x/')).lang).toBe('sv');
   });
 
-  it('says whether the page is an article', () => {
-    expect(summarisePage(fixture('en-article.html'), 'http://x/').isArticle).toBe(true);
-    expect(summarisePage(html('<h1>Front page</h1><ul><li><a href="/a">A story</a></li></ul>'), 'http://x/').isArticle).toBe(false);
+  it('says whether the page is an article', async () => {
+    expect((await summarisePage(fixture('en-article.html'), 'http://x/')).isArticle).toBe(true);
+    expect((await summarisePage(html('<h1>Front page</h1><ul><li><a href="/a">A story</a></li></ul>'), 'http://x/')).isArticle).toBe(false);
   });
 });
 

@@ -328,7 +328,7 @@ describe('side panel, reader and options look-ups', () => {
     const s = setup(seedCorpus, seedCorpus.build, extra);
     const table = await dispatch(s.bg.handlers, { type: 'content:get-alias-table' }, fromTab(7, seedUrl(SV)), self);
     const article = seedCorpus.articles.find((a) => a.id === SV)!;
-    const page = pageReport(seedDocument(article), seedUrl(SV), (table as { value: { table: AliasTable } }).value.table);
+    const page = await pageReport(seedDocument(article), seedUrl(SV), (table as { value: { table: AliasTable } }).value.table);
     await dispatch(s.bg.handlers, { type: 'content:page-analysed', page }, fromTab(7, seedUrl(SV)), self);
     return s;
   }

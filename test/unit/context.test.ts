@@ -44,7 +44,7 @@ async function analyseSeedPages(): Promise<{ db: Db; analyses: Map<string, TabAn
   const analyses = new Map<string, TabAnalysis>();
   for (const [tabId, id] of [SV, EN].entries()) {
     const article = seedCorpus.articles.find((a) => a.id === id)!;
-    const page = pageReport(seedDocument(article), seedUrl(id), table.table);
+    const page = await pageReport(seedDocument(article), seedUrl(id), table.table);
     const r = await dispatch(
       bg.handlers,
       { type: 'content:page-analysed', page },
