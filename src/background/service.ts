@@ -211,6 +211,7 @@ export function createBackground(deps: BackgroundDeps) {
     return corpusPromise;
   }
 
+  const storedAnalysis = async (tabId: number) => (await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined;
   const writeAnalysis = async (tabId: number, analysis: TabAnalysis) => {
     await deps.session.set(tabKey(tabId), analysis);
     await deps.setBadge(tabId, badgeText(analysis));
@@ -239,7 +240,7 @@ export function createBackground(deps: BackgroundDeps) {
         .filter((e): e is TabAnalysis['entities'][number] => e !== null)
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       // A re-analysis of the same page keeps what declutter reported for it.
-      const previous = (await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined;
+      const previous = await storedAnalysis(tabId);
       const declutterOn = switches.declutter && page.isArticle;
       const reported = previous?.url === url && declutterOn ? previous.declutter : { active: declutterOn, walls: 0, boilerplate: 0 };
       const scored =
@@ -273,7 +274,7 @@ export function createBackground(deps: BackgroundDeps) {
       if (generationOf(tabId) !== generation) return analysis;
       await writeAnalysis(tabId, analysis);
       // Declutter runs on article pages only, injected once per document; from then on the switches reach it as messages.
-      if (declutterOn) await ensureDeclutter(tabId, document);
+      if (declutterOn) await ensureDeclutter(tabId);
       return analysis;
     },
     async 'content:get-alias-table'() {
@@ -287,7 +288,7 @@ export function createBackground(deps: BackgroundDeps) {
     },
     async 'content:get-entity-card'({ entityId }, { tabId }) {
       // The card speaks the page's language and places the entity in the page's story, when known.
-      const analysis = tabId === null ? undefined : ((await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined);
+      const analysis = tabId === null ? undefined : await storedAnalysis(tabId);
       return entityCard(await db(), entityId, { lang: analysis?.lang ?? 'und', storyId: analysis?.story?.id ?? null });
     },
     async 'content:open-side-panel'(_req, { tabId }) {
@@ -318,7 +319,7 @@ export function createBackground(deps: BackgroundDeps) {
       return global;
     },
     async 'ui:get-tab-context'({ tabId }) {
-      const analysis = (await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined;
+      const analysis = await storedAnalysis(tabId);
       if (!analysis) return null;
       await ensureCorpus();
       const { askTab } = deps;
@@ -336,7 +337,7 @@ export function createBackground(deps: BackgroundDeps) {
     async 'content:declutter-report'({ declutter }, { tabId, url }) {
       if (tabId === null) return null;
       const generation = generationOf(tabId);
-      const analysis = (await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined;
+      const analysis = await storedAnalysis(tabId);
       // A report from a page the tab has left, or before its analysis: nothing to update.
       if (analysis?.url !== url || generationOf(tabId) !== generation) return null;
       await writeAnalysis(tabId, { ...analysis, declutter });
@@ -370,7 +371,7 @@ export function createBackground(deps: BackgroundDeps) {
       });
       await deps.notifyTab?.(tabId, { type: 'background:switches', ...switches });
       // Switched on where the script never ran: run it. (Where it runs, the switches message turned it on or off.)
-      if (declutterOn) await ensureDeclutter(tabId, documents.get(tabId)?.id ?? null);
+      if (declutterOn) await ensureDeclutter(tabId);
     }
   }
 
@@ -380,10 +381,10 @@ export function createBackground(deps: BackgroundDeps) {
    * once more in a document, which it notices and ignores.
    */
   const documents = new Map<number, { id: string; url: string; decluttered: boolean }>();
-  async function ensureDeclutter(tabId: number, document: string | null): Promise<void> {
+  async function ensureDeclutter(tabId: number): Promise<void> {
     const known = documents.get(tabId);
-    if (document !== null && known?.id === document && known.decluttered) return;
-    if (document !== null && known?.id === document) known.decluttered = true;
+    if (known?.decluttered) return;
+    if (known) known.decluttered = true;
     await deps.injectDeclutter?.(tabId);
   }
 
@@ -408,7 +409,7 @@ export function createBackground(deps: BackgroundDeps) {
    */
   async function tabLoading(tabId: number, url: string | undefined): Promise<void> {
     const reported = documents.get(tabId)?.url;
-    const analysis = (await deps.session.get(tabKey(tabId))) as TabAnalysis | undefined;
+    const analysis = await storedAnalysis(tabId);
     const known = analysis?.url ?? reported;
     if (known !== undefined && (url === undefined || known !== url)) await forgetTab(tabId);
   }
