@@ -232,10 +232,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (host.requestIdleCallback) {
       idleIsTimeout = false;
       idleHandle = host.requestIdleCallback(slice, { timeout: timeoutMs });
-    } else {
-      idleIsTimeout = true;
-      idleHandle = host.setTimeout(() => slice(undefined), 1);
-    }
+    } else sliceAfter(1);
+  }
+
+  /** Queues one slice as a timer task (no idle deadline: the slice's own budget applies). */
+  function sliceAfter(ms: number): void {
+    idleIsTimeout = true;
+    idleHandle = host.setTimeout(() => slice(undefined), ms);
   }
 
   /**
@@ -483,8 +486,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     // The consumer starts once the page is parsed (a content script at document_idle): the first
     // slice, the start of the page that the reader sees first, runs in a task of its own at once
     // rather than at the next idle period, which a page still loading images may not have for 200 ms.
-    idleIsTimeout = true;
-    idleHandle = host.setTimeout(() => slice(undefined), 0);
+    sliceAfter(0);
   }
 
   function stop(): void {
