@@ -82,35 +82,41 @@ function emitCorpus({ json, warnings }: ReturnType<typeof bundledCorpus>): Plugi
   };
 }
 
-/** The declutter script: run on demand by the background (scripting.executeScript), never a content script of every page. */
-const DECLUTTER_ENTRY = 'src/content/declutter.ts';
-const DECLUTTER_FILE = 'declutter.js';
+/** The declutter scripts: run on demand by the background (scripting.executeScript), never content scripts of every page. */
+const INJECTED_SCRIPTS = [
+  // Walls and boilerplate, with the article finder: article pages only.
+  { entry: 'src/content/declutter.ts', file: 'declutter.js' },
+  // Ad-blocker walls only, small: every page where declutter is on.
+  { entry: 'src/content/walls.ts', file: 'walls.js' },
+];
 
 /**
- * Builds {@link DECLUTTER_ENTRY} as one self-contained, minified IIFE and emits it as
- * dist/<target>/declutter.js: a file the background can inject (files: [...]) without a loader,
- * dynamic import or web_accessible_resources.
+ * Builds each of {@link INJECTED_SCRIPTS} as one self-contained, minified IIFE and emits it as
+ * dist/<target>/<file>: a file the background can inject (files: [...]) without a loader, dynamic
+ * import or web_accessible_resources.
  */
-function injectedScript(target: Target): Plugin {
+function injectedScripts(target: Target): Plugin {
   return {
-    name: 'news-context:injected-script',
+    name: 'news-context:injected-scripts',
     apply: 'build',
     async generateBundle() {
-      const out = await build({
-        configFile: false,
-        logLevel: 'silent',
-        define: { __BROWSER__: JSON.stringify(target) },
-        build: {
-          write: false,
-          minify: true,
-          target: target === 'chrome' ? 'chrome123' : 'firefox140',
-          lib: { entry: DECLUTTER_ENTRY, formats: ['iife'], name: 'NewsContextDeclutter', fileName: () => DECLUTTER_FILE },
-        },
-      });
-      const result = Array.isArray(out) ? out[0] : out;
-      const chunk = result && 'output' in result ? result.output.find((o) => o.type === 'chunk') : undefined;
-      if (!chunk) throw new Error(`building ${DECLUTTER_ENTRY} gave no output`);
-      this.emitFile({ type: 'asset', fileName: DECLUTTER_FILE, source: chunk.code });
+      for (const { entry, file } of INJECTED_SCRIPTS) {
+        const out = await build({
+          configFile: false,
+          logLevel: 'silent',
+          define: { __BROWSER__: JSON.stringify(target) },
+          build: {
+            write: false,
+            minify: true,
+            target: target === 'chrome' ? 'chrome123' : 'firefox140',
+            lib: { entry, formats: ['iife'], name: 'NewsContextDeclutter', fileName: () => file },
+          },
+        });
+        const result = Array.isArray(out) ? out[0] : out;
+        const chunk = result && 'output' in result ? result.output.find((o) => o.type === 'chunk') : undefined;
+        if (!chunk) throw new Error(`building ${entry} gave no output`);
+        this.emitFile({ type: 'asset', fileName: file, source: chunk.code });
+      }
     },
   };
 }
@@ -134,7 +140,7 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
       }),
       emitCorpus(corpus),
-      injectedScript(target),
+      injectedScripts(target),
     ],
     build: {
       outDir: process.env.NEWS_CONTEXT_OUT_DIR ?? `dist/${target}`,

@@ -85,7 +85,7 @@ export function extensionTime(profile, prefix) {
     for (const nodeId of path.reverse()) {
       const frame = byId.get(nodeId)?.callFrame;
       const url = frame?.url ?? '';
-      if (url === `${prefix}declutter.js`) k = 3;
+      if (url === `${prefix}declutter.js` || url === `${prefix}walls.js`) k = 3;
       else if (k === 0 && url.startsWith(prefix))
         k = frame?.functionName === '' && frame.lineNumber === 0 && frame.columnNumber === 0 ? 1 : 2;
       kind.set(nodeId, k);

@@ -5,7 +5,15 @@
  */
 import { STATUS_KEY, type SessionStore, type TabAnalysis, badgeText, tabIdFromKey, tabKey } from '../core/analysis';
 import { corpusCounts, validateCorpus } from '../core/corpus';
-import { type BackgroundMessage, type CorpusStatus, type Handlers, type ReadOnlyState, parsePageArticleText } from '../core/messages';
+import {
+  type BackgroundMessage,
+  type CorpusStatus,
+  type DeclutterCounts,
+  type DeclutterMode,
+  type Handlers,
+  type ReadOnlyState,
+  parsePageArticleText,
+} from '../core/messages';
 import { CodedError, errorMessage } from '../core/result';
 import { effectiveSwitches, siteKey } from '../core/settings';
 import { compileAliasTable, toMatchable, type AliasTable } from '../core/matcher';
@@ -46,8 +54,11 @@ export interface BackgroundDeps {
   notifyTab?: (tabId: number, message: BackgroundMessage) => Promise<void>;
   /** Asks a tab's content script something and returns its answer, unparsed (null: no answer). */
   askTab?: (tabId: number, message: BackgroundMessage) => Promise<unknown>;
-  /** Runs the declutter script in a tab's top frame (it is not a content script of every page: only article pages pay for it). */
-  injectDeclutter?: (tabId: number) => Promise<void>;
+  /**
+   * Runs a declutter script in a tab's top frame: 'walls' (small) on any page, 'full' (with the
+   * article finder) on article pages. `documentId` is the reporting document's (Chrome), to target it alone.
+   */
+  injectDeclutter?: (tabId: number, mode: DeclutterMode, documentId?: string) => Promise<void>;
   now?: () => number;
 }
 
@@ -65,6 +76,8 @@ const EMPTY_STATUS: CorpusStatus = {
   events: 0,
   stories: 0,
 };
+
+const withoutHash = (url: string) => url.replace(/#.*$/s, '');
 
 export function createBackground(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
@@ -218,12 +231,15 @@ export function createBackground(deps: BackgroundDeps) {
   };
 
   const handlers: Handlers = {
-    async 'content:page-analysed'({ page, document }, { tabId, url }) {
+    async 'content:page-analysed'({ page, document }, { tabId, url, documentId }) {
       // The sender's URL comes from the browser; the page's own report is only a claim.
       const site = siteKey(url);
       if (tabId === null || site === null) throw new Error('not a web page tab');
       const generation = generationOf(tabId);
-      if (documents.get(tabId)?.id !== document) documents.set(tabId, { id: document, url, decluttered: false });
+      const known = documents.get(tabId);
+      if (known?.id !== document) documents.set(tabId, { id: document, url, documentId, injected: null });
+      // The same document at another URL (a single-page-app navigation): what runs there stays, at its new address.
+      else known.url = url;
       const corpus = await ensureCorpus();
       const d = await db();
       const [global, siteSettings] = await Promise.all([getGlobalSettings(d), getSiteSettings(d, site)]);
@@ -241,8 +257,10 @@ export function createBackground(deps: BackgroundDeps) {
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       // A re-analysis of the same page keeps what declutter reported for it.
       const previous = await storedAnalysis(tabId);
-      const declutterOn = switches.declutter && page.isArticle;
-      const reported = previous?.url === url && declutterOn ? previous.declutter : { active: declutterOn, walls: 0, boilerplate: 0 };
+      // Walls are undone on every page where declutter is on; the boilerplate only around an article.
+      const declutterOn = switches.declutter;
+      const reported: DeclutterCounts =
+        previous?.url === url && declutterOn ? previous.declutter : { active: declutterOn, walls: 0, boilerplate: 0 };
       const scored =
         corpus.state === 'ready' && entities.length > 0
           ? await scorePageInDb(d, { ...page, url, entities: entities.map(({ id, count }) => ({ id, count })) })
@@ -273,8 +291,9 @@ export function createBackground(deps: BackgroundDeps) {
       // The tab closed or went elsewhere while this was worked out: writing it would leave a stale analysis behind.
       if (generationOf(tabId) !== generation) return analysis;
       await writeAnalysis(tabId, analysis);
-      // Declutter runs on article pages only, injected once per document; from then on the switches reach it as messages.
-      if (declutterOn) await ensureDeclutter(tabId);
+      // Declutter is injected once per document (walls.js, or declutter.js on an article); from then on the
+      // switches reach it as messages. A page that became an article since gets declutter.js then.
+      if (declutterOn) await ensureDeclutter(tabId, page.isArticle ? 'full' : 'walls');
       return analysis;
     },
     async 'content:get-alias-table'() {
@@ -334,6 +353,15 @@ export function createBackground(deps: BackgroundDeps) {
     async 'ui:get-sites'() {
       return listSiteSettings(await db());
     },
+    async 'content:declutter-check'({ document }, { tabId, url, documentId }) {
+      // Only the document we ran it for, at the address it reported from, with declutter still on there.
+      const known = tabId === null ? undefined : documents.get(tabId);
+      if (!known?.injected || document === null || known.id !== document || withoutHash(known.url) !== withoutHash(url)) return null;
+      if (known.documentId && documentId && known.documentId !== documentId) return null;
+      const analysis = tabId === null ? undefined : await storedAnalysis(tabId);
+      if (analysis && !analysis.site.declutter) return null;
+      return known.injected;
+    },
     async 'content:declutter-report'({ declutter }, { tabId, url }) {
       if (tabId === null) return null;
       const generation = generationOf(tabId);
@@ -363,7 +391,7 @@ export function createBackground(deps: BackgroundDeps) {
   async function refreshTabs(match: (a: TabAnalysis) => boolean, switches: ReturnType<typeof effectiveSwitches>) {
     for (const [tabId, a] of await analyses()) {
       if (!match(a)) continue;
-      const declutterOn = switches.declutter && a.isArticle;
+      const declutterOn = switches.declutter;
       await writeAnalysis(tabId, {
         ...a,
         site: { ...a.site, ...switches },
@@ -371,21 +399,24 @@ export function createBackground(deps: BackgroundDeps) {
       });
       await deps.notifyTab?.(tabId, { type: 'background:switches', ...switches });
       // Switched on where the script never ran: run it. (Where it runs, the switches message turned it on or off.)
-      if (declutterOn) await ensureDeclutter(tabId);
+      if (declutterOn) await ensureDeclutter(tabId, a.isArticle ? 'full' : 'walls');
     }
   }
 
   /**
-   * The document each tab last reported from (the content script's random id), and whether the
-   * declutter script was run in it. Lost when the service worker stops: then the script may be run
-   * once more in a document, which it notices and ignores.
+   * The document each tab last reported from (the content script's random id; Chrome's own
+   * document id too), and which declutter script was run in it. Lost when the service worker
+   * stops: then a script may be run once more in a document, which it notices and ignores, and a
+   * script whose check comes after that is refused (it touches nothing).
    */
-  const documents = new Map<number, { id: string; url: string; decluttered: boolean }>();
-  async function ensureDeclutter(tabId: number): Promise<void> {
+  const documents = new Map<number, { id: string; url: string; documentId: string | undefined; injected: DeclutterMode | null }>();
+  async function ensureDeclutter(tabId: number, mode: DeclutterMode): Promise<void> {
     const known = documents.get(tabId);
-    if (known?.decluttered) return;
-    if (known) known.decluttered = true;
-    await deps.injectDeclutter?.(tabId);
+    // No report from this tab's current document: nothing to bind the script to.
+    if (!known) return;
+    if (known.injected === 'full' || known.injected === mode) return;
+    known.injected = mode;
+    await deps.injectDeclutter?.(tabId, mode, known.documentId);
   }
 
   /**

@@ -1,38 +1,11 @@
 /**
- * The declutter script. Not a content script of every page: the background runs it (scripting.
- * executeScript) in the top frame of article pages where declutter is on, so other pages never
- * pay for the article finder it carries. It runs in the content scripts' isolated world, once per
- * document (a second injection finds the first and leaves it be), and from then on follows the
- * site's switch and the popup's "Show everything" through messages.
+ * The declutter script of article pages (declutter.js): ad-blocker walls and the boilerplate
+ * around the article, found with the corpus pipeline's article finder. Run by the background
+ * (scripting.executeScript) only in the top frame of article pages where declutter is on, so other
+ * pages never pay for the finder it carries. See ./injected.ts.
  */
-import type { DeclutterCounts } from '../core/messages';
-import { type PageDeclutter, declutterPage } from '../page/declutter';
-import { contextValid, onBackgroundMessage } from '../platform/content';
-import { send } from '../platform/messaging';
+import { findArticle } from '../corpus/extract-html';
+import { markBoilerplate } from '../page/declutter/boilerplate';
+import { startDeclutter } from './injected';
 
-const GLOBAL = '__newsContextDeclutter';
-type Host = typeof globalThis & { [GLOBAL]?: PageDeclutter };
-
-function main(): void {
-  const host = globalThis as Host;
-  if (host[GLOBAL]) return;
-  let lastReport = '';
-  const report = (counts: DeclutterCounts) => {
-    const key = JSON.stringify(counts);
-    if (key === lastReport || !contextValid()) return;
-    lastReport = key;
-    void send({ type: 'content:declutter-report', declutter: counts });
-  };
-  const page = declutterPage(document, window, { onChange: report });
-  host[GLOBAL] = page;
-  onBackgroundMessage((m) => {
-    if (m.type === 'background:switches') {
-      if (m.declutter) page.apply();
-      else page.revert();
-    } else if (m.type === 'background:show-everything') page.revert();
-    return undefined;
-  });
-  page.apply();
-}
-
-main();
+void startDeclutter('full', { find: findArticle, mark: markBoilerplate });

@@ -18,14 +18,23 @@ import { message, uiLocale } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { SIDE_PANEL_KIND } from '../platform/panel';
 import { HOVER_CARD_CSS, buildHoverCard } from '../ui/components/hover-card';
+import { ownDocumentId } from './document-id';
 
 /** The least time between two reports of the page to the background (ms). */
 const REPORT_DELAY = 400;
 /** Characters of the page a report reads (title, language, top words): bounded, so no report of a huge page is a long task. */
 const REPORT_MAX_CHARS = 50_000;
 
-/** This document's id for the background (a reload of the same URL is another document). */
-const DOCUMENT_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+/** This document's id for the background (a reload of the same URL is another document; ./document-id.ts). */
+const DOCUMENT_ID = ownDocumentId();
+/**
+ * A page whose text grows this much after a report (a skeleton filled in, a lazy body) is reported
+ * again even without new names: it may have become an article, which declutter needs to know.
+ * At most {@link GROWTH_REPORTS} such reports per page.
+ */
+const GROWTH_WORDS = 150;
+const GROWTH_SHARE = 0.5;
+const GROWTH_REPORTS = 4;
 
 async function main(): Promise<void> {
   const alive = new AbortController();
@@ -85,12 +94,18 @@ async function main(): Promise<void> {
   let passing = true;
   /** Words of the whole-document walk: a report reads only REPORT_MAX_CHARS of a huge page, this counts them all. */
   let passWords = 0;
+  /** Words scanned since the page was last reported, the words then, and the growth reports made. */
+  let newWords = 0;
+  let reportedWords = 0;
+  let growthReports = 0;
 
   /** Scans one chunk of the page's text (the whole body comes in many: page/scheduler.ts), records and highlights what it finds. */
   function scan({ map, pass }: ScanChunk): number {
     if (!matcher || !stopIfGone()) return 0;
     if (map.text === '') return 0;
-    if (pass) passWords += countWords(map.text);
+    const words = countWords(map.text);
+    if (pass) passWords += words;
+    else newWords += words;
     // Names already seen on the page go first, so that a later "LeCun" still follows "Yann LeCun".
     const context = [...seen.values()].join('\n');
     const prefix = context ? `${context}\n` : '';
@@ -107,7 +122,11 @@ async function main(): Promise<void> {
       map,
       found.map((m) => ({ start: m.start, end: m.end, id: m.entityId })),
     );
-    if (found.length > 0 && !passing) scheduleReport();
+    if (!passing && found.length > 0) scheduleReport();
+    else if (!passing && growthReports < GROWTH_REPORTS && newWords >= Math.max(GROWTH_WORDS, GROWTH_SHARE * reportedWords)) {
+      growthReports++;
+      scheduleReport();
+    }
     return found.length;
   }
 
@@ -131,6 +150,8 @@ async function main(): Promise<void> {
     });
     if (!stopIfGone()) return;
     page.words = Math.max(page.words, passWords);
+    reportedWords = page.words;
+    newWords = 0;
     page.entities = [...counts].map(([id, count]) => ({ id, count }));
     const res = await send({ type: 'content:page-analysed', page, document: DOCUMENT_ID });
     if (!res.ok) {
@@ -163,7 +184,7 @@ async function main(): Promise<void> {
       // A new page in the same document: forget this one (a report still pending would describe the
       // new URL with nothing scanned yet); the scheduler walks the body again next, and reports after.
       passing = true;
-      passWords = 0;
+      passWords = newWords = reportedWords = growthReports = 0;
       clearTimeout(reportTimer);
       reportTimer = undefined;
       counts.clear();

@@ -5,6 +5,21 @@
 import type { CorpusCounts, EntityType } from './corpus';
 import type { FeatureSwitches } from './settings';
 
+/**
+ * What declutter did on a page: whether it is active there, and how many walls and boilerplate
+ * blocks it hides. `skipped` says why the boilerplate was left alone on a page where it would
+ * have run: 'too-big' (past the size limits; walls are still undone).
+ */
+export interface DeclutterCounts {
+  active: boolean;
+  walls: number;
+  boilerplate: number;
+  skipped?: DeclutterSkip;
+}
+
+/** Where declutter runs: 'walls' on every page (ad-blocker walls only), 'full' on article pages (walls and boilerplate). */
+export type DeclutterMode = 'walls' | 'full';
+export type DeclutterSkip = 'too-big';
 /** What the content script reports about a page: compact, no page text beyond the title. */
 export interface PageSummary {
   url: string;
@@ -57,7 +72,8 @@ export interface TabAnalysis {
   entities: TabEntity[];
   story: TabStory | null;
   related: RelatedArticle[];
-  declutter: { active: boolean; walls: number; boilerplate: number };
+  /** The contract's {active, walls, boilerplate}, extended with an optional reason when boilerplate was left alone. */
+  declutter: DeclutterCounts;
   // Extensions of the contract:
   title: string;
   words: number;

@@ -4,7 +4,7 @@
  * `ui:` from an extension page); every answer is a {@link Result}. Messages cross a trust
  * boundary (a content script lives in a hostile page), so they are parsed, not cast.
  */
-import type { PageSummary, TabAnalysis } from './analysis';
+import type { DeclutterCounts, DeclutterMode, DeclutterSkip, PageSummary, TabAnalysis } from './analysis';
 import type { EntityCard } from './cards';
 import type { ReaderArticle, TabContext } from './context';
 import type { CorpusCounts } from './corpus';
@@ -59,11 +59,21 @@ export interface Protocol {
   'ui:get-article': { request: { articleId: string }; response: ReaderArticle | null };
   /** The declutter script reports what it hides on its page; the tab's analysis is updated. */
   'content:declutter-report': { request: { declutter: DeclutterCounts }; response: null };
+  /**
+   * The declutter script, before it touches anything, asks whether it was run for this document:
+   * `document` is the id the page's content script drew (null when it has none). Answered with
+   * what to do there ('walls': ad-blocker walls only; 'full': walls and the boilerplate around an
+   * article), or null: not this document, or declutter is off there. Stops a script that landed
+   * on the next document of a tab that navigated meanwhile.
+   */
+  'content:declutter-check': { request: { document: string | null }; response: DeclutterMode | null };
   /** "Show everything": undo declutter on the tab's page now (the site's switch stays as it is). */
   'ui:show-everything': { request: { tabId: number }; response: boolean };
   /** Every site with its own switches, for the options page. */
   'ui:get-sites': { request: object; response: { site: string; settings: SiteSettings }[] };
 }
+
+export type { DeclutterCounts, DeclutterMode, DeclutterSkip };
 
 export type MessageType = keyof Protocol;
 export type Request<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & Protocol[K]['request'] : never;
@@ -76,6 +86,7 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'content:get-entity-card': 'content',
   'content:open-side-panel': 'content',
   'content:declutter-report': 'content',
+  'content:declutter-check': 'content',
   'ui:get-status': 'extension',
   'ui:get-settings': 'extension',
   'ui:set-site-switch': 'extension',
@@ -86,12 +97,7 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'ui:show-everything': 'extension',
 };
 
-/** What declutter did on a page: whether it is active there, and how many walls and boilerplate blocks it hides. */
-export interface DeclutterCounts {
-  active: boolean;
-  walls: number;
-  boilerplate: number;
-}
+const SKIPS = new Set<string>(['too-big']);
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 100_000;
 
@@ -158,7 +164,17 @@ export function parseRequest(raw: unknown): Result<Request> {
       const d = raw.declutter;
       if (!isObj(d) || typeof d.active !== 'boolean' || !isCount(d.walls) || !isCount(d.boilerplate))
         return fail('bad-request', 'declutter invalid');
-      return { ok: true, value: { type, declutter: { active: d.active, walls: d.walls, boilerplate: d.boilerplate } } };
+      if (d.skipped !== undefined && (typeof d.skipped !== 'string' || !SKIPS.has(d.skipped)))
+        return fail('bad-request', 'skipped invalid');
+      const declutter: DeclutterCounts = { active: d.active, walls: d.walls, boilerplate: d.boilerplate };
+      if (d.skipped !== undefined) declutter.skipped = d.skipped as DeclutterSkip;
+      return { ok: true, value: { type, declutter } };
+    }
+    case 'content:declutter-check': {
+      const document = raw.document ?? null;
+      if (document !== null && (typeof document !== 'string' || !/^[\w-]{1,64}$/.test(document)))
+        return fail('bad-request', 'document invalid');
+      return { ok: true, value: { type, document } };
     }
     case 'ui:show-everything':
     case 'ui:get-tab-context': {
@@ -208,6 +224,8 @@ export interface SenderInfo {
   url?: string | undefined;
   tabId?: number | undefined;
   frameId?: number | undefined;
+  /** The sending document's id (Chrome 106+; Firefox has none). */
+  documentId?: string | undefined;
 }
 
 /**
@@ -228,7 +246,13 @@ export function checkSender(type: MessageType, sender: SenderInfo, self: { id: s
   return { ok: true, value: { tabId: sender.tabId ?? null } };
 }
 
-export type Handler<K extends MessageType> = (req: Request<K>, ctx: { tabId: number | null; url: string }) => Promise<Response<K>>;
+/** Who sent a request: its tab (null from an extension page not in a tab), its URL, and its document's id where the browser says (Chrome). */
+export interface HandlerContext {
+  tabId: number | null;
+  url: string;
+  documentId?: string;
+}
+export type Handler<K extends MessageType> = (req: Request<K>, ctx: HandlerContext) => Promise<Response<K>>;
 export type Handlers = { [K in MessageType]: Handler<K> };
 
 /**
@@ -248,7 +272,8 @@ export async function dispatch(
   if (!allowed.ok) return allowed;
   try {
     const handler = handlers[req.type] as Handler<MessageType>;
-    return { ok: true, value: await handler(req, { tabId: allowed.value.tabId, url: sender.url ?? '' }) };
+    const ctx = { tabId: allowed.value.tabId, url: sender.url ?? '', ...(sender.documentId ? { documentId: sender.documentId } : {}) };
+    return { ok: true, value: await handler(req, ctx) };
   } catch (e) {
     if (e instanceof CodedError) return fail(e.code, e.message);
     console.error(`[news-context] ${req.type} failed:`, e);

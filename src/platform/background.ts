@@ -1,5 +1,5 @@
 /** The browser events and calls the background needs, behind plain functions. */
-import type { BackgroundMessage } from '../core/messages';
+import type { BackgroundMessage, DeclutterMode } from '../core/messages';
 import browser from './browser';
 import { openSidePanel } from './panel';
 
@@ -71,13 +71,20 @@ export function onLifecycle(h: LifecycleHandlers): void {
   }
 }
 
-/** The declutter script, built as one self-contained file (vite.config.ts) and run only where it is needed. */
-export const DECLUTTER_SCRIPT = 'declutter.js';
+/** The declutter scripts, each built as one self-contained file (vite.config.ts) and run only where needed: walls.js on every page where declutter is on, declutter.js on article pages. */
+export const DECLUTTER_SCRIPTS = { walls: 'walls.js', full: 'declutter.js' } as const;
 
-/** Runs the declutter script in a tab's top frame; a tab that closed or navigated meanwhile is not an error. */
-export async function injectDeclutter(tabId: number): Promise<void> {
+/**
+ * Runs a declutter script in the top frame of a tab: in Chrome in exactly the document that
+ * reported (`documentId`, so a tab that navigated meanwhile gets nothing); in Firefox, which cannot
+ * target a document, in the tab's top frame, where the script checks with the background which
+ * document it landed in before touching anything. A tab that closed or navigated is not an error.
+ */
+export async function injectDeclutter(tabId: number, mode: DeclutterMode, documentId?: string): Promise<void> {
+  const files = [DECLUTTER_SCRIPTS[mode]];
+  const target = __BROWSER__ === 'chrome' && documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] };
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [DECLUTTER_SCRIPT] });
+    await browser.scripting.executeScript({ target, files } as Parameters<typeof browser.scripting.executeScript>[0]);
   } catch (e) {
     console.debug('[news-context] declutter not injected:', e);
   }

@@ -17,6 +17,18 @@ export async function send<K extends MessageType>(req: Request<K>): Promise<Resu
 export function listen(handlers: Handlers): void {
   const self = selfIdentity();
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
-    dispatch(handlers, raw, { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId }, self),
+    dispatch(
+      handlers,
+      raw,
+      // Chrome names the sending document (106+); Firefox does not (the declutter check covers it there).
+      {
+        id: sender.id,
+        url: sender.url,
+        tabId: sender.tab?.id,
+        frameId: sender.frameId,
+        documentId: (sender as { documentId?: string }).documentId,
+      },
+      self,
+    ),
   );
 }

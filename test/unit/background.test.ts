@@ -144,7 +144,7 @@ describe('page analysis', () => {
       entities: [],
       story: null,
       related: [],
-      declutter: { active: false, walls: 0, boilerplate: 0 }, // on for the site, but this page is not an article
+      declutter: { active: true, walls: 0, boilerplate: 0 }, // on for the site: walls are undone on every page
       title: 'A story',
       words: 321,
       langSource: 'detected',
@@ -421,35 +421,98 @@ describe('side panel, reader and options look-ups', () => {
 describe('declutter', () => {
   const article = { ...page, isArticle: true };
   function withInjections() {
-    const injected: number[] = [];
+    const injected: [number, string][] = [];
+    const targets: (string | undefined)[] = [];
     const s = setup(fixtureCorpus(), 'fixture-1', {
-      injectDeclutter: (tabId) => {
-        injected.push(tabId);
+      injectDeclutter: (tabId, mode, documentId) => {
+        injected.push([tabId, mode]);
+        targets.push(documentId);
         return Promise.resolve();
       },
     });
     const analysis = async (tabId: number) => (await s.session.get(tabKey(tabId))) as TabAnalysis;
-    return { ...s, injected, analysis };
+    return { ...s, injected, targets, analysis };
   }
+  const report = (p: typeof page, document: string) => ({ type: 'content:page-analysed', page: p, document });
+  const check = (document: string | null) => ({ type: 'content:declutter-check', document });
 
-  it('runs the declutter script once per document, on article pages only', async () => {
+  it('runs walls.js on every page and declutter.js on articles, once per document; a page that became an article gets declutter.js', async () => {
     const { bg, injected, analysis } = withInjections();
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: { ...page, isArticle: false } }, fromTab(1), self);
-    expect(injected).toEqual([]);
-    expect((await analysis(1)).declutter).toEqual({ active: false, walls: 0, boilerplate: 0 });
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(2), self);
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(2), self);
-    expect(injected).toEqual([2]);
-    expect((await analysis(2)).declutter.active).toBe(true);
+    await dispatch(bg.handlers, report({ ...page, isArticle: false }, 'doc-1'), fromTab(1), self);
+    expect(injected).toEqual([[1, 'walls']]);
+    expect((await analysis(1)).declutter).toEqual({ active: true, walls: 0, boilerplate: 0 });
+    // The same document again, still no article: nothing more. Then its article arrived: the full script.
+    await dispatch(bg.handlers, report({ ...page, isArticle: false }, 'doc-1'), fromTab(1), self);
+    await dispatch(bg.handlers, report(article, 'doc-1'), fromTab(1), self);
+    await dispatch(bg.handlers, report(article, 'doc-1'), fromTab(1), self);
+    expect(injected).toEqual([
+      [1, 'walls'],
+      [1, 'full'],
+    ]);
+    await dispatch(bg.handlers, report(article, 'doc-2'), fromTab(2), self);
+    await dispatch(bg.handlers, report(article, 'doc-2'), fromTab(2), self);
+    expect(injected.filter(([t]) => t === 2)).toEqual([[2, 'full']]);
     // A new document in the tab gets the script again.
     await bg.forgetTab(2);
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(2), self);
-    expect(injected).toEqual([2, 2]);
+    await dispatch(bg.handlers, report(article, 'doc-3'), fromTab(2), self);
+    expect(injected.filter(([t]) => t === 2)).toEqual([
+      [2, 'full'],
+      [2, 'full'],
+    ]);
+  });
+
+  it('injects nothing where declutter is off', async () => {
+    const { bg, injected, analysis } = withInjections();
+    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);
+    await dispatch(bg.handlers, report(article, 'doc-1'), fromTab(1), self);
+    expect(injected).toEqual([]);
+    expect((await analysis(1)).declutter).toEqual({ active: false, walls: 0, boilerplate: 0 });
+  });
+
+  it("targets the reporting document in Chrome (the sender's documentId)", async () => {
+    const { bg, targets } = withInjections();
+    await dispatch(bg.handlers, report(article, 'doc-1'), { ...fromTab(1), documentId: 'CHROME-DOC-A' }, self);
+    expect(targets).toEqual(['CHROME-DOC-A']);
+  });
+
+  it('the injected script may act only in the document it was run for, at its URL, with declutter on', async () => {
+    const { bg } = withInjections();
+    const ask = async (document: string | null, sender: Parameters<typeof dispatch>[2] = fromTab(1)) =>
+      ((await dispatch(bg.handlers, check(document), sender, self)) as { value: unknown }).value;
+    // Before any report from the tab: nothing was run for any document.
+    expect(await ask('doc-1')).toBeNull();
+    await dispatch(bg.handlers, report(article, 'doc-1'), { ...fromTab(1), documentId: 'A' }, self);
+    expect(await ask('doc-1', { ...fromTab(1), documentId: 'A' })).toBe('full');
+    expect(await ask('doc-1', fromTab(1, `${page.url}#comments`))).toBe('full');
+    // The tab went on to another document: its content script drew another id, or has not run yet.
+    expect(await ask('doc-2')).toBeNull();
+    expect(await ask(null)).toBeNull();
+    // Same id claimed from another address, or from another document (Chrome says which).
+    expect(await ask('doc-1', fromTab(1, 'https://elsewhere.example/'))).toBeNull();
+    expect(await ask('doc-1', { ...fromTab(1), documentId: 'B' })).toBeNull();
+    // Another tab.
+    expect(await ask('doc-1', fromTab(7))).toBeNull();
+    // Declutter switched off for the site meanwhile.
+    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);
+    expect(await ask('doc-1')).toBeNull();
+    // Only a content script may ask.
+    expect((await dispatch(bg.handlers, check('doc-1'), fromUi, self)).ok).toBe(false);
+    // The tab is gone.
+    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: true }, fromUi, self);
+    await bg.forgetTab(1);
+    expect(await ask('doc-1')).toBeNull();
   });
 
   it('keeps the counts the page reports across re-analyses, and only for the page that reported them', async () => {
     const { bg, analysis } = withInjections();
     await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(3), self);
+    // A reason for leaving the boilerplate alone is kept with the counts.
+    const tooBig = { active: true, walls: 1, boilerplate: 0, skipped: 'too-big' };
+    await dispatch(bg.handlers, { type: 'content:declutter-report', declutter: tooBig }, fromTab(3), self);
+    expect((await analysis(3)).declutter).toEqual(tooBig);
+    expect(
+      (await dispatch(bg.handlers, { type: 'content:declutter-report', declutter: { ...tooBig, skipped: 'bored' } }, fromTab(3), self)).ok,
+    ).toBe(false);
     const counts = { active: true, walls: 1, boilerplate: 14 };
     expect((await dispatch(bg.handlers, { type: 'content:declutter-report', declutter: counts }, fromTab(3), self)).ok).toBe(true);
     expect((await analysis(3)).declutter).toEqual(counts);
@@ -483,7 +546,7 @@ describe('declutter', () => {
     expect((await analysis(4)).declutter).toEqual({ active: false, walls: 0, boilerplate: 0 });
     await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: true }, fromUi, self);
     expect((await analysis(4)).declutter.active).toBe(true);
-    expect(injected).toEqual([4]);
+    expect(injected).toEqual([[4, 'full']]);
     // Only extension pages may ask.
     expect((await dispatch(bg.handlers, { type: 'ui:show-everything', tabId: 4 }, fromTab(4), self)).ok).toBe(false);
   });

@@ -124,9 +124,27 @@ describe('PopupView: declutter on this page', () => {
     expect(shown?.button).toBeNull();
   });
 
-  it('says nothing where declutter is off or the page is not an article', () => {
+  it('says nothing where declutter is off, or on a page that is not an article and had no wall', () => {
     expect(state({ ...on, site: { ...on.site, declutter: false } })).toBeNull();
     expect(state({ ...on, isArticle: false })).toBeNull();
+  });
+
+  it('on a page that is not an article, speaks of the wall it took away', () => {
+    const s = state({ ...on, isArticle: false, declutter: { active: true, walls: 1, boilerplate: 0 } });
+    expect(s?.state).toBe('hidden');
+    expect(s?.text).toContain('1 ad-blocker walls, 0 blocks of clutter');
+  });
+
+  it('says why the clutter stays on a page too large to tidy', () => {
+    const reason = (a: typeof analysis, lang: 'en' | 'sv' = 'en') =>
+      textOf(popup(lang, { analysis: a }).querySelector('[data-testid="declutter-skipped"]'));
+    expect(reason({ ...on, declutter: { active: true, walls: 1, boilerplate: 0, skipped: 'too-big' } })).toContain('too large to tidy');
+    expect(reason({ ...on, declutter: { active: true, walls: 0, boilerplate: 0, skipped: 'too-big' } }, 'sv')).toContain('för stor');
+    expect(
+      popup('en', { analysis: { ...on, declutter: { active: true, walls: 0, boilerplate: 4 } } }).querySelector(
+        '[data-testid="declutter-skipped"]',
+      ),
+    ).toBeNull();
   });
 });
 

@@ -1,29 +1,35 @@
 /**
- * Declutter on a live page: find the article with the corpus pipeline's own extractor, hide the
- * boilerplate around it, undo ad-blocker walls, and keep watching for walls that come back. All
- * of it through ./marks (data attributes and one stylesheet), so {@link PageDeclutter.revert}
- * gives the page back exactly as it was.
+ * Declutter on a live page: undo ad-blocker walls (on every page where declutter is on) and, on
+ * article pages, hide the boilerplate around the article; keep watching for walls that come back
+ * and for an article that arrives or grows late. All of it through ./marks (data attributes and
+ * one stylesheet), so {@link PageDeclutter.revert} gives the page back exactly as it was.
  *
- * The work runs when the page is idle (the reader's first paint and input come first), in one
- * slice whose main-thread time the declutter benchmark measures (test/e2e/declutter-bench.e2e.ts).
+ * The article finder and the boilerplate rules are passed in ({@link DeclutterOptions.article}), so that the walls-only
+ * script, which runs on every page, never carries it. The work runs when the page is idle (the
+ * reader's first paint and input come first), in slices whose main-thread time the declutter
+ * benchmark measures (test/e2e/declutter-bench.e2e.ts).
  */
-import { findArticle } from '../../corpus/extract-html';
-import { markBoilerplate } from './boilerplate';
+import type { DeclutterCounts } from '../../core/analysis';
+import type { ArticleParts } from './boilerplate';
 import { type Marks, createMarks } from './marks';
 import { undoWalls, watchWalls } from './walls';
 
-export interface DeclutterCounts {
-  /** Declutter is applied on the page. */
-  active: boolean;
-  walls: number;
-  boilerplate: number;
+export type { DeclutterCounts };
+
+export interface ArticleDeclutter {
+  find: (doc: Document) => ArticleParts;
+  mark: (doc: Document, article: ArticleParts, marks: Marks) => unknown;
 }
 
 export interface PageDeclutter {
   /** Declutters the page (again, after a revert); a no-op while applied. */
   apply(): void;
-  /** "Show everything": every change undone at once, the watch stopped. */
+  /** "Show everything": every change undone at once, the watches stopped. */
   revert(): void;
+  /** Looks again soon (a single-page-app navigation, or the script run again for this document): walls and, with a finder, the article. */
+  refresh(): void;
+  /** Stops watching and listening, leaving the marks on the page for a successor to adopt. */
+  dispose(): void;
   counts(): DeclutterCounts;
 }
 
@@ -32,13 +38,23 @@ export interface DeclutterOptions {
   onChange?: (counts: DeclutterCounts) => void;
   /** How long to keep watching for walls that come back (ms). */
   watchMs?: number;
+  /**
+   * How the boilerplate around the article is found and hidden (declutter.js passes the corpus
+   * pipeline's findArticle and ./boilerplate's markBoilerplate). Without it only walls are undone:
+   * the mode of every page that is not an article, whose script then carries neither.
+   */
+  article?: ArticleDeclutter;
+  /** Take over the marks an earlier script left in this document (walls-only, then full). */
+  adopt?: boolean;
+  /** How the article's growth is watched: at most `reruns` more boilerplate passes within `windowMs`, checked every `checkMs`. */
+  late?: { reruns?: number; windowMs?: number; checkMs?: number };
 }
 
 /**
- * Pages past these sizes are left as they are: finding the article in them would be one long task
- * (hundreds of ms: Readability works on a copy of the whole page), and they are not news articles
- * but machine-made or hostile pages. Real articles are far below (the 88 benchmark pages: at most
- * 1,600 elements and 81,000 characters of text).
+ * Past these sizes the boilerplate is left alone (walls are still undone): finding the article
+ * would be one long task (hundreds of ms: Readability works on a copy of the whole page), and such
+ * pages are not news articles but machine-made or hostile pages. Real articles are far below (the
+ * 88 benchmark pages: at most 1,600 elements and 81,000 characters of text).
  */
 export const DECLUTTER_LIMITS = { elements: 20_000, textChars: 500_000 };
 
@@ -66,53 +82,165 @@ function whenIdle(view: Window, work: () => void, timeout = 1000): () => void {
   return () => view.cancelIdleCallback(id);
 }
 
+const wordsOf = (article: ArticleParts) => article.blocks.reduce((n, b) => n + (b.text.match(/\S+/g)?.length ?? 0), 0);
+
+/** The article has grown enough to look again: this many more characters of page text, and this share. */
+const GROWTH_CHARS = 400;
+const GROWTH_SHARE = 0.2;
+
 export function declutterPage(doc: Document, view: Window, opts: DeclutterOptions = {}): PageDeclutter {
   let marks: Marks | null = null;
   let stopWatch: (() => void) | null = null;
+  let stopLate: (() => void) | null = null;
   let cancel: (() => void) | null = null;
+  let skipped: DeclutterCounts['skipped'];
+  let adopt = opts.adopt ?? false;
+  /** What the last boilerplate pass found: its article's words and the page's text length then. */
+  let lastWords = 0;
+  let lastChars = 0;
+  let runs = 0;
+  const maxReruns = opts.late?.reruns ?? 4;
 
   const counts = (): DeclutterCounts => {
     if (!marks) return { active: false, walls: 0, boilerplate: 0 };
     const c = marks.counts();
-    return { active: true, walls: c.wall, boilerplate: c.boilerplate };
+    return { active: true, walls: c.wall, boilerplate: c.boilerplate, ...(skipped ? { skipped } : {}) };
   };
   const changed = () => opts.onChange?.(counts());
+  const textChars = () => (doc.body as HTMLElement | null)?.textContent.length ?? 0;
+
+  /**
+   * One boilerplate pass. A later pass (the article grew) replaces the earlier verdicts in one
+   * task, so nothing the article holds is ever hidden in between; a pass that finds less article
+   * than the last one (a re-render, a skeleton again) changes nothing.
+   */
+  const boilerplatePass = (m: Marks, article: ArticleDeclutter): Element | null => {
+    const found = article.find(doc);
+    const words = wordsOf(found);
+    lastChars = textChars();
+    runs++;
+    if (words < lastWords) return null;
+    lastWords = words;
+    const before = new Set<Element>();
+    for (const el of doc.querySelectorAll('[data-nc-declutter="boilerplate"]')) if (m.kindOf(el) === 'boilerplate') before.add(el);
+    const chosen = new Set<Element>();
+    // Decide on a staging copy of the marks: the earlier boilerplate counts as shown, walls as hidden.
+    const staging: Marks = {
+      ...m,
+      hide: (el, kind) => {
+        if (kind !== 'boilerplate' || chosen.has(el)) return false;
+        chosen.add(el);
+        return true;
+      },
+      isHidden: (el) => chosen.has(el) || (m.isHidden(el) && m.kindOf(el) !== 'boilerplate'),
+    };
+    article.mark(doc, found, staging);
+    for (const el of before) if (!chosen.has(el)) m.unmark(el);
+    for (const el of chosen) m.hide(el, 'boilerplate');
+    return found.root;
+  };
+
+  /** Watches, bounded, for the article arriving or growing after the first pass (skeletons, lazy bodies, navigations). */
+  const watchLate = (m: Marks, article: ArticleDeclutter): (() => void) => {
+    const windowMs = opts.late?.windowMs ?? 30_000;
+    const checkMs = opts.late?.checkMs ?? 1000;
+    let dirty = false;
+    let pending: (() => void) | null = null;
+    const observer = new MutationObserver(() => {
+      dirty = true;
+    });
+    if (doc.body) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    const timer = setInterval(() => {
+      if (!dirty || pending || marks !== m) return;
+      dirty = false;
+      const chars = textChars();
+      if (chars - lastChars < GROWTH_CHARS || chars < lastChars * (1 + GROWTH_SHARE)) return;
+      if (tooBigToDeclutter(doc)) {
+        skipped = 'too-big';
+        stop();
+        changed();
+        return;
+      }
+      pending = whenIdle(view, () => {
+        pending = null;
+        if (marks !== m) return;
+        boilerplatePass(m, article);
+        // The pass's own marks are no news to the watch.
+        observer.takeRecords();
+        changed();
+        if (runs > maxReruns) stop();
+      });
+    }, checkMs);
+    const deadline = setTimeout(() => stop(), windowMs);
+    const stop = () => {
+      observer.disconnect();
+      clearInterval(timer);
+      clearTimeout(deadline);
+      pending?.();
+      pending = null;
+    };
+    return stop;
+  };
 
   const run = (m: Marks) => {
     cancel = null;
-    if (tooBigToDeclutter(doc)) {
-      changed();
-      return;
-    }
-    // Walls first: a bait detector hides the article (display: none) and shows only its appeal, so the
-    // article finder would take the appeal for the article. Undone, the article is there to find; and a
-    // wall is undone as a wall (its scroll lock and blur too), never merely hidden as boilerplate.
+    // Walls first, on every page: a bait detector hides the article (display: none) and shows only
+    // its appeal, so the article finder would take the appeal for the article. Undone, the article is
+    // there to find; and a wall is undone as a wall (its scroll lock and blur too), never merely
+    // hidden as boilerplate. The wall scan is bounded on any page (walls.ts).
     undoWalls(doc, view, m);
-    const found = findArticle(doc);
-    markBoilerplate(doc, found, m);
+    let root: Element | null = null;
+    const { article } = opts;
+    if (article) {
+      if (tooBigToDeclutter(doc)) skipped = 'too-big';
+      else {
+        root = boilerplatePass(m, article);
+        stopLate = watchLate(m, article);
+      }
+    }
     stopWatch = watchWalls(doc, view, m, {
-      article: found.root,
+      ...(root ? { article: root } : {}),
       ...(opts.watchMs === undefined ? {} : { durationMs: opts.watchMs }),
       onChange: changed,
     });
     changed();
   };
 
+  const stopAll = () => {
+    cancel?.();
+    stopWatch?.();
+    stopLate?.();
+    cancel = stopWatch = stopLate = null;
+  };
+
   return {
     apply() {
       if (marks) return;
-      const m = createMarks(doc);
+      const m = createMarks(doc, { adopt });
+      adopt = false;
       marks = m;
       cancel = whenIdle(view, () => run(m));
     },
     revert() {
       if (!marks) return;
-      cancel?.();
-      stopWatch?.();
-      cancel = stopWatch = null;
+      stopAll();
       marks.revert();
       marks = null;
+      skipped = undefined;
+      lastWords = lastChars = runs = 0;
       changed();
+    },
+    refresh() {
+      const m = marks;
+      if (!m || cancel) return;
+      stopAll();
+      // A new article (a navigation within the page) is judged afresh, with a fresh budget.
+      lastWords = lastChars = runs = 0;
+      cancel = whenIdle(view, () => run(m));
+    },
+    dispose() {
+      stopAll();
+      marks = null;
     },
     counts,
   };

@@ -49,16 +49,35 @@ export interface Marks {
   counts(): Record<DeclutterKind, number>;
   /** Whether `el` is hidden by declutter. */
   isHidden(el: Element): boolean;
+  /** The kind `el` is hidden as, or null. */
+  kindOf(el: Element): DeclutterKind | null;
+  /** Shows `el` again (a boilerplate verdict taken back when the article grew). */
+  unmark(el: Element): void;
   /** Everything back as it was: attributes, overridden inline styles, and our stylesheet removed. */
   revert(): void;
 }
 
-/** Marks on `doc`; the stylesheet is added on first use (into <head>, else <html>). */
-export function createMarks(doc: Document): Marks {
+const KINDS = new Set<string>(['wall', 'backdrop', 'boilerplate']);
+
+/**
+ * Marks on `doc`; the stylesheet is added on first use (into <head>, else <html>). With `adopt`,
+ * the marks already on the page (left by an earlier declutter script in this document: the
+ * walls-only script before the full one) become this object's, so that one revert undoes all.
+ */
+export function createMarks(doc: Document, { adopt = false }: { adopt?: boolean } = {}): Marks {
   const hidden = new Map<Element, DeclutterKind>();
   const unhidden = new Set<Element>();
   const overridden = new Set<HTMLElement>();
   let style: HTMLStyleElement | null = null;
+  if (adopt) {
+    for (const el of doc.querySelectorAll(`[${DECLUTTER_ATTR}]`)) {
+      const kind = el.getAttribute(DECLUTTER_ATTR) ?? '';
+      if (KINDS.has(kind)) hidden.set(el, kind as DeclutterKind);
+    }
+    for (const el of doc.querySelectorAll(`[${UNLOCK_ATTR}], [${UNHIDE_ATTR}]`)) unhidden.add(el);
+    for (const el of doc.querySelectorAll(`[${ORIGINAL_STYLE_ATTR}]`)) overridden.add(el as HTMLElement);
+    for (const el of doc.querySelectorAll(`style[${OWN_UI_ATTR}]`)) if (el.textContent === DECLUTTER_CSS) style = el as HTMLStyleElement;
+  }
   const ensureStyle = () => {
     if (style?.isConnected) return;
     style = doc.createElement('style');
@@ -99,6 +118,13 @@ export function createMarks(doc: Document): Marks {
     },
     isHidden(el) {
       return hidden.has(el) && el.hasAttribute(DECLUTTER_ATTR);
+    },
+    kindOf(el) {
+      return el.hasAttribute(DECLUTTER_ATTR) ? (hidden.get(el) ?? null) : null;
+    },
+    unmark(el) {
+      if (!hidden.delete(el)) return;
+      el.removeAttribute(DECLUTTER_ATTR);
     },
     revert() {
       for (const el of hidden.keys()) el.removeAttribute(DECLUTTER_ATTR);

@@ -37,22 +37,32 @@ export interface PopupProps {
 export function DeclutterStatus({ analysis, onShowEverything }: { analysis: TabAnalysis; onShowEverything: () => void }) {
   const { t, lang } = useLocale();
   const { declutter, site, isArticle } = analysis;
-  if (!site.declutter || !isArticle) return null;
+  // Walls are undone on every page; on a page that is not an article the popup speaks of it only when there was one.
+  if (!site.declutter || (!isArticle && declutter.walls === 0)) return null;
   if (!declutter.active)
     return (
       <p class="nc-hint" data-testid="declutter-status" data-state="shown">
         {t('declutterShown')}
       </p>
     );
+  const tooBig =
+    declutter.skipped === 'too-big' ? (
+      <p class="nc-hint" data-testid="declutter-skipped">
+        {t('declutterTooBig')}
+      </p>
+    ) : null;
   if (declutter.walls + declutter.boilerplate === 0)
     return (
-      <p class="nc-hint" data-testid="declutter-status" data-state="nothing">
-        {t('declutterNothing')}
-      </p>
+      tooBig ?? (
+        <p class="nc-hint" data-testid="declutter-status" data-state="nothing">
+          {t('declutterNothing')}
+        </p>
+      )
     );
   return (
     <div class="nc-declutter" data-testid="declutter-status" data-state="hidden">
       <p class="nc-hint">{t('declutterHidden', [formatNumber(declutter.walls, lang), formatNumber(declutter.boilerplate, lang)])}</p>
+      {tooBig}
       <button type="button" class="nc-button nc-button-secondary" data-testid="show-everything" onClick={onShowEverything}>
         {t('showEverything')}
       </button>
