@@ -1,4 +1,4 @@
-/** The few chrome.* calls that scripts and the Chromium suite evaluate inside the extension's service worker. */
+/** The few chrome.* calls that scripts and the Chromium suites evaluate inside the extension's service worker or pages. */
 declare const chrome: {
   storage: { session: { get(keys: string | null): Promise<Record<string, unknown>> } };
   runtime: {
@@ -6,4 +6,5 @@ declare const chrome: {
     reload(): void;
     sendMessage(message: unknown): Promise<unknown>;
   };
+  scripting: { executeScript(options: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
 };

@@ -433,7 +433,7 @@ describe('declutter', () => {
     const analysis = async (tabId: number) => (await s.session.get(tabKey(tabId))) as TabAnalysis;
     return { ...s, injected, targets, analysis };
   }
-  const report = (p: typeof page, document: string) => ({ type: 'content:page-analysed', page: p, document });
+  const report = (p: typeof article, document: string) => ({ type: 'content:page-analysed', page: p, document });
   const check = (document: string | null) => ({ type: 'content:declutter-check', document });
 
   it('runs walls.js on every page and declutter.js on articles, once per document; a page that became an article gets declutter.js', async () => {
