@@ -84,7 +84,7 @@ export async function injectDeclutter(tabId: number, mode: DeclutterMode, docume
   const files = [DECLUTTER_SCRIPTS[mode]];
   const target = __BROWSER__ === 'chrome' && documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] };
   try {
-    await browser.scripting.executeScript({ target, files } as Parameters<typeof browser.scripting.executeScript>[0]);
+    await browser.scripting.executeScript({ target, files });
   } catch (e) {
     console.debug('[news-context] declutter not injected:', e);
   }

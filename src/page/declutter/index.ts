@@ -149,7 +149,8 @@ export function declutterPage(doc: Document, view: Window, opts: DeclutterOption
     const observer = new MutationObserver(() => {
       dirty = true;
     });
-    if (doc.body) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    const body = doc.body as HTMLElement | null;
+    if (body) observer.observe(body, { childList: true, subtree: true, characterData: true });
     const timer = setInterval(() => {
       if (!dirty || pending || marks !== m) return;
       dirty = false;
