@@ -73,6 +73,20 @@ if (!headless) {
       'declutter hiding walls or boilerplate',
     );
     await page.screenshot({ path: `${outDir}/${seed}-decluttered.png` });
+    // Highlights and hover cards work on the decluttered page: rest on a highlighted name until its card opens.
+    const name = await page.evaluate(() => {
+      const ranges = [...(CSS.highlights.get('news-context') ?? [])].filter((r) => r instanceof Range);
+      const range = ranges.find((r) => r.toString() === 'Alexandr Wang') ?? ranges[0];
+      range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const b = range?.getBoundingClientRect();
+      return b ? { x: b.left + b.width / 2, y: b.top + b.height / 2 } : null;
+    });
+    if (!name) throw new Error(`${url}: no highlighted name`);
+    await page.mouse.move(name.x, name.y);
+    await page.locator('news-context-card').waitFor({ state: 'attached' });
+    await page.screenshot({ path: `${outDir}/${seed}-hover.png` });
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     const popup = await context.newPage();
     await popup.setViewportSize({ width: 360, height: 520 });
     await popup.goto(ext(`src/ui/popup/index.html?tab=${tabId}`));
@@ -99,7 +113,14 @@ if (!headless) {
     await reader.setViewportSize({ width: 900, height: 700 });
     await reader.getByTestId('cited').waitFor();
     await reader.screenshot({ path: `${outDir}/${seed}-reader.png` });
-    shots.push(`${seed}-decluttered.png`, `${seed}-everything.png`, `${seed}-popup.png`, `${seed}-sidepanel.png`, `${seed}-reader.png`);
+    shots.push(
+      `${seed}-decluttered.png`,
+      `${seed}-hover.png`,
+      `${seed}-everything.png`,
+      `${seed}-popup.png`,
+      `${seed}-sidepanel.png`,
+      `${seed}-reader.png`,
+    );
     await Promise.all([page.close(), popup.close(), panel.close(), reader.close()]);
   }
   for (const s of shots) if (statSync(`${outDir}/${s}`).size < 1000) throw new Error(`${outDir}/${s} is empty`);
