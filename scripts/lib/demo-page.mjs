@@ -4,9 +4,10 @@
 // assets/demo/<seed>.json (a small hand-written layout: line ranges, 1-based as `cat -n` counts
 // them). How each block's lines become markup is decided here by general rules (bullets are
 // menu entries, a date line under a teaser is its date, a short line without end punctuation in
-// the article is a subheading, …). Every non-empty line of the dump is shown exactly once and
-// unchanged (only escaped); the renderer throws when a layout leaves a line out or uses one
-// twice, so a layout cannot silently drop or invent text. Three things are not lines of the
+// the article is a subheading, …). Every non-empty line of the dump is placed exactly once and
+// unchanged (only escaped; a few sit in panels that open on a click, as on the site: the
+// off-canvas menu and the search panel); the renderer throws when a layout leaves a line out or
+// uses one twice, so a layout cannot silently drop or invent text. Three things are not lines of the
 // dump: the outlet's name where the dump has no logo line (the corpus metadata's source, or the
 // layout's `outlet`), the in-page section links of a site whose dump has no menu, and a one-line
 // note that the page is a demo.
