@@ -1,18 +1,16 @@
 // A local web server for the demo and the end-to-end tests, on 127.0.0.1 only.
 //   /                      index of the demo pages
-//   /demo/<seed>.html      a page built from a seed article in assets/seeds/ (a noisy text dump)
+//   /demo/<seed>.html      a seed article of assets/seeds/ (a noisy text dump) laid out as its news page
 //   /fixtures/<name>.html  the hand-written fixture pages in test/fixtures/pages/
 //   /favicon.ico           204, so that browsers log no 404 for it
 import { readFile, readdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { demoBody, demoLayout, escapeHtml } from './demo-page.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEEDS = `${ROOT}assets/seeds/`;
 const FIXTURES = `${ROOT}test/fixtures/pages/`;
-
-/** @param {string} s */
-const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * @typedef {{ title: string; source: string; published: string; lang: string }} SeedMeta
@@ -36,13 +34,37 @@ export async function seedMeta() {
   return new Map();
 }
 
+/** The head a news site's page would have: title and outlet, og:type, publication date (with `meta`). @param {string} name @param {SeedMeta} [meta] */
+function seedHead(name, meta) {
+  return `<title>${meta ? `${escapeHtml(meta.title)} | ${escapeHtml(meta.source)}` : `Seed article ${escapeHtml(name)}`}</title>${
+    meta
+      ? `<meta property="og:type" content="article"><meta property="og:site_name" content="${escapeHtml(meta.source)}"><meta property="article:published_time" content="${escapeHtml(meta.published)}">`
+      : ''
+  }`;
+}
+
 /**
- * Renders a text dump as a page, line by line: bulleted lines become list items, other lines
- * paragraphs. The dump's noise (menus, teasers, appeals) stays, as on the real page. With `meta`
- * the head says what a news site's would: title and outlet, language, publication date, og:type.
+ * Renders a seed article's text dump as a page. With a layout in assets/demo/<name>.json the page
+ * is laid out as the news page the dump came from (site header and menu, teaser boxes, the
+ * article in an <article>, footer, and the site's ad-blocker wall as a modal): see
+ * ./demo-page.mjs. Without one, line by line: bulleted lines become list items, other lines
+ * paragraphs. Either way the dump's noise (menus, teasers, appeals) stays, as on the real page.
+ * With `meta` the head says what a news site's would: title and outlet, language, publication
+ * date, og:type.
  * @param {string} name @param {string} text @param {SeedMeta} [meta]
  */
 export function seedPage(name, text, meta) {
+  const layout = demoLayout(name);
+  const lang = meta ? ` lang="${escapeHtml(meta.lang)}"` : '';
+  if (layout) {
+    const { body, bodyClass, css } = demoBody(name, text, layout, meta);
+    return `<!doctype html>
+<html${lang}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${seedHead(name, meta)}
+<style>${css}</style>
+</head><body class="${bodyClass}">
+${body}
+</body></html>`;
+  }
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -58,13 +80,7 @@ export function seedPage(name, text, meta) {
   }
   if (list) body.push('</ul>');
   return `<!doctype html>
-<html${meta ? ` lang="${escapeHtml(meta.lang)}"` : ''}><head><meta charset="utf-8"><title>${
-    meta ? `${escapeHtml(meta.title)} | ${escapeHtml(meta.source)}` : `Seed article ${escapeHtml(name)}`
-  }</title>${
-    meta
-      ? `<meta property="og:type" content="article"><meta property="og:site_name" content="${escapeHtml(meta.source)}"><meta property="article:published_time" content="${escapeHtml(meta.published)}">`
-      : ''
-  }
+<html${lang}><head><meta charset="utf-8">${seedHead(name, meta)}
 <style>body{font:17px/1.55 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}.demo-note{font:13px system-ui,sans-serif;color:#666;border-bottom:1px solid #ddd;padding-bottom:.5rem}</style>
 </head><body><p class="demo-note">Demo page: seed article ${escapeHtml(name)} as a text dump, noise included.</p>
 ${body.join('\n')}
