@@ -275,9 +275,13 @@ const BOX_STOP = new Set(['BODY', 'HTML', 'MAIN', 'ARTICLE']);
 function gateBox(node: Node): Element | null {
   let box = node.parentElement;
   if (!box || BOX_STOP.has(box.tagName)) return null;
+  let length = box.textContent.length;
   for (let p = box.parentElement; p && !BOX_STOP.has(p.tagName); p = p.parentElement) {
-    if (p.textContent.length > GATE_BOX_TEXT || p.querySelector('h1, main, article, [itemprop="articleBody"]') !== null) break;
+    // Not into a footer or a page section that merely holds the words: the box grows only a little at a time.
+    const n = p.textContent.length;
+    if (n > GATE_BOX_TEXT || n > 4 * length + 200 || p.querySelector('h1, main, article, [itemprop="articleBody"]') !== null) break;
     box = p;
+    length = n;
   }
   return box;
 }
@@ -324,6 +328,8 @@ export function findGates(root: Document | Element): Element[] {
     if (value.length < 8 || !RAW_PREFILTER.test(value)) continue;
     const parent = n.parentElement;
     if (!parent || SKIP_TAGS.has(parent.tagName) || parent.closest('script, style, noscript, template') || inside(n)) continue;
+    // A link or a button ("Consent preferences", "Accept all") is a control: a gate says what it is in its own text.
+    if (parent.closest('a, button')) continue;
     // The words may run across inline elements ("Already a subscriber? <a>Sign in</a>"): the parent's text too.
     if (!isGateText(value) && !isGateText(gateText(parent, PARENT_TEXT))) continue;
     const box = gateBox(n);
