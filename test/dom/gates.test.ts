@@ -11,7 +11,7 @@ import { findArticle } from '../../src/corpus/extract-html';
 import { markBoilerplate } from '../../src/page/declutter/boilerplate';
 import { findGates, gateMarker, isGate } from '../../src/page/declutter/gates';
 import { DECLUTTER_ATTR, UNHIDE_ATTR, UNLOCK_ATTR, createMarks } from '../../src/page/declutter/marks';
-import { appealCandidates, undoWalls } from '../../src/page/declutter/walls';
+import { appealCandidates, isWallAppeal, undoWalls, wallText } from '../../src/page/declutter/walls';
 
 const html = (body: string, bodyAttrs = '') =>
   parseHTML(`<!doctype html><html><head><title>t</title></head><body ${bodyAttrs}>${body}</body></html>`).document;
@@ -136,6 +136,13 @@ describe('walls never take a gate for a wall', () => {
       const doc = html(article + c);
       expect(appealCandidates(doc, { article: doc.querySelector('article') }).map(describeEl), c).toEqual([]);
     }
+  });
+
+  it('a part of a gate is no wall of its own (the heading of gate-mixed-en alone reads as an appeal)', () => {
+    const doc = fixture('gate-mixed-en.html');
+    const heading = doc.querySelector('#gate h2')!;
+    expect(isWallAppeal(heading, wallText(heading), [])).toBe(true);
+    expect(isWallAppeal(heading, wallText(heading))).toBe(false);
   });
 
   it('gate-meter-fr: the separate ad-block notice is the only candidate; gate-mixed-en: none', () => {

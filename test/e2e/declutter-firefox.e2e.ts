@@ -86,7 +86,7 @@ describe.skipIf(firefoxPath === null)('Firefox: declutter through the extension'
       expect(s.gatesMarked).toEqual(gate.gates.map(() => false));
       if (gate.concealed) expect(s.concealed).toBe(true);
       expect(s.undone).toBe(0);
-      if (gate.locked) expect(s.scrolled).toBe(false);
+      expect(s.locked).toBe(gate.locked);
       expect(analysis.declutter.walls).toBe(gate.wall ? 1 : 0);
       if (gate.wall) expect(s.wallHidden).toBe(true);
       await page.screenshot({ path: screenshotPath('firefox', `declutter-${gate.name}`) });

@@ -89,17 +89,15 @@ export const GATE_STATE = `((f) => {
   const concealed = f.concealed ? document.querySelector(f.concealed) : null;
   const cs = concealed ? getComputedStyle(concealed) : null;
   const wall = f.wall ? document.querySelector(f.wall) : null;
-  const before = document.scrollingElement.scrollTop;
-  window.scrollBy(0, 300);
-  const scrolled = document.scrollingElement.scrollTop > before;
-  window.scrollTo(0, before);
+  // (A script's scroll ignores overflow: hidden: the lock is read from the computed style.)
+  const locked = [document.documentElement, document.body].some((e) => /hidden|clip/.test(getComputedStyle(e).overflowY));
   return {
     text: document.documentElement.innerText,
     gatesShown: gates.map((g) => !!g && g.checkVisibility({ visibilityProperty: true })),
     gatesMarked: gates.map((g) => !!g && (g.closest('[data-nc-declutter]') !== null || g.querySelector('[data-nc-declutter]') !== null)),
     concealed: cs ? cs.display === 'none' || cs.visibility === 'hidden' || parseFloat(cs.opacity) < 0.3 || /blur/.test(cs.filter) : null,
     undone: document.querySelectorAll('[data-nc-unlock], [data-nc-unhide], [data-nc-original-style]').length,
-    scrolled,
+    locked,
     wallHidden: wall ? !wall.checkVisibility() : null,
   };
 })`;
@@ -110,7 +108,7 @@ export interface GateState {
   gatesMarked: boolean[];
   concealed: boolean | null;
   undone: number;
-  scrolled: boolean;
+  locked: boolean;
   wallHidden: boolean | null;
 }
 

@@ -35,7 +35,7 @@
  */
 import { OWN_UI_ATTR } from '../own-ui';
 import { APPEAL_TEXT_LIMIT, isAdblockAppeal } from './appeals';
-import { findGates, gateMarker, isGateText } from './gates';
+import { findGates, gateMarker, gateRelated, isGateText } from './gates';
 import { DECLUTTER_ATTR, type DeclutterKind, ORIGINAL_STYLE_ATTR, UNHIDE_ATTR, UNLOCK_ATTR, type Marks } from './marks';
 
 export interface WallOptions {
@@ -216,9 +216,11 @@ export function vendorOf(el: Element): WallVendor | null {
  */
 export function appealCandidates(doc: Document, opts: WallOptions = {}): Element[] {
   const out: Element[] = [];
+  let gates: Element[] | null = null;
   for (const el of collect(doc, isCandidate)) {
     if (untouchable(el, doc, opts.article) || out.some((o) => o.contains(el))) continue;
-    if (isWallAppeal(el, wallText(el))) out.push(el);
+    const text = wallText(el);
+    if (isAdblockAppeal(text) && isWallAppeal(el, text, (gates ??= findGates(doc)))) out.push(el);
   }
   return out;
 }
@@ -226,10 +228,11 @@ export function appealCandidates(doc: Document, opts: WallOptions = {}): Element
 /**
  * Whether `el`, whose text is `text`, is an ad-block appeal clearly apart from any gate: an appeal
  * ({@link isAdblockAppeal}: mixed wording is not), no gate wording, no gate marker on it or an
- * ancestor, and no gate inside it.
+ * ancestor, no gate inside it, and not part of any of the page's `gates` (a gate's heading "We
+ * noticed you use an ad blocker" is not a wall of its own).
  */
-export function isWallAppeal(el: Element, text: string): boolean {
-  if (!isAdblockAppeal(text) || isGateText(text)) return false;
+export function isWallAppeal(el: Element, text: string, gates: readonly Element[] = findGates(el.ownerDocument)): boolean {
+  if (!isAdblockAppeal(text) || isGateText(text) || gateRelated(el, gates)) return false;
   for (let a: Element | null = el; a; a = a.parentElement) if (gateMarker(a) !== null) return false;
   return findGates(el).length === 0;
 }
@@ -292,6 +295,7 @@ class Scan {
   private readonly styles = new Map<Element, CSSStyleDeclaration>();
   private readonly appeals = new Map<Element, boolean>();
   private bodyTextLength = -1;
+  private pageGates: Element[] | null = null;
   /** The highest z-index among the positioned top-level elements seen. */
   maxZ = 0;
 
@@ -341,7 +345,7 @@ class Scan {
     let v = this.appeals.get(el);
     if (v === undefined) {
       const text = wallText(el);
-      v = isWallAppeal(el, text);
+      v = isAdblockAppeal(text) && isWallAppeal(el, text, (this.pageGates ??= findGates(this.doc)));
       // A candidate with more text than an appeal box could be the page: not if it holds most of it.
       if (v && text.length >= APPEAL_TEXT_LIMIT) v = el.textContent.length < 0.5 * this.bodyText();
       this.appeals.set(el, v);
