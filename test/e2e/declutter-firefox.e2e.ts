@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
-import { READER_VIEW, type ReaderView, WALL_PAGES } from './declutter-fixtures';
+import { GATE_PAGES, GATE_STATE, type GateState, READER_VIEW, type ReaderView, WALL_PAGES } from './declutter-fixtures';
 import { launchFirefox, openExtensionPage } from './firefox-driver';
 import { findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
 
@@ -70,6 +70,36 @@ describe.skipIf(firefoxPath === null)('Firefox: declutter through the extension'
     await analysisFor(url, () => true);
     await new Promise((r) => setTimeout(r, 1500));
     expect((await view(page)).text).toContain('Subscribe to continue reading');
+    await page.close();
+  });
+
+  for (const gate of GATE_PAGES) {
+    it(`${gate.name}: the gate stays, untouched, and what it conceals or locks stays so; the boilerplate around it is hidden`, async () => {
+      const { page, url } = await open(gate.name);
+      const { analysis } = await analysisFor(url, (a) => a.declutter.boilerplate > 0);
+      await new Promise((r) => setTimeout(r, 1000));
+      const s = (await page.evaluate(`${GATE_STATE}(${JSON.stringify(gate)})`)) as GateState;
+      expect(s.text).toContain(gate.gateText);
+      expect(s.text).toContain(gate.paragraph);
+      expect(s.text).not.toContain(gate.gone);
+      expect(s.gatesShown).toEqual(gate.gates.map(() => true));
+      expect(s.gatesMarked).toEqual(gate.gates.map(() => false));
+      if (gate.concealed) expect(s.concealed).toBe(true);
+      expect(s.undone).toBe(0);
+      expect(s.locked).toBe(gate.locked);
+      expect(analysis.declutter.walls).toBe(gate.wall ? 1 : 0);
+      if (gate.wall) expect(s.wallHidden).toBe(true);
+      await page.screenshot({ path: screenshotPath('firefox', `declutter-${gate.name}`) });
+      await page.close();
+    });
+  }
+
+  it('wall-neg-header-en: the cookie bar stays visible', async () => {
+    const { page, url } = await open('wall-neg-header-en');
+    await analysisFor(url, (a) => a.declutter.boilerplate > 0);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await view(page)).text).toContain('We use cookies to improve your experience');
+    expect(await page.evaluate(() => document.querySelector('.cookie-bar')?.checkVisibility() ?? false)).toBe(true);
     await page.close();
   });
 

@@ -8,7 +8,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, chromiumSession } from './chromium-session';
-import { READER_VIEW, type ReaderView, WALL_PAGES } from './declutter-fixtures';
+import { GATE_PAGES, GATE_STATE, type GateState, READER_VIEW, type ReaderView, WALL_PAGES } from './declutter-fixtures';
 import { requireBrowser, screenshotPath, startServer } from './harness';
 
 const executable = requireBrowser('chromium');
@@ -63,6 +63,37 @@ describe.skipIf(executable === null)('Chromium: declutter through the extension'
     await page.waitForTimeout(1500);
     expect((await view(page)).text).toContain('Subscribe to continue reading');
     expect(await page.locator('[data-nc-declutter="wall"]').count()).toBe(0);
+    await page.close();
+  });
+
+  for (const gate of GATE_PAGES) {
+    it(`${gate.name}: the gate stays, untouched, and what it conceals or locks stays so; the boilerplate around it is hidden`, async () => {
+      const { page, url } = await open(gate.name);
+      const { analysis } = await analysisFor(url, (a) => a.declutter.boilerplate > 0);
+      // Give the wall watch a few rounds too.
+      await page.waitForTimeout(1000);
+      const s = await page.evaluate<GateState>(`${GATE_STATE}(${JSON.stringify(gate)})`);
+      expect(s.text).toContain(gate.gateText);
+      expect(s.text).toContain(gate.paragraph);
+      expect(s.text).not.toContain(gate.gone);
+      expect(s.gatesShown).toEqual(gate.gates.map(() => true));
+      expect(s.gatesMarked).toEqual(gate.gates.map(() => false));
+      if (gate.concealed) expect(s.concealed).toBe(true);
+      expect(s.undone).toBe(0);
+      expect(s.locked).toBe(gate.locked);
+      expect(analysis.declutter.walls).toBe(gate.wall ? 1 : 0);
+      if (gate.wall) expect(s.wallHidden).toBe(true);
+      await page.screenshot({ path: screenshotPath('chromium', `declutter-${gate.name}`) });
+      await page.close();
+    });
+  }
+
+  it('wall-neg-header-en: the cookie bar stays visible', async () => {
+    const { page, url } = await open('wall-neg-header-en');
+    await analysisFor(url, (a) => a.declutter.boilerplate > 0);
+    await page.waitForTimeout(1000);
+    expect((await view(page)).text).toContain('We use cookies to improve your experience');
+    expect(await page.locator('.cookie-bar').isVisible()).toBe(true);
     await page.close();
   });
 

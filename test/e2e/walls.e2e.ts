@@ -112,7 +112,34 @@ const NEGATIVES: { name: string; keep: string }[] = [
   { name: 'wall-neg-paywall-en', keep: 'Subscribe to continue reading' },
   { name: 'wall-neg-consent-sv', keep: 'Vi använder cookies' },
   { name: 'wall-neg-header-en', keep: 'We use cookies to improve your experience' },
+  // Gates (issue 12, item 5): mixed wording is a paywall; login, metered and consent gates.
+  { name: 'gate-mixed-en', keep: 'Disable your ad blocker or subscribe to keep reading' },
+  { name: 'gate-inline-en', keep: 'Subscribe to continue reading' },
+  { name: 'gate-consent-en', keep: 'We and our partners store and/or access information on a device' },
+  { name: 'gate-login-sv', keep: 'Logga in för att läsa hela artikeln' },
 ];
+
+/**
+ * A gate and, apart from it, an ad-block notice: the notice is hidden, nothing else is touched (the
+ * gate's scroll lock and the content it dims stay), and revert() is exact.
+ */
+async function checkGateWithWall(s: Session, expect: ExpectStatic): Promise<void> {
+  const d = await s.open('gate-meter-fr');
+  await waitForWall(d, 'gate-meter-fr');
+  const styles = await d.ev(() => window.__probe.styles());
+  expect(await wheelScrolls(d, NO_SCROLL_MS)).toBe(false);
+  const result = await runOnce(d);
+  expect(result.walls).toBe(1);
+  expect(await d.ev(() => window.__probe.visible('#wall'))).toBe(false);
+  expect(await d.ev(() => window.__probe.visible('#gate'))).toBe(true);
+  expect(await d.ev(() => window.__probe.text())).toContain('Vous avez atteint la limite de vos articles gratuits');
+  expect(await d.ev(() => window.__probe.ncAttributes())).toEqual(['div@data-nc-declutter']);
+  expect(await d.ev(() => parseFloat(getComputedStyle(document.getElementById('concealed')!).opacity))).toBeLessThan(0.3);
+  expect(await wheelScrolls(d, NO_SCROLL_MS)).toBe(false);
+  await d.ev(() => window.__nc!.revert());
+  expect(await d.ev(() => window.__probe.ncAttributes())).toEqual([]);
+  expect(await d.ev(() => window.__probe.styles())).toEqual(styles);
+}
 
 /** walls.ts and marks.ts as one IIFE exposing NewsContextWalls: findWalls, undoWalls, watchWalls, createMarks and run(). */
 async function bundle(): Promise<string> {
@@ -444,6 +471,9 @@ describe.skipIf(browsers.length === 0).concurrent('ad-blocker walls in Chromium 
   );
   it.for(cases(NEGATIVES))('$browser, $name: nothing is touched, now or while the watch lasts', (f, { expect }) =>
     inBrowser(f.browser, (s) => checkNegative(s, f.name, f.keep, expect)),
+  );
+  it.for(browsers)('%s, gate-meter-fr: the ad-block notice apart from the paywall is hidden, nothing else undone', (browser, { expect }) =>
+    inBrowser(browser, (s) => checkGateWithWall(s, expect)),
   );
   it.for(cases(WALLS.filter((w) => ['wall-bait-de', 'wall-blur-es'].includes(w.name))))(
     '$browser, $name: found without an article hint too (the content guessed)',

@@ -2,9 +2,9 @@
  * Does a text appeal to the reader to disable an ad blocker? Pure (no DOM): the text of a
  * candidate wall goes in, a verdict comes out. An appeal names an ad blocker and asks for
  * something about it (disable, pause, allowlist, "we detected"). Paywalls ("subscribe to continue
- * reading") and cookie consent ("we use cookies") name no ad blocker and are never appeals; a
- * consent or paywall text that mentions an ad blocker once in passing is outweighed by its own
- * vocabulary.
+ * reading") and cookie consent ("we use cookies") name no ad blocker and are never appeals; nor
+ * is a text that names one beside paywall, consent or paid-route wording ("disable your ad blocker
+ * or subscribe", "whitelist us or become a member"): mixed wording is a paywall, left alone.
  *
  * Languages: English, Swedish, German, French and Spanish, plus Italian, Dutch, Portuguese and
  * Danish/Norwegian where the words are cheap. Matching is case-insensitive and accent-insensitive
@@ -24,7 +24,7 @@ export interface AppealScore {
   blocker: number;
   /** Requests or statements about it: disable, pause, allowlist, "we detected". */
   action: number;
-  /** Paywall and cookie-consent vocabulary. */
+  /** Paywall, cookie-consent and paid-route vocabulary (subscribe, member, log in…): any of it and the text is no appeal. */
   negative: number;
   /** The language whose ad-blocker words and requests matched most, or null. */
   lang: AppealLang | null;
@@ -224,6 +224,51 @@ const NEGATIVES = exact(
   ].join('|'),
 );
 
+/**
+ * A paid, member or login route offered beside the request ("disable your ad blocker or
+ * subscribe", "whitelist us or become a member", "Werbefrei lesen mit Pur-Abo"): such a text is a
+ * paywall whatever else it asks, and is never an appeal. Donations are not a paid route.
+ */
+const OFFERS = words(
+  [
+    // en
+    'subscri(?:be|bed|ber|bers|bing|ption|ptions)(?![a-z])',
+    'become a (?:member|subscriber|premium)',
+    'members?(?:hip)?(?![a-z])',
+    'premium',
+    '(?:log|sign) ?in(?![a-z])',
+    'regist(?:er|ration)(?![a-z])',
+    'create (?:a |an )?(?:free )?account',
+    'ad-?free (?:version|experience|access|subscription|plan)',
+    // sv
+    'prenumer[a-z]*',
+    '(?:bli )?medlem(?:skap)?[a-z]*',
+    'logga in',
+    '(?:annons|reklam)fri[a-z]*',
+    // de
+    'abonn[a-z]*',
+    '(?:plus-?|pur-?)?abo(?![a-z])',
+    'pur-?abo[a-z]*',
+    'mitglied[a-z]*',
+    'anmelden|einloggen|melden sie sich an',
+    'registrier[a-z]*',
+    'werbefrei[a-z]*',
+    // fr (abonn above), es, it, nl, pt, da
+    'connectez-vous|se connecter|inscrivez-vous',
+    'sans (?:pub|publicite)(?![a-z])',
+    'suscri[a-z]*',
+    'hazte (?:socio|miembro)',
+    'inicia(?:r)? sesion',
+    'registrate',
+    'sin (?:anuncios|publicidad)',
+    'abbona[a-z]*',
+    'senza pubblicita',
+    'lid worden|inloggen',
+    'assin(?:e|ar|atura|ante)[a-z]*',
+    'log ind',
+  ].join('|'),
+);
+
 /** Every ad-blocker pattern contains one of these: most texts are rejected by this one test. */
 const PREFILTER = /blo|filter|anti-?pub|adguard|ghostery/;
 
@@ -259,8 +304,9 @@ export function scoreAppeal(text: string): AppealScore {
       lang = l;
     }
   }
-  const negative = count(NEGATIVES, folded);
-  return { appeal: action > 0 && negative <= blocker, blocker, action, negative, lang };
+  const negative = count(NEGATIVES, folded) + count(OFFERS, folded);
+  // Any paywall, consent or paid-route wording makes it a paywall or a consent message, however it asks.
+  return { appeal: action > 0 && negative === 0, blocker, action, negative, lang };
 }
 
 /** Whether `text` (its first {@link APPEAL_TEXT_LIMIT} characters) asks the reader to disable an ad blocker. */

@@ -14,6 +14,7 @@
 import { toBlocks } from '../../corpus/html/blocks';
 import { blockBoilerplate, normalise, wordCount } from '../../corpus/html/clean';
 import { OWN_UI_ATTR } from '../own-ui';
+import { findGates } from './gates';
 import type { Marks } from './marks';
 import { isCandidate, isDialog, vendorOf } from './walls';
 
@@ -67,7 +68,8 @@ const BOILERPLATE_CLASS = token(
     'related|recommended|recommendations|most-?read|mostread|popular|trending|teaser|teasers|more-?stories|read-?more|readmore',
     'advert|advertisement|advertising|ads?|ad-?slot|ad-?unit|ad-?container|adsbygoogle|dfp|sponsored|outbrain|taboola',
     'annons|annonser|anzeige|werbung|publicite|publicidad|reklam',
-    'tags|tag-?list|breadcrumbs?|comments?|comment-?count|toolbar|pagination|paywall|cookie|consent',
+    // (Not paywall, cookie or consent: those are gates, never boilerplate; see ./gates.)
+    'tags|tag-?list|breadcrumbs?|comments?|comment-?count|toolbar|pagination',
   ].join('|'),
 );
 /** Navigation and the site's furniture. */
@@ -308,8 +310,11 @@ export function markBoilerplate(
   // Our own UI, wherever it is.
   for (const el of doc.querySelectorAll(`[${OWN_UI_ATTR}]`)) keep.add(el);
 
+  // Gates (paywalls, login and consent gates: ./gates) are never hidden, nor anything around them
+  // as a whole: like the article's parts, what holds one is only looked into.
+  const gates = new Set(findGates(body));
   const holds = new Set<Element>();
-  for (const el of [...keep, root]) for (let a = el.parentElement; a && !holds.has(a); a = a.parentElement) holds.add(a);
+  for (const el of [...keep, root, ...gates]) for (let a = el.parentElement; a && !holds.has(a); a = a.parentElement) holds.add(a);
   const holdsCandidate = new Set<Element>();
   for (const el of candidates) for (let a = el.parentElement; a && !holdsCandidate.has(a); a = a.parentElement) holdsCandidate.add(a);
 
@@ -335,7 +340,7 @@ export function markBoilerplate(
     if (marks.hide(el, 'boilerplate')) n++;
   };
   const skip = (el: Element) =>
-    SKIP.has(el.tagName.toUpperCase()) || el.hasAttribute(OWN_UI_ATTR) || marks.isHidden(el) || overlayBusiness(el);
+    SKIP.has(el.tagName.toUpperCase()) || el.hasAttribute(OWN_UI_ATTR) || marks.isHidden(el) || gates.has(el) || overlayBusiness(el);
 
   /**
    * Inside the article's container (or one of its parts): hides what is clearly boilerplate, each

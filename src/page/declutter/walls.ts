@@ -22,6 +22,12 @@
  * positioned ones, and the text test only for what passes those, on at most a few KB each. Writes
  * are batched after the reads. Typically well under a millisecond once the code is warm.
  *
+ * Gates (./gates: paywalls, login and consent gates) are never walls, and a wall is only an
+ * appeal clearly apart from any gate: neither one, nor inside one, nor holding one, and with no
+ * gate wording. While a gate shows on the page, walls are hidden but nothing else is undone: no
+ * backdrop hidden, no scroll lock undone, no content shown again (what we had undone before the
+ * gate came is put back): the lock or blur may be the gate's.
+ *
  * Not undone: a modal `<dialog>` opened with showModal() is hidden and the page scrolls again, but
  * the browser keeps the rest of the page inert until the dialog is closed (marks never call page
  * APIs). Appeals inside cross-origin iframes or closed shadow roots cannot be read, so such walls
@@ -29,6 +35,7 @@
  */
 import { OWN_UI_ATTR } from '../own-ui';
 import { APPEAL_TEXT_LIMIT, isAdblockAppeal } from './appeals';
+import { findGates, gateMarker, gateRelated, isGateText } from './gates';
 import { DECLUTTER_ATTR, type DeclutterKind, ORIGINAL_STYLE_ATTR, UNHIDE_ATTR, UNLOCK_ATTR, type Marks } from './marks';
 
 export interface WallOptions {
@@ -209,11 +216,66 @@ export function vendorOf(el: Element): WallVendor | null {
  */
 export function appealCandidates(doc: Document, opts: WallOptions = {}): Element[] {
   const out: Element[] = [];
+  let gates: Element[] | null = null;
   for (const el of collect(doc, isCandidate)) {
     if (untouchable(el, doc, opts.article) || out.some((o) => o.contains(el))) continue;
-    if (isAdblockAppeal(wallText(el))) out.push(el);
+    const text = wallText(el);
+    if (isAdblockAppeal(text) && isWallAppeal(el, text, (gates ??= findGates(doc)))) out.push(el);
   }
   return out;
+}
+
+/**
+ * Whether `el`, whose text is `text`, is an ad-block appeal clearly apart from any gate: an appeal
+ * ({@link isAdblockAppeal}: mixed wording is not), no gate wording, no gate marker on it or an
+ * ancestor, no gate inside it, and not part of any of the page's `gates` (a gate's heading "We
+ * noticed you use an ad blocker" is not a wall of its own).
+ */
+export function isWallAppeal(el: Element, text: string, gates: readonly Element[] = findGates(el.ownerDocument)): boolean {
+  if (!isAdblockAppeal(text) || isGateText(text) || gateRelated(el, gates)) return false;
+  for (let a: Element | null = el; a; a = a.parentElement) if (gateMarker(a) !== null) return false;
+  return findGates(el).length === 0;
+}
+
+/** Whether `el` shows: displayed, visible, with a box (or, for a box-less container, a shown child). */
+function showing(el: Element, style: (el: Element) => CSSStyleDeclaration): boolean {
+  const box = (e: Element) => {
+    const r = e.getBoundingClientRect();
+    return r.width > 1 && r.height > 1;
+  };
+  const s = style(el);
+  if (s.display === 'none') return false;
+  if (s.visibility === 'visible' && box(el)) return true;
+  let n = 0;
+  for (let c = el.firstElementChild; c && n < 40; c = c.nextElementSibling, n++) {
+    const cs = style(c);
+    if (cs.display !== 'none' && cs.visibility === 'visible' && box(c)) return true;
+  }
+  return false;
+}
+
+/** The gates showing on the page now (./gates), none of them inside what we hid. */
+export function shownGates(doc: Document, view: Window): Element[] {
+  const style = (el: Element) => view.getComputedStyle(el);
+  return findGates(doc).filter((g) => !g.closest(`[${DECLUTTER_ATTR}]`) && showing(g, style));
+}
+
+/**
+ * Puts back what undoing walls changed besides hiding them: scroll unlocks, shown content, inline
+ * overrides (those of hidden walls stay). The originals stay recorded, so revert() is still exact.
+ */
+function relock(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll(`[${UNLOCK_ATTR}], [${UNHIDE_ATTR}]`))) {
+    el.removeAttribute(UNLOCK_ATTR);
+    el.removeAttribute(UNHIDE_ATTR);
+  }
+  for (const el of Array.from(doc.querySelectorAll(`[${ORIGINAL_STYLE_ATTR}]`))) {
+    if (el.hasAttribute(DECLUTTER_ATTR)) continue;
+    const original = el.getAttribute(ORIGINAL_STYLE_ATTR) ?? '';
+    if (el.getAttribute('style') === original) continue;
+    if (original) el.setAttribute('style', original);
+    else el.removeAttribute('style');
+  }
 }
 
 interface Verdict {
@@ -233,6 +295,7 @@ class Scan {
   private readonly styles = new Map<Element, CSSStyleDeclaration>();
   private readonly appeals = new Map<Element, boolean>();
   private bodyTextLength = -1;
+  private pageGates: Element[] | null = null;
   /** The highest z-index among the positioned top-level elements seen. */
   maxZ = 0;
 
@@ -282,7 +345,7 @@ class Scan {
     let v = this.appeals.get(el);
     if (v === undefined) {
       const text = wallText(el);
-      v = isAdblockAppeal(text);
+      v = isAdblockAppeal(text) && isWallAppeal(el, text, (this.pageGates ??= findGates(this.doc)));
       // A candidate with more text than an appeal box could be the page: not if it holds most of it.
       if (v && text.length >= APPEAL_TEXT_LIMIT) v = el.textContent.length < 0.5 * this.bodyText();
       this.appeals.set(el, v);
@@ -557,6 +620,15 @@ function apply(doc: Document, view: Window, marks: Marks, found: WallFinding[], 
   const style = (el: Element) => view.getComputedStyle(el);
   const known = found.length > 0 || marks.counts().wall > 0;
   if (!known || !body) return;
+
+  // A gate on the page: hide the walls (each apart from any gate), undo nothing else, and put back what was undone before it came.
+  if (shownGates(doc, view).length > 0) {
+    for (const w of found) marks.hide(w.el, 'wall');
+    relock(doc);
+    for (const w of found)
+      if (style(w.el).display !== 'none' && 'style' in w.el) marks.overrideInline(w.el as HTMLElement, { display: 'none' });
+    return;
+  }
 
   // 1. Read: the locks, the reader's place, the concealed content (computed styles are clean after the scan).
   const hs = style(html);
