@@ -220,7 +220,11 @@ describe('walls never undo what a gate does (faked layout)', () => {
   it.each([
     ['a paywall box', '<div class="paywall-box"><h2>Subscribe to continue reading</h2></div>'],
     ['a login gate (de)', '<div class="login-box"><p>Melden Sie sich an, um den ganzen Artikel zu lesen.</p></div>'],
-    ['a consent banner', '<div id="onetrust-banner-sdk"><p>We use cookies.</p></div>'],
+    ['a modal consent dialog', '<div id="onetrust-banner-sdk" role="dialog" aria-modal="true"><p>We use cookies.</p></div>'],
+    [
+      'a consent layer over the page',
+      '<div id="onetrust-consent-sdk"><div class="onetrust-pc-dark-filter" style="position: fixed"></div><div id="onetrust-banner-sdk"><p>We use cookies.</p></div></div>',
+    ],
   ])('with %s showing: the separate wall is hidden, nothing else undone, the gate untouched', (_what, gate) => {
     const doc = page(gate);
     const body = doc.body.getAttribute('style');
@@ -231,6 +235,14 @@ describe('walls never undo what a gate does (faked layout)', () => {
     expect(undone(doc)).toBe(0);
     expect(doc.body.getAttribute('style')).toBe(body);
     expect(doc.querySelector('main')!.getAttribute('style')).toBe(main);
+  });
+
+  it('an ordinary cookie bar beside the page blocks nothing: the wall is undone in full, the bar untouched', () => {
+    const doc = page('<div id="onetrust-banner-sdk" class="cookie-bar"><p>We use cookies. <button>Accept all</button></p></div>');
+    run(doc);
+    expect(doc.getElementById('wall')!.getAttribute(DECLUTTER_ATTR)).toBe('wall');
+    expect(undone(doc)).toBeGreaterThan(0);
+    expect(doc.getElementById('onetrust-banner-sdk')!.hasAttribute(DECLUTTER_ATTR)).toBe(false);
   });
 
   it('a gate that comes after the wall was undone: the unlock and the shown content are taken back', () => {

@@ -148,6 +148,26 @@ for (const d of DRIVERS) {
       await page.close();
     });
 
+    it('an ad-block wall beside an ordinary cookie bar: the wall goes and the page scrolls; the cookie bar stays', async () => {
+      const url = `${server.origin}/fixtures/wall-cookiebar-en.html`;
+      const page = await driver.open(url);
+      await analysisFor(url, (a) => a.declutter.walls >= 1);
+      await waitFor(
+        () => view(page),
+        (v) => !v.text.includes('Please disable your ad blocker') && v.scrolled,
+        'the wall to go and the page to scroll',
+      );
+      const v = await view(page);
+      expect(v.text).toContain('We use cookies to remember your preferences');
+      expect(v.text).toContain('opened its doors again on Monday morning');
+      expect(
+        await page.eval<number>(
+          `document.querySelectorAll('#cookie-notice[data-nc-declutter], #cookie-notice [data-nc-declutter]').length`,
+        ),
+      ).toBe(0);
+      await page.close();
+    });
+
     it('an article that arrives after the first report: its boilerplate is found again, and no part of the article is ever hidden', async () => {
       const url = `${server.origin}/fixtures/late-skeleton-en.html`;
       const page = await driver.open(url);

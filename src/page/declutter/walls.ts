@@ -35,7 +35,7 @@
  */
 import { OWN_UI_ATTR } from '../own-ui';
 import { APPEAL_TEXT_LIMIT, isAdblockAppeal } from './appeals';
-import { findGates, gateMarker, gateRelated, isGateText } from './gates';
+import { findGates, gateMarker, gateRelated, gateText, gateWording, isGateText } from './gates';
 import { DECLUTTER_ATTR, type DeclutterKind, ORIGINAL_STYLE_ATTR, UNHIDE_ATTR, UNLOCK_ATTR, type Marks } from './marks';
 
 export interface WallOptions {
@@ -258,6 +258,39 @@ function showing(el: Element, style: (el: Element) => CSSStyleDeclaration): bool
 export function shownGates(doc: Document, view: Window): Element[] {
   const style = (el: Element) => view.getComputedStyle(el);
   return findGates(doc).filter((g) => !g.closest(`[${DECLUTTER_ATTR}]`) && showing(g, style));
+}
+
+/** A consent layer over this share of the viewport is in the reader's way (a consent wall), not a notice beside the page. */
+const BLOCKING_COVERAGE = 0.5;
+
+/**
+ * Whether a shown gate keeps the page from the reader, so that nothing it may have locked, hidden
+ * or blurred is undone: every paywall and login gate; a consent notice only when it is modal
+ * (aria-modal, a modal <dialog>) or lies over half the viewport (itself, or a layer of it such as
+ * its backdrop). An ordinary cookie bar leaves the page usable: an ad-block wall beside it is still
+ * undone in full.
+ */
+export function blockingGate(gate: Element, view: Window): boolean {
+  const kind = gateMarker(gate) ?? gateWording(gateText(gate));
+  if (kind !== 'consent') return true;
+  if (gate.getAttribute('aria-modal') === 'true' || (gate.tagName === 'DIALOG' && gate.matches(':modal'))) return true;
+  const vw = view.innerWidth || 1;
+  const vh = view.innerHeight || 1;
+  const covers = (el: Element) => {
+    const s = view.getComputedStyle(el);
+    if (s.position !== 'fixed' && s.position !== 'absolute') return false;
+    const r = el.getBoundingClientRect();
+    const w = Math.max(0, Math.min(r.right, vw) - Math.max(r.left, 0));
+    const h = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
+    return (w * h) / (vw * vh) >= BLOCKING_COVERAGE;
+  };
+  if (covers(gate)) return true;
+  let n = 0;
+  for (const el of gate.querySelectorAll('*')) {
+    if (++n > 60) break;
+    if (el.getAttribute('aria-modal') === 'true' || covers(el)) return true;
+  }
+  return false;
 }
 
 /**
@@ -621,8 +654,8 @@ function apply(doc: Document, view: Window, marks: Marks, found: WallFinding[], 
   const known = found.length > 0 || marks.counts().wall > 0;
   if (!known || !body) return;
 
-  // A gate on the page: hide the walls (each apart from any gate), undo nothing else, and put back what was undone before it came.
-  if (shownGates(doc, view).length > 0) {
+  // A gate in the reader's way: hide the walls (each apart from any gate), undo nothing else, and put back what was undone before it came.
+  if (shownGates(doc, view).some((g) => blockingGate(g, view))) {
     for (const w of found) marks.hide(w.el, 'wall');
     relock(doc);
     for (const w of found)
