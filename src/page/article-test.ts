@@ -48,9 +48,9 @@ export interface ProseEvidence {
 }
 
 export interface ArticleTestOptions {
-  /** Nodes (elements and text) visited at most (default 60,000). */
+  /** Nodes (elements and text) visited at most (default 40,000). */
   maxNodes?: number;
-  /** Characters of text (and JSON-LD) read at most (default 400,000). */
+  /** Characters of text (and JSON-LD) read at most (default 300,000). */
   maxChars?: number;
   /** Heed markup hints (default true); false judges by the prose alone (to measure it). */
   markup?: boolean;
@@ -72,9 +72,8 @@ const ARTICLE_TYPE = /(?:^|[/:#])\w*(?:Article|BlogPosting)$/;
 const OTHER_TYPE = /(?:^|[/:#])(?:Product|ProductGroup|SearchResultsPage|CollectionPage|ProfilePage|ItemList|VideoObject|Recipe|Event)$/;
 /** og:type values of pages that are not articles (website says nothing: many articles carry it). */
 const OTHER_OG = /^(?:product|video|profile|music|book|place|restaurant|business)(?:\.|$|:)/;
-/** Sentence ends: ., !, ?, … (and CJK stops) before a space, a quote or the end. */
-const SENTENCE_END = /[.!?…。！？][”"'’»)\]]*(?:\s|$)/g;
-const WORD = /[^\s]+/g;
+/** Closing quotes and brackets that may follow a sentence's end. */
+const CLOSERS = '”"\'’»)]';
 
 /** Objects looked at per JSON-LD block. */
 const MAX_JSON_LD_OBJECTS = 200;
@@ -187,7 +186,7 @@ function readJsonLd(root: unknown, hints: Hints): void {
  */
 export function articleVerdict(
   doc: Document,
-  { maxNodes = 60_000, maxChars = 400_000, markup = true }: ArticleTestOptions = {},
+  { maxNodes = 40_000, maxChars = 300_000, markup = true }: ArticleTestOptions = {},
 ): ArticleVerdict {
   const hints: Hints = {
     og: null,
@@ -203,7 +202,6 @@ export function articleVerdict(
   const mains: Block[] = [];
   const paragraphs: Paragraph[] = [];
   const headings: Block[] = [];
-  const blocks = new Map<Element, Block>();
   let nodes = 0;
   let chars = 0;
   let truncated = false;
@@ -340,7 +338,6 @@ export function articleVerdict(
               furniture,
               furnitureRoot,
             };
-            blocks.set(el, b);
             if (tag === 'ARTICLE') articles.push(b);
             if (tag === 'MAIN' || el.getAttribute('role') === 'main') mains.push(b);
             current = b;
@@ -365,15 +362,39 @@ export function articleVerdict(
         break;
       }
       chars += data.length;
-      const text = data.trim();
-      if (text) {
+      // One pass over the characters, no strings or arrays made: length (trimmed), words, sentence ends.
+      let first = -1;
+      let last = -1;
+      let words = 0;
+      let ends = 0;
+      let inWord = false;
+      let end = false;
+      for (let i = 0; i < data.length; i++) {
+        const ch = data.charCodeAt(i);
+        if (ch <= 32 || ch === 0xa0) {
+          if (end) ends++;
+          inWord = end = false;
+          continue;
+        }
+        if (first < 0) first = i;
+        last = i;
+        if (!inWord) words++;
+        inWord = true;
+        // . ! ? … and the CJK stops end a sentence when a space (or the end of the text) follows;
+        // closing quotes and brackets may come between.
+        if (ch === 46 || ch === 33 || ch === 63 || ch === 0x2026 || ch === 0x3002 || ch === 0xff01 || ch === 0xff1f) end = true;
+        else if (!CLOSERS.includes(data[i] ?? '')) end = false;
+      }
+      if (end) ends++;
+      // The text's length without its surrounding white space.
+      const n = first < 0 ? 0 : last - first + 1;
+      if (n > 0) {
         const b: Block = current;
-        const n = text.length;
         b.own += n;
         b.chars += n;
         if (linkDepth > 0) b.ownLinks += n;
-        b.sentences += text.match(SENTENCE_END)?.length ?? 0;
-        b.words += text.match(WORD)?.length ?? 0;
+        b.sentences += ends;
+        b.words += words;
       }
     }
     if (descend) {
