@@ -8,6 +8,7 @@ import { detectLanguage, primaryLanguage } from '../core/lang';
 import { pageTerms } from '../core/scoring';
 import { countWords } from '../core/text';
 import { readMeta } from '../corpus/html/meta';
+import { articleVerdict } from './article-test';
 import { buildTextMap } from './text-map';
 
 /** The page's headline: og:title, else the first h1, else document.title. */
@@ -52,57 +53,37 @@ export async function summarisePage(
   await pause();
   const { published } = readMeta(doc, { url });
   await pause();
-  return { url, title, lang, langSource, words, published, isArticle: isArticlePage(doc, words, maxChars), entities: [], terms };
-}
-
-/** schema.org types that are articles: Article and its kin (NewsArticle, ReportageNewsArticle, …), blog posts. */
-const ARTICLE_TYPE = /(?:Article|BlogPosting)$/;
-/** JSON-LD larger than this is not read (it is only a hint). */
-const MAX_JSON_LD = 1_000_000;
-/** Objects looked at per JSON-LD block. */
-const MAX_JSON_LD_OBJECTS = 200;
-
-/** Whether a JSON-LD value (an object, an array of them, an @graph) declares an article type. */
-function declaresArticle(root: unknown): boolean {
-  const queue: unknown[] = [root];
-  for (let seen = 0; queue.length > 0 && seen < MAX_JSON_LD_OBJECTS; seen++) {
-    const v = queue.shift();
-    if (Array.isArray(v)) {
-      queue.push(...(v as unknown[]));
-      continue;
-    }
-    if (typeof v !== 'object' || v === null) continue;
-    const o = v as Record<string, unknown>;
-    const t = o['@type'];
-    // "NewsArticle", "schema:NewsArticle", "https://schema.org/NewsArticle", or a list of them.
-    const types = (Array.isArray(t) ? (t as unknown[]) : [t]).filter((x): x is string => typeof x === 'string');
-    if (types.some((x) => ARTICLE_TYPE.test(x.trim()))) return true;
-    if (o['@graph'] !== undefined) queue.push(o['@graph']);
-  }
-  return false;
+  return { url, title, lang, langSource, words, published, isArticle: isArticlePage(doc), entities: [], terms };
 }
 
 /**
- * Whether the page presents one article: og:type "article", a schema.org article type in its
- * JSON-LD (inside arrays and @graph too; broken JSON is skipped), itemprop=articleBody, or an
- * <article> element that holds most of the page's `words`. Cheap: no layout, one extra text walk
- * at most (of the largest <article>, `maxChars` at most: pass the bound `words` were counted with).
+ * Whether the page presents one article: the verdict of {@link articleVerdict} (markup hints,
+ * else the page's prose; bounded, no layout). `words` and `maxChars` are no longer needed (the
+ * test walks the page within its own budget); they stay for the callers' sake.
  */
-export function isArticlePage(doc: Document, words: number, maxChars = 1_000_000): boolean {
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
-  if (ogType === 'article' || ogType?.startsWith('article:')) return true;
-  if (doc.querySelector('[itemprop~="articleBody"]')) return true;
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const json = script.textContent;
-    if (!json || json.length > MAX_JSON_LD) continue;
-    try {
-      if (declaresArticle(JSON.parse(json))) return true;
-    } catch {
-      // Sites ship broken JSON-LD: it is only a hint.
-    }
-  }
-  const largest = largestArticle(doc);
-  return largest !== null && words > 0 && countWords(buildTextMap(largest, { maxChars }).text) > words / 2;
+export function isArticlePage(doc: Document, _words?: number, _maxChars?: number): boolean {
+  return articleVerdict(doc).article;
+}
+
+/** The first <main>, else the first [role=main]. */
+function mainElement(doc: Document): Element | null {
+  return doc.querySelector('main') ?? doc.querySelector('[role="main"]');
+}
+
+/**
+ * The element that holds the page's article: the region of {@link articleVerdict} (an
+ * articleBody, else the block holding the prose; the <article> around it when there is one, so
+ * that the headline comes along), else the largest <article>, <main>, [role=main] that has
+ * visible text, else the body.
+ */
+export function articleRegion(doc: Document): Element | null {
+  const { region } = articleVerdict(doc);
+  const marked =
+    region !== null &&
+    /(?:^|[\s/:#])articleBody(?:\s|$)/.test(`${region.getAttribute('itemprop') ?? ''} ${region.getAttribute('property') ?? ''}`);
+  const candidates = [marked ? region : (region?.closest('article') ?? region), largestArticle(doc), mainElement(doc)];
+  for (const el of candidates) if (el && /\S/.test(buildTextMap(el, { maxChars: 2000 }).text)) return el;
+  return doc.body;
 }
 
 /** The <article> element with the most text (a page of teasers has many small ones). */
@@ -114,21 +95,6 @@ function largestArticle(doc: Document): Element | null {
     if (length > bestLength) [best, bestLength] = [el, length];
   }
   return best;
-}
-
-/**
- * The element that holds the page's article: the first of [itemprop=articleBody], <article> (the
- * largest), <main>, [role=main] that has visible text, else the body.
- */
-export function articleRegion(doc: Document): Element | null {
-  const candidates = [
-    doc.querySelector('[itemprop~="articleBody"]'),
-    largestArticle(doc),
-    doc.querySelector('main'),
-    doc.querySelector('[role="main"]'),
-  ];
-  for (const el of candidates) if (el && /\S/.test(buildTextMap(el, { maxChars: 2000 }).text)) return el;
-  return doc.body;
 }
 
 /**
