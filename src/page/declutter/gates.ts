@@ -266,6 +266,11 @@ export function isGate(el: Element): boolean {
 const GATE_BOX_TEXT = 1500;
 /** Bounds of a {@link findGates} walk. */
 const VISIT_LIMIT = 30_000;
+/**
+ * Characters of text read for gate wording, at most: a huge page (hundreds of KB of text) would
+ * otherwise cost tens of milliseconds per walk. Past it, gates are still found by their markers.
+ */
+const WORDING_CHARS = 200_000;
 const GATE_LIMIT = 50;
 /** How much of a text node's parent is read with it. */
 const PARENT_TEXT = 600;
@@ -323,8 +328,10 @@ export function findGates(root: Document | Element): Element[] {
   // Wording: text nodes that pass the raw prefilter, then the folded patterns.
   const walker = doc.createTreeWalker(top, 0x4 /* SHOW_TEXT */);
   let visited = 0;
-  for (let n = walker.nextNode(); n && visited++ < VISIT_LIMIT && out.length < GATE_LIMIT; n = walker.nextNode()) {
+  let read = 0;
+  for (let n = walker.nextNode(); n && visited++ < VISIT_LIMIT && read < WORDING_CHARS && out.length < GATE_LIMIT; n = walker.nextNode()) {
     const value = n.nodeValue ?? '';
+    read += value.length;
     if (value.length < 8 || !RAW_PREFILTER.test(value)) continue;
     const parent = n.parentElement;
     if (!parent || SKIP_TAGS.has(parent.tagName) || parent.closest('script, style, noscript, template') || inside(n)) continue;
@@ -336,6 +343,23 @@ export function findGates(root: Document | Element): Element[] {
     if (box) add(box);
   }
   return out;
+}
+
+const memo = new WeakMap<Document, Element[]>();
+
+/**
+ * The document's gates ({@link findGates} on its body), computed once per task: the wall scan, the
+ * appeal checks and the undoing of a wall all ask within one task, and a page does not change
+ * under a running script. The memo is dropped at the task's first microtask checkpoint.
+ */
+export function pageGates(doc: Document): Element[] {
+  let gates = memo.get(doc);
+  if (!gates) {
+    gates = findGates(doc);
+    memo.set(doc, gates);
+    queueMicrotask(() => memo.delete(doc));
+  }
+  return gates;
 }
 
 /** Whether `el` is one of `gates`, sits inside one, or holds one. */

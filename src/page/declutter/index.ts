@@ -183,28 +183,38 @@ export function declutterPage(doc: Document, view: Window, opts: DeclutterOption
     return stop;
   };
 
+  /**
+   * Walls first, on every page, in a slice of their own: a bait detector hides the article (display:
+   * none) and shows only its appeal, so the article finder would take the appeal for the article.
+   * Undone, the article is there to find; and a wall is undone as a wall (its scroll lock and blur
+   * too), never merely hidden as boilerplate. The wall scan is bounded on any page (walls.ts). The
+   * article finder, which runs cold on the page's first visit, gets the next idle slice to itself.
+   */
   const run = (m: Marks) => {
     cancel = null;
-    // Walls first, on every page: a bait detector hides the article (display: none) and shows only
-    // its appeal, so the article finder would take the appeal for the article. Undone, the article is
-    // there to find; and a wall is undone as a wall (its scroll lock and blur too), never merely
-    // hidden as boilerplate. The wall scan is bounded on any page (walls.ts).
     undoWalls(doc, view, m);
-    let root: Element | null = null;
     const { article } = opts;
-    if (article) {
-      if (tooBigToDeclutter(doc)) skipped = 'too-big';
-      else {
-        root = boilerplatePass(m, article);
-        stopLate = watchLate(m, article);
-      }
+    const watch = (root: Element | null) => {
+      stopWatch = watchWalls(doc, view, m, {
+        ...(root ? { article: root } : {}),
+        ...(opts.watchMs === undefined ? {} : { durationMs: opts.watchMs }),
+        onChange: changed,
+      });
+      changed();
+    };
+    if (!article) return watch(null);
+    if (tooBigToDeclutter(doc)) {
+      skipped = 'too-big';
+      return watch(null);
     }
-    stopWatch = watchWalls(doc, view, m, {
-      ...(root ? { article: root } : {}),
-      ...(opts.watchMs === undefined ? {} : { durationMs: opts.watchMs }),
-      onChange: changed,
-    });
     changed();
+    cancel = whenIdle(view, () => {
+      cancel = null;
+      if (marks !== m) return;
+      const root = boilerplatePass(m, article);
+      stopLate = watchLate(m, article);
+      watch(root);
+    });
   };
 
   const stopAll = () => {

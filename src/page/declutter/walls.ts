@@ -35,7 +35,7 @@
  */
 import { OWN_UI_ATTR } from '../own-ui';
 import { APPEAL_TEXT_LIMIT, isAdblockAppeal } from './appeals';
-import { findGates, gateMarker, gateRelated, gateText, gateWording, isGateText } from './gates';
+import { findGates, gateMarker, gateRelated, gateText, gateWording, isGateText, pageGates } from './gates';
 import { DECLUTTER_ATTR, type DeclutterKind, ORIGINAL_STYLE_ATTR, UNHIDE_ATTR, UNLOCK_ATTR, type Marks } from './marks';
 
 export interface WallOptions {
@@ -220,7 +220,7 @@ export function appealCandidates(doc: Document, opts: WallOptions = {}): Element
   for (const el of collect(doc, isCandidate)) {
     if (untouchable(el, doc, opts.article) || out.some((o) => o.contains(el))) continue;
     const text = wallText(el);
-    if (isAdblockAppeal(text) && isWallAppeal(el, text, (gates ??= findGates(doc)))) out.push(el);
+    if (isAdblockAppeal(text) && isWallAppeal(el, text, (gates ??= pageGates(doc)))) out.push(el);
   }
   return out;
 }
@@ -231,7 +231,7 @@ export function appealCandidates(doc: Document, opts: WallOptions = {}): Element
  * ancestor, no gate inside it, and not part of any of the page's `gates` (a gate's heading "We
  * noticed you use an ad blocker" is not a wall of its own).
  */
-export function isWallAppeal(el: Element, text: string, gates: readonly Element[] = findGates(el.ownerDocument)): boolean {
+export function isWallAppeal(el: Element, text: string, gates: readonly Element[] = pageGates(el.ownerDocument)): boolean {
   if (!isAdblockAppeal(text) || isGateText(text) || gateRelated(el, gates)) return false;
   for (let a: Element | null = el; a; a = a.parentElement) if (gateMarker(a) !== null) return false;
   return findGates(el).length === 0;
@@ -257,7 +257,7 @@ function showing(el: Element, style: (el: Element) => CSSStyleDeclaration): bool
 /** The gates showing on the page now (./gates), none of them inside what we hid. */
 export function shownGates(doc: Document, view: Window): Element[] {
   const style = (el: Element) => view.getComputedStyle(el);
-  return findGates(doc).filter((g) => !g.closest(`[${DECLUTTER_ATTR}]`) && showing(g, style));
+  return pageGates(doc).filter((g) => !g.closest(`[${DECLUTTER_ATTR}]`) && showing(g, style));
 }
 
 /** A consent layer over this share of the viewport is in the reader's way (a consent wall), not a notice beside the page. */
@@ -378,7 +378,7 @@ class Scan {
     let v = this.appeals.get(el);
     if (v === undefined) {
       const text = wallText(el);
-      v = isAdblockAppeal(text) && isWallAppeal(el, text, (this.pageGates ??= findGates(this.doc)));
+      v = isAdblockAppeal(text) && isWallAppeal(el, text, (this.pageGates ??= pageGates(this.doc)));
       // A candidate with more text than an appeal box could be the page: not if it holds most of it.
       if (v && text.length >= APPEAL_TEXT_LIMIT) v = el.textContent.length < 0.5 * this.bodyText();
       this.appeals.set(el, v);
