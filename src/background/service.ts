@@ -77,7 +77,14 @@ const EMPTY_STATUS: CorpusStatus = {
   stories: 0,
 };
 
-const withoutHash = (url: string) => url.replace(/#.*$/s, '');
+/** Whether two URLs share an origin (false for anything unparsable). */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 export function createBackground(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
@@ -231,15 +238,22 @@ export function createBackground(deps: BackgroundDeps) {
   };
 
   const handlers: Handlers = {
-    async 'content:page-analysed'({ page, document }, { tabId, url, documentId }) {
-      // The sender's URL comes from the browser; the page's own report is only a claim.
+    async 'content:page-analysed'({ page, document }, { tabId, url: senderUrl, documentId }) {
+      // The sender's URL comes from the browser; the page's own report is only a claim, taken only within the
+      // sender's origin: after a single-page-app navigation (pushState) the browser still names the URL the
+      // document was loaded at, the page its current one.
+      const url = sameOrigin(page.url, senderUrl) ? page.url : senderUrl;
       const site = siteKey(url);
       if (tabId === null || site === null) throw new Error('not a web page tab');
       const generation = generationOf(tabId);
       const known = documents.get(tabId);
       if (known?.id !== document) documents.set(tabId, { id: document, url, documentId, injected: null });
-      // The same document at another URL (a single-page-app navigation): what runs there stays, at its new address.
-      else known.url = url;
+      // The same document at another URL (a single-page-app navigation): the script there looks again (it is run
+      // again and finds itself), for the new page, article or not.
+      else if (known.url !== url) {
+        known.url = url;
+        known.injected = null;
+      }
       const corpus = await ensureCorpus();
       const d = await db();
       const [global, siteSettings] = await Promise.all([getGlobalSettings(d), getSiteSettings(d, site)]);
@@ -356,18 +370,22 @@ export function createBackground(deps: BackgroundDeps) {
     async 'content:declutter-check'({ document }, { tabId, url, documentId }) {
       // Only the document we ran it for, at the address it reported from, with declutter still on there.
       const known = tabId === null ? undefined : documents.get(tabId);
-      if (!known?.injected || document === null || known.id !== document || withoutHash(known.url) !== withoutHash(url)) return null;
+      // (The origin, not the whole URL: a page that navigated within itself is still the same document.)
+      if (!known?.injected || document === null || known.id !== document || !sameOrigin(known.url, url)) return null;
       if (known.documentId && documentId && known.documentId !== documentId) return null;
       const analysis = tabId === null ? undefined : await storedAnalysis(tabId);
       if (analysis && !analysis.site.declutter) return null;
       return known.injected;
     },
-    async 'content:declutter-report'({ declutter }, { tabId, url }) {
+    async 'content:declutter-report'({ declutter, document }, { tabId, url }) {
       if (tabId === null) return null;
+      // The script says which document it runs in: a late report from the tab's previous document is no news.
+      if (document && documents.has(tabId) && documents.get(tabId)?.id !== document) return null;
       const generation = generationOf(tabId);
       const analysis = await storedAnalysis(tabId);
-      // A report from a page the tab has left, or before its analysis: nothing to update.
-      if (analysis?.url !== url || generationOf(tabId) !== generation) return null;
+      // A report from a page the tab has left (another origin; within one, the tab's generation tells), or
+      // before its analysis: nothing to update.
+      if (!analysis || !sameOrigin(analysis.url, url) || generationOf(tabId) !== generation) return null;
       await writeAnalysis(tabId, { ...analysis, declutter });
       return null;
     },

@@ -28,24 +28,29 @@ export async function startDeclutter(capability: DeclutterMode, article?: Articl
   const answer = await send({ type: 'content:declutter-check', document: existingDocumentId() });
   // Not run for this document (the tab went elsewhere), declutter off here, or no background: touch nothing.
   if (!answer.ok || answer.value === null) return;
-  const mode: DeclutterMode = answer.value === 'full' && capability === 'full' ? 'full' : 'walls';
+  // What the page needs now: walls only, or walls and the article's boilerplate.
+  const wanted = answer.value;
   const host = globalThis as Host;
   const existing = host[GLOBAL];
-  if (existing && (existing.mode === 'full' || mode === 'walls')) {
-    // Run again for this document (a navigation within the page): look again. walls.js arriving
-    // after declutter.js took over has nothing to add.
-    if (existing.mode === mode) existing.page.refresh();
-    return;
+  if (existing) {
+    // walls.js arriving after declutter.js was asked for has nothing to add.
+    if (wanted === 'full' && capability === 'walls') return;
+    // Run again for this document (a navigation within the page): look again, for an article or not.
+    if (wanted === 'walls' || existing.mode === 'full') {
+      existing.page.refresh(wanted === 'full');
+      return;
+    }
+    // declutter.js after walls.js (the page became an article): take over its marks.
+    existing.stop();
   }
-  // walls.js ran here before the page turned out to be an article: take over its marks.
-  existing?.stop();
+  const mode: DeclutterMode = wanted === 'full' && capability === 'full' ? 'full' : 'walls';
 
   let lastReport = '';
   const report = (counts: DeclutterCounts) => {
     const key = JSON.stringify(counts);
     if (key === lastReport || !contextValid()) return;
     lastReport = key;
-    void send({ type: 'content:declutter-report', declutter: counts });
+    void send({ type: 'content:declutter-report', declutter: counts, document: existingDocumentId() });
   };
   const page = declutterPage(document, window, {
     onChange: report,

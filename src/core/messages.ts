@@ -58,7 +58,7 @@ export interface Protocol {
   /** A corpus article for the reader view (null: no such article). */
   'ui:get-article': { request: { articleId: string }; response: ReaderArticle | null };
   /** The declutter script reports what it hides on its page; the tab's analysis is updated. */
-  'content:declutter-report': { request: { declutter: DeclutterCounts }; response: null };
+  'content:declutter-report': { request: { declutter: DeclutterCounts; document?: string | null }; response: null };
   /**
    * The declutter script, before it touches anything, asks whether it was run for this document:
    * `document` is the id the page's content script drew (null when it has none). Answered with
@@ -168,7 +168,10 @@ export function parseRequest(raw: unknown): Result<Request> {
         return fail('bad-request', 'skipped invalid');
       const declutter: DeclutterCounts = { active: d.active, walls: d.walls, boilerplate: d.boilerplate };
       if (d.skipped !== undefined) declutter.skipped = d.skipped as DeclutterSkip;
-      return { ok: true, value: { type, declutter } };
+      const document = raw.document ?? null;
+      if (document !== null && (typeof document !== 'string' || !/^[\w-]{1,64}$/.test(document)))
+        return fail('bad-request', 'document invalid');
+      return { ok: true, value: { type, declutter, document } };
     }
     case 'content:declutter-check': {
       const document = raw.document ?? null;

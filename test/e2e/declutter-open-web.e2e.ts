@@ -202,6 +202,31 @@ for (const d of DRIVERS) {
       await page.close();
     });
 
+    it('a single-page site: article, then a section page (the boilerplate verdicts taken back), then another article (found again)', async () => {
+      const url = `${server.origin}/fixtures/spa-declutter-en.html`;
+      const page = await driver.open(url);
+      const hidden = () => page.eval<number>(`document.querySelectorAll('[data-nc-declutter="boilerplate"]').length`);
+      await waitFor(
+        () => view(page),
+        (v) => !v.text.includes('Most read') && v.text.includes('ending a debate'),
+        'the first article decluttered',
+      );
+      await page.eval(`document.getElementById('to-news').click()`);
+      const newsUrl = `${server.origin}/fixtures/spa-declutter-en.html?page=news`;
+      await analysisFor(newsUrl, (a) => !a.isArticle);
+      await waitFor(hidden, (n) => n === 0, 'the boilerplate shown again on the section page');
+      const section = await view(page);
+      for (const kept of ['Most read', 'Library extends its opening hours', 'Footbridge']) expect(section.text).toContain(kept);
+      await page.eval(`document.getElementById('to-ferry').click()`);
+      await waitFor(
+        () => view(page),
+        (v) => !v.text.includes('Most read') && v.text.includes('two extra crossings before seven'),
+        'the second article decluttered',
+      );
+      expect((await view(page)).text).toContain('Winter ferry timetable adds two early crossings');
+      await page.close();
+    });
+
     it('a page too large to tidy: the wall is gone all the same, and the analysis says why the clutter stays', async () => {
       const url = `${server.origin}/fixtures/hostile-big-wall.html`;
       const page = await driver.open(url);

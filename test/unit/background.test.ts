@@ -167,6 +167,14 @@ describe('page analysis', () => {
       self,
     );
     expect(((await session.get(tabKey(2))) as TabAnalysis).site.key).toBe('other.example');
+    // Within the sender's origin the page's own URL is taken: after a pushState the browser still names the first one.
+    await dispatch(
+      bg.handlers,
+      { type: 'content:page-analysed', page: { ...page, url: 'https://www.other.example/section' } },
+      fromTab(2, 'https://www.other.example/x'),
+      self,
+    );
+    expect(((await session.get(tabKey(2))) as TabAnalysis).url).toBe('https://www.other.example/section');
   });
 
   it('forgets a tab', async () => {
@@ -525,6 +533,17 @@ describe('declutter', () => {
       fromTab(3, 'https://elsewhere.example/'),
       self,
     );
+    expect((await analysis(3)).declutter).toEqual(counts);
+    // A late report from the tab's previous document (it names its document) changes nothing.
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article, document: 'doc-new' }, fromTab(3), self);
+    await dispatch(
+      bg.handlers,
+      { type: 'content:declutter-report', declutter: { active: true, walls: 5, boilerplate: 5 }, document: 'doc-old' },
+      fromTab(3),
+      self,
+    );
+    expect((await analysis(3)).declutter).toEqual(counts);
+    await dispatch(bg.handlers, { type: 'content:declutter-report', declutter: counts, document: 'doc-new' }, fromTab(3), self);
     expect((await analysis(3)).declutter).toEqual(counts);
     // Reports are parsed: a negative or fractional count is refused.
     const bad = await dispatch(

@@ -26,8 +26,12 @@ export interface PageDeclutter {
   apply(): void;
   /** "Show everything": every change undone at once, the watches stopped. */
   revert(): void;
-  /** Looks again soon (a single-page-app navigation, or the script run again for this document): walls and, with a finder, the article. */
-  refresh(): void;
+  /**
+   * Looks again soon (a single-page-app navigation, or the script run again for this document):
+   * walls and, when `article` (the default) and a finder was given, the article. With `article`
+   * false (the page is no longer an article) the boilerplate verdicts are taken back at once.
+   */
+  refresh(article?: boolean): void;
   /** Stops watching and listening, leaving the marks on the page for a successor to adopt. */
   dispose(): void;
   counts(): DeclutterCounts;
@@ -99,6 +103,8 @@ export function declutterPage(doc: Document, view: Window, opts: DeclutterOption
   let lastWords = 0;
   let lastChars = 0;
   let runs = 0;
+  /** Whether the boilerplate is looked for: the page is an article (it may stop being one after a navigation). */
+  let articleOn = opts.article !== undefined;
   const maxReruns = opts.late?.reruns ?? 4;
 
   const counts = (): DeclutterCounts => {
@@ -193,7 +199,7 @@ export function declutterPage(doc: Document, view: Window, opts: DeclutterOption
   const run = (m: Marks) => {
     cancel = null;
     undoWalls(doc, view, m);
-    const { article } = opts;
+    const article = articleOn ? opts.article : undefined;
     const watch = (root: Element | null) => {
       stopWatch = watchWalls(doc, view, m, {
         ...(root ? { article: root } : {}),
@@ -241,9 +247,15 @@ export function declutterPage(doc: Document, view: Window, opts: DeclutterOption
       lastWords = lastChars = runs = 0;
       changed();
     },
-    refresh() {
+    refresh(article = true) {
       const m = marks;
-      if (!m || cancel) return;
+      if (!m) return;
+      articleOn = article && opts.article !== undefined;
+      if (!articleOn) {
+        for (const el of Array.from(doc.querySelectorAll('[data-nc-declutter="boilerplate"]')))
+          if (m.kindOf(el) === 'boilerplate') m.unmark(el);
+        skipped = undefined;
+      }
       stopAll();
       // A new article (a navigation within the page) is judged afresh, with a fresh budget.
       lastWords = lastChars = runs = 0;
