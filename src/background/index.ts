@@ -2,7 +2,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { STATUS_KEY } from '../core/analysis';
 import { askTab, injectDeclutter, onLifecycle, readPackagedJson, sendToTab, setBadge } from '../platform/background';
-import { listen } from '../platform/messaging';
+import { listen } from '../platform/listen';
 import { openSidePanelForTab } from '../platform/panel';
 import { sessionStore } from '../platform/session';
 import { DB_NAME, openNewsDb } from './db';

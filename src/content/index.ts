@@ -16,7 +16,7 @@ import { type ScanChunk, createScheduler } from '../page/scheduler';
 import { contextValid, onBackgroundMessage } from '../platform/content';
 import { message, uiLocale } from '../platform/i18n';
 import { send } from '../platform/messaging';
-import { SIDE_PANEL_KIND } from '../platform/panel';
+import { SIDE_PANEL_KIND } from '../platform/panel-kind';
 import { HOVER_CARD_CSS, buildHoverCard } from '../ui/components/hover-card';
 import { ownDocumentId } from './document-id';
 

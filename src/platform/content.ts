@@ -1,6 +1,6 @@
 /** What the content script needs from the extension APIs, besides sending messages. */
 import { type BackgroundMessage, parseBackgroundMessage } from '../core/messages';
-import browser from './browser';
+import { onMessage, runtimeId } from './runtime';
 
 /**
  * Whether this content script still belongs to a live extension: after an update or a reload
@@ -8,7 +8,7 @@ import browser from './browser';
  */
 export function contextValid(): boolean {
   try {
-    return Boolean(browser.runtime.id);
+    return Boolean(runtimeId());
   } catch {
     return false;
   }
@@ -20,19 +20,8 @@ export function contextValid(): boolean {
  * does not answer leaves the reply to any other listener. Returns an unsubscribe.
  */
 export function onBackgroundMessage(handler: (message: BackgroundMessage) => unknown): () => void {
-  // webextension-polyfill: a listener answers by returning a promise, and stays silent with undefined.
-  const listener = (raw: unknown): Promise<unknown> | undefined => {
+  return onMessage((raw) => {
     const message = parseBackgroundMessage(raw);
-    if (!message) return undefined;
-    const answer = handler(message);
-    return answer === undefined ? undefined : Promise.resolve(answer);
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => {
-    try {
-      browser.runtime.onMessage.removeListener(listener);
-    } catch {
-      // The context is already gone.
-    }
-  };
+    return message ? handler(message) : undefined;
+  });
 }

@@ -1,34 +1,18 @@
-/** Typed request/response over runtime messaging. Only this file calls runtime.sendMessage/onMessage. */
-import { type Handlers, type MessageType, type Request, type Response, dispatch } from '../core/messages';
+/**
+ * Typed requests over runtime messaging: every context sends through here (./listen.ts is the
+ * background's side). Without webextension-polyfill (./runtime.ts), so that page-side scripts do
+ * not carry it.
+ */
+import type { MessageType, Request, Response } from '../core/messages';
 import { type Result, errorMessage, fail } from '../core/result';
-import browser, { type Runtime, selfIdentity } from './browser';
+import { sendMessage } from './runtime';
 
 /** Sends a request to the background. Never throws: a dead background is an `unavailable` result. */
 export async function send<K extends MessageType>(req: Request<K>): Promise<Result<Response<K>>> {
   try {
-    const res = await browser.runtime.sendMessage<Request<K>, Result<Response<K>> | undefined>(req);
+    const res = (await sendMessage(req)) as Result<Response<K>> | undefined;
     return res ?? fail('unavailable', 'no answer from the background');
   } catch (e) {
     return fail('unavailable', errorMessage(e));
   }
-}
-
-/** Registers the background's message listener; must run synchronously at start-up (MV3). */
-export function listen(handlers: Handlers): void {
-  const self = selfIdentity();
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
-    dispatch(
-      handlers,
-      raw,
-      // Chrome names the sending document (106+); Firefox does not (the declutter check covers it there).
-      {
-        id: sender.id,
-        url: sender.url,
-        tabId: sender.tab?.id,
-        frameId: sender.frameId,
-        documentId: (sender as { documentId?: string }).documentId,
-      },
-      self,
-    ),
-  );
 }

@@ -35,4 +35,4 @@ export async function openSidePanelForTab(tabId: number): Promise<boolean> {
   }
 }
 
-export const SIDE_PANEL_KIND: 'side panel' | 'sidebar' = __BROWSER__ === 'chrome' ? 'side panel' : 'sidebar';
+export { SIDE_PANEL_KIND } from './panel-kind';
