@@ -196,10 +196,14 @@ async function main(): Promise<void> {
   const unlisten = onBackgroundMessage((m) => {
     if (m.type === 'background:switches') {
       setHighlights(m.highlights);
+      // Declutter switched on: report again, so that a background that forgot this document (its
+      // service worker was stopped meanwhile) can run declutter here, bound to it.
+      if (m.declutter && !passing) scheduleReport();
       return undefined;
     }
-    // The side panel summarises the page on this device when no corpus story matched.
-    return articleText(document);
+    // The side panel summarises the page on this device when no corpus story matched. ("Show everything"
+    // is the declutter script's to answer.)
+    return m.type === 'background:get-article-text' ? articleText(document) : undefined;
   });
   alive.signal.addEventListener('abort', () => {
     clearTimeout(reportTimer);
