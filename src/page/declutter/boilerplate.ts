@@ -16,7 +16,7 @@ import { blockBoilerplate, normalise, wordCount } from '../../corpus/html/clean'
 import { OWN_UI_ATTR } from '../own-ui';
 import { findGates } from './gates';
 import type { Marks } from './marks';
-import { isCandidate, isDialog, vendorOf } from './walls';
+import { VENDOR_SELECTORS, isCandidate, isDialog } from './walls';
 
 /** What markBoilerplate needs of the found article: the corpus pipeline's FoundArticle has it. */
 export interface ArticleParts {
@@ -49,8 +49,8 @@ const PAYWALL_NAME = /(?:^|[\s_-])(?:paywall|tp-(?:modal|backdrop|container-inne
  * leaves everything that is not an ad-block appeal (a paywall, a consent dialog) alone. An element
  * merely named like an overlay ("popup", "modal") counts only when it is fixed over the page.
  */
-function overlayBusiness(el: Element): boolean {
-  if (isDialog(el) || vendorOf(el) !== null || PAYWALL_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return true;
+function overlayBusiness(el: Element, vendors: ReadonlySet<Element>): boolean {
+  if (isDialog(el) || vendors.has(el) || PAYWALL_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return true;
   if (!isCandidate(el)) return false;
   const view = el.ownerDocument.defaultView;
   return view !== null && view.getComputedStyle(el).position === 'fixed';
@@ -335,12 +335,18 @@ export function markBoilerplate(
     );
   };
 
-  let n = 0;
-  const hide = (el: Element) => {
-    if (marks.hide(el, 'boilerplate')) n++;
-  };
+  // Hidden after the walk: a mark changes the page's style, and the walk reads computed styles
+  // (overlayBusiness), each read after a change costing a style recalculation of the page.
+  const toHide: Element[] = [];
+  const hide = (el: Element) => toHide.push(el);
+  // Vendors' message containers, by one native query rather than their selectors on every element.
+  const vendors = new Set(body.querySelectorAll(Object.values(VENDOR_SELECTORS).join(', ')));
   const skip = (el: Element) =>
-    SKIP.has(el.tagName.toUpperCase()) || el.hasAttribute(OWN_UI_ATTR) || marks.isHidden(el) || gates.has(el) || overlayBusiness(el);
+    SKIP.has(el.tagName.toUpperCase()) ||
+    el.hasAttribute(OWN_UI_ATTR) ||
+    marks.isHidden(el) ||
+    gates.has(el) ||
+    overlayBusiness(el, vendors);
 
   /**
    * Inside the article's container (or one of its parts): hides what is clearly boilerplate, each
@@ -377,5 +383,7 @@ export function markBoilerplate(
   };
   if (root === body) inside(body);
   else outside(body);
+  let n = 0;
+  for (const el of toHide) if (marks.hide(el, 'boilerplate')) n++;
   return { boilerplate: n };
 }
