@@ -312,7 +312,16 @@ export function markBoilerplate(
 
   // Gates (paywalls, login and consent gates: ./gates) are never hidden, nor anything around them
   // as a whole: like the article's parts, what holds one is only looked into.
-  const gates = new Set(findGates(body));
+  // A gate that holds the article's text is the page's wrapper (named for a paywall script),
+  // not a gate over the text: it is looked into (never hidden: it holds the text), and the gates
+  // inside it are found anew.
+  const gates = new Set<Element>();
+  const addGates = (found: readonly Element[]) => {
+    for (const g of found)
+      if (!g.contains(root)) gates.add(g);
+      else for (const c of g.children) addGates(findGates(c));
+  };
+  addGates(findGates(body));
   const holds = new Set<Element>();
   for (const el of [...keep, root, ...gates]) for (let a = el.parentElement; a && !holds.has(a); a = a.parentElement) holds.add(a);
   const holdsCandidate = new Set<Element>();
@@ -339,6 +348,8 @@ export function markBoilerplate(
   // (overlayBusiness), each read after a change costing a style recalculation of the page.
   const toHide: Element[] = [];
   const hide = (el: Element) => toHide.push(el);
+  // (What holds the article is no overlay over it, whatever its name: a page wrapper named
+  // "paywall" is looked into, its gates being found by ./gates.)
   // Vendors' message containers, by one native query rather than their selectors on every element.
   const vendors = new Set(body.querySelectorAll(Object.values(VENDOR_SELECTORS).join(', ')));
   const skip = (el: Element) =>
@@ -346,7 +357,7 @@ export function markBoilerplate(
     el.hasAttribute(OWN_UI_ATTR) ||
     marks.isHidden(el) ||
     gates.has(el) ||
-    overlayBusiness(el, vendors);
+    (!aroundRoot.has(el) && overlayBusiness(el, vendors));
 
   /**
    * Inside the article's container (or one of its parts): hides what is clearly boilerplate, each
