@@ -192,9 +192,12 @@ describe.skipIf(executable === null || !benchAvailable())('declutter benchmark: 
     );
 
     expect(results).toHaveLength(88);
-    expect(after.recall).toBeGreaterThanOrEqual(0.98);
-    expect(after.precision).toBeGreaterThanOrEqual(0.85);
+    // Issue 12's targets (measured: precision 0.885, recall 0.995; median 9 ms, p95 15.5-18.5 ms
+    // on a shared 2-core machine, least of RUNS loads per page).
+    expect(after.recall).toBeGreaterThanOrEqual(0.985);
+    expect(after.precision).toBeGreaterThanOrEqual(0.88);
     expect(f1(after.precision, after.recall)).toBeGreaterThan(f1(before.precision, before.recall));
-    expect(summary.ms.median).toBeLessThanOrEqual(20);
+    expect(summary.ms.median).toBeLessThanOrEqual(12);
+    expect(summary.ms.p95).toBeLessThanOrEqual(20);
   });
 });
