@@ -218,8 +218,11 @@ function readCopy(
       content = result?.content ?? null;
       rdTitle = result?.title ?? null;
       rdByline = result?.byline ?? null;
-      // (Readability 0.6 records each failed pass: one that kept under 500 characters, retried with fewer rules.)
-      retried = ((reader as unknown as { _attempts?: unknown[] })._attempts?.length ?? 0) > 0;
+      // (Readability 0.6 records each failed pass: one that kept under 500 characters, retried with
+      // fewer rules. Should a version not have the record, every pass counts as retried: the
+      // live page then reads the whole page, slower but never worse.)
+      const attempts = (reader as unknown as { _attempts?: unknown })._attempts;
+      retried = !Array.isArray(attempts) || attempts.length > 0;
     } catch {
       content = null; // Readability gave up on this page: fall back to the whole body below
     }
