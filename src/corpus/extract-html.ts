@@ -104,25 +104,83 @@ function commonAncestor(els: readonly Element[]): Element | null {
   return anc;
 }
 
+/** What findArticle may be told about the page (the corpus pipeline knows its metadata). */
+export interface FindArticleContext {
+  title?: string | null;
+  byline?: string | null;
+  description?: string | null;
+  reference?: string | null;
+  trace?: CleanTrace | undefined;
+  /**
+   * Readability on a copy of the whole document (the corpus pipeline, whose figures are measured
+   * that way). Without it (the live page) Readability first works on a copy of the prose's
+   * neighbourhood only, and on the whole page when that copy does not clearly hold the article.
+   */
+  whole?: boolean;
+}
+
+/** Levels above the paragraphs' parent that the bounded copy takes in (Readability scores a candidate's parent and grandparent too). */
+const BOUND_LEVELS = 2;
+/** A bounded copy whose Readability had to retry is still the article's when it holds this share of the page's paragraph text. */
+const BOUND_SHARE = 0.8;
+
 /**
- * Finds the article in `doc`: its cleaned text blocks, its standfirst and its root element in
- * `doc` itself (the declutter feature can use the root on a live page). Works on a copy.
+ * The neighbourhood of the page's prose: the element whose child paragraphs hold the most text,
+ * BOUND_LEVELS up, with the share of all paragraph text it holds. Native queries only (a page's
+ * few hundred paragraphs): about a millisecond where Readability on the whole page takes tens.
  */
-export function findArticle(
+function proseBound(doc: Document): { el: Element; share: number } | null {
+  const body = doc.body as HTMLElement | null;
+  if (!body) return null;
+  const byParent = new Map<Element, number>();
+  let total = 0;
+  for (const p of body.getElementsByTagName('p')) {
+    const parent = p.parentElement;
+    if (!parent) continue;
+    const n = p.textContent.length;
+    total += n;
+    byParent.set(parent, (byParent.get(parent) ?? 0) + n);
+  }
+  let best: Element | null = null;
+  let most = 0;
+  for (const [el, n] of byParent) if (n > most) [best, most] = [el, n];
+  if (!best) return null;
+  for (let i = 0; i < BOUND_LEVELS && best !== body && best.parentElement; i++) best = best.parentElement;
+  if (best === body || best === doc.documentElement) return null;
+  let held = 0;
+  for (const [el, n] of byParent) if (best.contains(el)) held += n;
+  return { el: best, share: total ? held / total : 0 };
+}
+
+/**
+ * A document with the page's title, meta tags and JSON-LD (what Readability reads of the head)
+ * and a copy of `el` as its body. (A shallow clone of `doc`: same URL, and linkedom has no
+ * DOMImplementation to make one.)
+ */
+function boundedCopy(doc: Document, el: Element): { work: Document; copies: ArrayLike<Element>; originals: ArrayLike<Element> } {
+  const work = doc.cloneNode(false) as Document;
+  const html = work.importNode(doc.documentElement, false);
+  const head = work.createElement('head');
+  const body = work.createElement('body');
+  html.append(head, body);
+  work.append(html);
+  const pageHead = doc.head as HTMLElement | null;
+  if (pageHead) for (const m of pageHead.querySelectorAll('title, meta, script[type*="ld+json" i]')) head.append(work.importNode(m, true));
+  const copy = work.importNode(el, true);
+  body.append(copy);
+  return { work, copies: [copy, ...copy.querySelectorAll('*')], originals: [el, ...el.querySelectorAll('*')] };
+}
+
+/** Readability and the cleaning rules on `work`, whose elements `copies` are copies of `originals` (same order). */
+function readCopy(
   doc: Document,
-  ctx: {
-    title?: string | null;
-    byline?: string | null;
-    description?: string | null;
-    reference?: string | null;
-    trace?: CleanTrace | undefined;
-  } = {},
-): FoundArticle {
-  const work = doc.cloneNode(true) as Document;
-  // (Static NodeLists, read by index: no copies of thousands of elements.)
-  const originals = doc.querySelectorAll('*');
-  const copies = work.querySelectorAll('*');
-  // cloneNode keeps document order, so the n-th element of each list is the same element.
+  work: Document,
+  copies: ArrayLike<Element>,
+  originals: ArrayLike<Element>,
+  ctx: FindArticleContext,
+  trace: CleanTrace,
+): FoundArticle & { retried: boolean } {
+  // Readability may re-parse the copy (a retry): each copy names its original by an attribute.
   if (originals.length === copies.length) for (let i = 0; i < copies.length; i++) copies[i]?.setAttribute(INDEX_ATTR, String(i));
   const originOf = (el: Element): Element | null => {
     const i = el.closest(`[${INDEX_ATTR}]`)?.getAttribute(INDEX_ATTR);
@@ -131,13 +189,13 @@ export function findArticle(
 
   // What the rules remove, mapped to the caller's elements (only elements that have a copy of their own).
   const dropped: DroppedPart[] = [];
-  const trace: CleanTrace = (rule, text, el) => {
-    ctx.trace?.(rule, text, el);
+  const traceAll: CleanTrace = (rule, text, el) => {
+    trace(rule, text, el);
     const i = el?.getAttribute(INDEX_ATTR);
     const origin = i == null ? undefined : originals[Number(i)];
     if (origin) dropped.push({ rule, el: origin });
   };
-  const none = { blocks: [], standfirst: null, root: null, elements: [], dropped: [] };
+  const none = { blocks: [], standfirst: null, root: null, elements: [], dropped: [], retried: false };
 
   const html = work.documentElement as Element | null;
   if (!html) return { ...none, byline: null, title: null };
@@ -152,12 +210,19 @@ export function findArticle(
   let content: Element | null = null;
   let rdTitle: string | null = null;
   let rdByline: string | null = null;
+  let retried = false;
   if (shallow && copies.length <= MAX_ELEMENTS) {
     try {
-      const result = new Readability<Element>(work, { keepClasses: true, serializer: (el) => el as Element }).parse();
+      const reader = new Readability<Element>(work, { keepClasses: true, serializer: (el) => el as Element });
+      const result = reader.parse();
       content = result?.content ?? null;
       rdTitle = result?.title ?? null;
       rdByline = result?.byline ?? null;
+      // (Readability 0.6 records each failed pass: one that kept under 500 characters, retried with
+      // fewer rules. Should a version not have the record, every pass counts as retried: the
+      // live page then reads the whole page, slower but never worse.)
+      const attempts = (reader as unknown as { _attempts?: unknown })._attempts;
+      retried = !Array.isArray(attempts) || attempts.length > 0;
     } catch {
       content = null; // Readability gave up on this page: fall back to the whole body below
     }
@@ -167,9 +232,9 @@ export function findArticle(
   // linkedom's body getter throws instead of returning null.)
   const root = work.documentElement as Element | null;
   content ??= root ? work.body : null;
-  if (!content) return { ...none, byline: rdByline, title: rdTitle };
+  if (!content) return { ...none, byline: rdByline, title: rdTitle, retried };
 
-  cleanArticleDom(content, trace);
+  cleanArticleDom(content, traceAll);
   const cleaned = cleanBlocks(
     toBlocks(content),
     {
@@ -179,7 +244,7 @@ export function findArticle(
       reference: ctx.reference ?? null,
       standfirst: findStandfirst(doc, ctx.description ?? null),
     },
-    trace,
+    traceAll,
   );
   const elements = cleaned.blocks.map((b) => originOf(b.el));
   const origins = elements.filter((e): e is Element => e !== null);
@@ -191,7 +256,35 @@ export function findArticle(
     title: rdTitle,
     elements,
     dropped,
+    retried,
   };
+}
+
+/**
+ * Finds the article in `doc`: its cleaned text blocks, its standfirst and its root element in
+ * `doc` itself (the declutter feature can use the root on a live page). Works on a copy.
+ */
+export function findArticle(doc: Document, ctx: FindArticleContext = {}): FoundArticle {
+  const strip = ({ retried: _, ...found }: FoundArticle & { retried: boolean }): FoundArticle => found;
+  if (!ctx.whole) {
+    const bound = proseBound(doc);
+    if (bound) {
+      // The trace is replayed only if the bounded copy's result stands.
+      const calls: Parameters<CleanTrace>[] = [];
+      const { work, copies, originals } = boundedCopy(doc, bound.el);
+      const found = readCopy(doc, work, copies, originals, ctx, (...args) => calls.push(args));
+      // Readability's first pass kept the article there, or the copy holds nearly all the page's
+      // paragraphs anyway (a short text: the whole page would not give more).
+      if (!found.retried || bound.share >= BOUND_SHARE) {
+        if (ctx.trace) for (const args of calls) ctx.trace(...args);
+        return strip(found);
+      }
+    }
+  }
+  const work = doc.cloneNode(true) as Document;
+  // (Static NodeLists, read by index: no copies of thousands of elements.)
+  // cloneNode keeps document order, so the n-th element of each list is the same element.
+  return strip(readCopy(doc, work, work.querySelectorAll('*'), doc.querySelectorAll('*'), ctx, (...args) => ctx.trace?.(...args)));
 }
 
 /**
@@ -246,6 +339,7 @@ export function extractHtml(doc: Document, opts: ExtractHtmlOptions = {}): Extra
     description: meta.description,
     reference: meta.jsonLdBody,
     trace: opts.trace,
+    whole: true,
   });
   const body = blocksToText(found.blocks);
   const words = wordCount(body);

@@ -97,3 +97,48 @@ describe('what is never hidden', () => {
     }
   });
 });
+
+describe('the live page’s article finder', () => {
+  it('finds on a copy of the prose’s neighbourhood what it finds on a copy of the whole page', () => {
+    for (const name of ['clutter-en.html', 'clutter-sv.html']) {
+      const doc = fixture(name);
+      const live = findArticle(doc);
+      const whole = findArticle(doc, { whole: true });
+      expect(live.blocks.map((b) => b.text)).toEqual(whole.blocks.map((b) => b.text));
+      expect(live.elements).toEqual(whole.elements);
+      expect(live.root).toBe(whole.root);
+    }
+  });
+
+  it('reads the whole page when its text is not in paragraphs', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => `Line ${i + 1} of a story written without paragraph tags, as some sites do.`).join(
+      '<br>',
+    );
+    const { document } = parseHTML(
+      `<!doctype html><html><head><title>T</title></head><body><div class="side"><p>${'A short teaser. '.repeat(3)}</p></div><div class="story">${lines}</div></body></html>`,
+    );
+    const found = findArticle(document);
+    expect(found.blocks.map((b) => b.text).join(' ')).toContain('Line 12 of a story');
+    expect(found.blocks.map((b) => b.text)).toEqual(findArticle(document, { whole: true }).blocks.map((b) => b.text));
+  });
+});
+
+describe('a page wrapper named for a paywall script', () => {
+  it('is looked into: the teasers in it are hidden, the gate in it and the article stay', () => {
+    const teasers = Array.from({ length: 5 }, (_, i) => `<li><a href="/t${i}">Teaser headline number ${i + 1} elsewhere</a></li>`).join('');
+    const { document } = parseHTML(
+      `<!doctype html><html><head><title>The story</title></head><body>
+      <div class="ArticlePage-content paywall"><main>
+        <h1>The story</h1>
+        <div class="article-body">${Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} of the story tells what happened, with enough ordinary words in it to read as prose and not as a list of links.</p>`).join('')}</div>
+        <div class="paywall-message">Subscribe to continue reading: this article is for subscribers only.</div>
+        <div class="more-from"><h3>More from the site</h3><ul>${teasers}</ul></div>
+      </main></div></body></html>`,
+    );
+    declutter(document);
+    expect(hidden(document.querySelector('.more-from')!)).toBe(true);
+    expect(hidden(document.querySelector('.paywall-message')!)).toBe(false);
+    expect(hidden(document.querySelector('.article-body')!)).toBe(false);
+    expect(hidden(document.querySelector('h1')!)).toBe(false);
+  });
+});

@@ -16,7 +16,7 @@ import { blockBoilerplate, normalise, wordCount } from '../../corpus/html/clean'
 import { OWN_UI_ATTR } from '../own-ui';
 import { findGates } from './gates';
 import type { Marks } from './marks';
-import { isCandidate, isDialog, vendorOf } from './walls';
+import { VENDOR_SELECTORS, isCandidate, isDialog } from './walls';
 
 /** What markBoilerplate needs of the found article: the corpus pipeline's FoundArticle has it. */
 export interface ArticleParts {
@@ -49,8 +49,8 @@ const PAYWALL_NAME = /(?:^|[\s_-])(?:paywall|tp-(?:modal|backdrop|container-inne
  * leaves everything that is not an ad-block appeal (a paywall, a consent dialog) alone. An element
  * merely named like an overlay ("popup", "modal") counts only when it is fixed over the page.
  */
-function overlayBusiness(el: Element): boolean {
-  if (isDialog(el) || vendorOf(el) !== null || PAYWALL_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return true;
+function overlayBusiness(el: Element, vendors: ReadonlySet<Element>): boolean {
+  if (isDialog(el) || vendors.has(el) || PAYWALL_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return true;
   if (!isCandidate(el)) return false;
   const view = el.ownerDocument.defaultView;
   return view !== null && view.getComputedStyle(el).position === 'fixed';
@@ -312,7 +312,16 @@ export function markBoilerplate(
 
   // Gates (paywalls, login and consent gates: ./gates) are never hidden, nor anything around them
   // as a whole: like the article's parts, what holds one is only looked into.
-  const gates = new Set(findGates(body));
+  // A gate that holds the article's text is the page's wrapper (named for a paywall script),
+  // not a gate over the text: it is looked into (never hidden: it holds the text), and the gates
+  // inside it are found anew.
+  const gates = new Set<Element>();
+  const addGates = (found: readonly Element[]) => {
+    for (const g of found)
+      if (!g.contains(root)) gates.add(g);
+      else for (const c of g.children) addGates(findGates(c));
+  };
+  addGates(findGates(body));
   const holds = new Set<Element>();
   for (const el of [...keep, root, ...gates]) for (let a = el.parentElement; a && !holds.has(a); a = a.parentElement) holds.add(a);
   const holdsCandidate = new Set<Element>();
@@ -335,12 +344,20 @@ export function markBoilerplate(
     );
   };
 
-  let n = 0;
-  const hide = (el: Element) => {
-    if (marks.hide(el, 'boilerplate')) n++;
-  };
+  // Hidden after the walk: a mark changes the page's style, and the walk reads computed styles
+  // (overlayBusiness), each read after a change costing a style recalculation of the page.
+  const toHide: Element[] = [];
+  const hide = (el: Element) => toHide.push(el);
+  // (What holds the article is no overlay over it, whatever its name: a page wrapper named
+  // "paywall" is looked into, its gates being found by ./gates.)
+  // Vendors' message containers, by one native query rather than their selectors on every element.
+  const vendors = new Set(body.querySelectorAll(Object.values(VENDOR_SELECTORS).join(', ')));
   const skip = (el: Element) =>
-    SKIP.has(el.tagName.toUpperCase()) || el.hasAttribute(OWN_UI_ATTR) || marks.isHidden(el) || gates.has(el) || overlayBusiness(el);
+    SKIP.has(el.tagName.toUpperCase()) ||
+    el.hasAttribute(OWN_UI_ATTR) ||
+    marks.isHidden(el) ||
+    gates.has(el) ||
+    (!aroundRoot.has(el) && overlayBusiness(el, vendors));
 
   /**
    * Inside the article's container (or one of its parts): hides what is clearly boilerplate, each
@@ -377,5 +394,7 @@ export function markBoilerplate(
   };
   if (root === body) inside(body);
   else outside(body);
+  let n = 0;
+  for (const el of toHide) if (marks.hide(el, 'boilerplate')) n++;
   return { boilerplate: n };
 }
