@@ -4,21 +4,10 @@
  * corpus has them), and its place in the story.
  */
 import { type CitedText, type EntityCard, citedText } from '../core/cards';
-import type { Article, Story } from '../core/corpus';
+import type { Article, Story, StorySentence } from '../core/corpus';
 import type { Db } from './db';
 
-interface Cited {
-  text: string;
-  articleId: string;
-  sentence: number;
-}
-
-const isCited = (v: unknown): v is Cited =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as Cited).text === 'string' &&
-  typeof (v as Cited).articleId === 'string' &&
-  typeof (v as Cited).sentence === 'number';
+type Cited = StorySentence;
 
 export interface EntityCardOptions {
   lang: string;
@@ -32,8 +21,7 @@ export async function entityCard(db: Db, entityId: string, opts: EntityCardOptio
   const entity = await db.get('entities', entityId);
   if (!entity) return null;
   // The pipeline stores every description candidate with its citation; the contract's `description` is the first.
-  const extra = (entity as { descriptions?: unknown }).descriptions;
-  const descriptions = Array.isArray(extra) ? extra.filter(isCited) : [];
+  const descriptions: readonly Cited[] = entity.descriptions ?? [];
   const articleIds = [...new Set([...descriptions, ...entity.facts].map((c) => c.articleId))];
   const articles = new Map<string, Article>();
   for (const a of await Promise.all(articleIds.map(article))) if (a) articles.set(a.id, a);

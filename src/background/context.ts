@@ -6,15 +6,15 @@
  * Every sentence shown is quoted from an article and cited by the index the pipeline gave it,
  * so it is checked against the article's own sentences ({@link articleSentences}): a summary
  * sentence that cannot be found in its article is dropped rather than shown uncited. The stored
- * corpus carries the pipeline's extras (per-language summaries and key points, related stories,
- * merged event sources, sentence spans); they are read defensively, since a schema-v1 corpus
- * may lack them.
+ * corpus may carry the contract's optional extras (per-language summaries and key points, related
+ * stories, merged event sources, sentence spans): validateCorpus checked their shape when the
+ * corpus was loaded, so they are read as typed here; a plain schema-v1 corpus lacks them.
  */
 import type { TabAnalysis } from '../core/analysis';
 import { type CitedText, citedText } from '../core/cards';
 import type { Digest, EntityRef, ReaderArticle, RelatedItem, TabContext, Timeline, TimelineEvent } from '../core/context';
-import type { Article, DatePrecision, Story } from '../core/corpus';
-import { type Season, type TemporalQualifier, type TemporalSpan, compareTemporal } from '../core/dates';
+import type { Article, CorpusEvent, Story, StorySentence } from '../core/corpus';
+import { compareTemporal } from '../core/dates';
 import type { PageArticleText } from '../core/messages';
 import { splitSentences } from '../core/sentences';
 import { keyPoints, summarise } from '../corpus/summarise';
@@ -35,11 +35,7 @@ export interface TabContextOptions {
   askPage?: () => Promise<PageArticleText | null>;
 }
 
-interface Cited {
-  text: string;
-  articleId: string;
-  sentence: number;
-}
+type Cited = StorySentence;
 
 interface Span {
   text: string;
@@ -47,48 +43,22 @@ interface Span {
   end: number;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isCited = (v: unknown): v is Cited =>
-  isObj(v) && typeof v.text === 'string' && typeof v.articleId === 'string' && isIndex(v.sentence);
 const notNull = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
 
-/** Per-language cited sentences, as the pipeline stores a story's `summaries` and `keyPoints`; anything else is skipped. */
-function citedByLang(v: unknown): Map<string, Cited[]> {
-  const out = new Map<string, Cited[]>();
-  if (!isObj(v)) return out;
-  for (const [lang, list] of Object.entries(v)) if (Array.isArray(list)) out.set(lang, list.filter(isCited));
-  return out;
-}
-
 /**
- * An article's sentences with their offsets in `body`: the pipeline's stored spans when they fit
- * the body (in order, inside it, no white space at their edges), else the body split again with
- * the same splitter the pipeline uses, which gives the same indices.
+ * An article's sentences with their offsets in `body`: the pipeline's stored spans (validateCorpus
+ * checked on load that they fit the body: in order, inside it, no white space at their edges),
+ * else the body split again with the same splitter the pipeline uses, which gives the same indices.
  */
-export function articleSentences(article: Pick<Article, 'body' | 'lang'> & { sentences?: unknown }): Span[] {
-  const { body } = article;
-  const spans = article.sentences;
-  if (Array.isArray(spans) && spans.length > 0) {
-    const out: Span[] = [];
-    let last = 0;
-    for (const span of spans as unknown[]) {
-      if (!Array.isArray(span) || span.length !== 2) break;
-      const [start, end] = span as unknown[];
-      if (!isIndex(start) || !isIndex(end) || start < last || end <= start || end > body.length) break;
-      const text = body.slice(start, end);
-      if (text.trim() !== text) break;
-      out.push({ text, start, end });
-      last = end;
-    }
-    if (out.length === spans.length) return out;
-  }
+export function articleSentences(article: Pick<Article, 'body' | 'lang' | 'sentences'>): Span[] {
+  const { body, sentences: spans } = article;
+  if (spans && spans.length > 0) return spans.map(([start, end]) => ({ text: body.slice(start, end), start, end }));
   return splitSentences(body, article.lang);
 }
 
 /** What one tab context reads, each record once (articles are cited many times over). */
 function reader(db: Db) {
-  const articles = new Map<string, Promise<(Article & { storyId?: string }) | undefined>>();
+  const articles = new Map<string, Promise<Article | undefined>>();
   const sentences = new Map<string, Span[]>();
   const entities = new Map<string, Promise<EntityRef | null>>();
 
@@ -149,9 +119,6 @@ function reader(db: Db) {
 
 type Reader = ReturnType<typeof reader>;
 
-/** Stored stories carry `lang`, `summaries`, `keyPoints` and `related` beside the schema's fields. */
-type StoredStory = Story & { lang?: unknown; summaries?: unknown; keyPoints?: unknown };
-
 const citeKey = (c: CitedText) => `${c.articleId}#${c.sentence}`;
 
 /**
@@ -160,15 +127,14 @@ const citeKey = (c: CitedText) => `${c.articleId}#${c.sentence}`;
  * corpus) the plain summary strings are looked up in the story's articles; what is not found is
  * left out. Null when no summary sentence can be cited.
  */
-async function storyDigest(r: Reader, story: StoredStory, pageLang: string): Promise<Digest | null> {
-  const summaries = citedByLang(story.summaries);
-  const points = citedByLang(story.keyPoints);
-  const has = (lang: unknown): lang is string => typeof lang === 'string' && (summaries.get(lang)?.length ?? 0) > 0;
-  const lang = has(pageLang) ? pageLang : has(story.lang) ? story.lang : ([...summaries.keys()].find(has) ?? null);
+async function storyDigest(r: Reader, story: Story, pageLang: string): Promise<Digest | null> {
+  const summaries = story.summaries ?? {};
+  const has = (lang: string | undefined): lang is string => lang !== undefined && (summaries[lang]?.length ?? 0) > 0;
+  const lang = has(pageLang) ? pageLang : has(story.lang) ? story.lang : (Object.keys(summaries).find(has) ?? null);
 
   const citeAll = async (list: readonly Cited[]) => (await Promise.all(list.map((c) => r.cite(c, true)))).filter(notNull);
-  let summary = lang === null ? [] : await citeAll(summaries.get(lang) ?? []);
-  let stored = lang === null ? [] : await citeAll(points.get(lang) ?? []);
+  let summary = lang === null ? [] : await citeAll(summaries[lang] ?? []);
+  let stored = lang === null ? [] : await citeAll(story.keyPoints?.[lang] ?? []);
   let digestLang = lang;
   if (summary.length === 0) {
     summary = (await Promise.all(story.summary.map((text) => r.find(text, story.articleIds)))).filter(notNull);
@@ -227,33 +193,24 @@ export async function pageDigest(
   };
 }
 
-const PRECISIONS = new Set<DatePrecision>(['day', 'month', 'season', 'year', 'approximate']);
-const QUALIFIERS = new Set(['early', 'mid', 'late', 'about']);
-const SEASONS = new Set(['spring', 'summer', 'autumn', 'winter']);
-const SPANS = new Set(['week', 'quarter', 'decade']);
-
-/** A stored event as the timeline needs it (merged events keep every source), or null when malformed. */
-async function timelineEvent(r: Reader, raw: unknown, ownArticle: string | null): Promise<TimelineEvent | null> {
-  if (!isObj(raw) || typeof raw.id !== 'string' || typeof raw.date !== 'string' || !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(raw.date))
-    return null;
-  if (typeof raw.precision !== 'string' || !PRECISIONS.has(raw.precision as DatePrecision) || !isCited(raw)) return null;
-  const cite = await r.cite(raw, false);
+/** A stored event as the timeline needs it (merged events keep every source), or null when its article is unknown. */
+async function timelineEvent(r: Reader, e: CorpusEvent, ownArticle: string | null): Promise<TimelineEvent | null> {
+  const cite = await r.cite(e, false);
   if (!cite) return null;
-  const sources = Array.isArray(raw.sources) ? raw.sources.filter(isCited) : [];
-  const entities = Array.isArray(raw.entities) ? raw.entities.filter((e): e is string => typeof e === 'string') : [];
-  const { qualifier, season, span } = raw;
+  const sources = e.sources ?? [];
+  const { qualifier, season, span } = e;
   return {
-    id: raw.id,
-    date: raw.date,
-    precision: raw.precision as DatePrecision,
-    ...(typeof qualifier === 'string' && QUALIFIERS.has(qualifier) ? { qualifier: qualifier as TemporalQualifier } : {}),
-    ...(typeof season === 'string' && SEASONS.has(season) ? { season: season as Season } : {}),
-    ...(typeof span === 'string' && SPANS.has(span) ? { span: span as TemporalSpan } : {}),
-    text: raw.text,
+    id: e.id,
+    date: e.date,
+    precision: e.precision,
+    ...(qualifier ? { qualifier } : {}),
+    ...(season ? { season } : {}),
+    ...(span ? { span } : {}),
+    text: e.text,
     cite,
     sources: Math.max(1, sources.length),
-    entities: await r.refs(entities),
-    fromThisArticle: ownArticle !== null && (raw.articleId === ownArticle || sources.some((s) => s.articleId === ownArticle)),
+    entities: await r.refs(e.entities),
+    fromThisArticle: ownArticle !== null && (e.articleId === ownArticle || sources.some((s) => s.articleId === ownArticle)),
   };
 }
 
@@ -266,7 +223,7 @@ async function timelineEvents(db: Db, r: Reader, articleIds: readonly string[], 
   const index = tx.store.index('byArticle');
   const stored = (await Promise.all([...new Set(articleIds)].map((id) => index.getAll(id)))).flat();
   await tx.done;
-  const byId = new Map<string, unknown>();
+  const byId = new Map<string, CorpusEvent>();
   for (const e of stored) if (!byId.has(e.id)) byId.set(e.id, e);
   const events = (await Promise.all([...byId.values()].map((e) => timelineEvent(r, e, ownArticle)))).filter(notNull);
   return events.sort((a, b) => compareTemporal(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -280,7 +237,7 @@ async function timelineEvents(db: Db, r: Reader, articleIds: readonly string[], 
  */
 export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContextOptions = {}): Promise<TabContext> {
   const r = reader(db);
-  const story = analysis.story ? ((await db.get('stories', analysis.story.id)) as StoredStory | undefined) : undefined;
+  const story = analysis.story ? await db.get('stories', analysis.story.id) : undefined;
   const familyIds = story ? [story.id, ...relatedIds(story)] : [];
   const family = (
     await Promise.all(familyIds.map(async (id): Promise<Story | undefined> => (id === story?.id ? story : db.get('stories', id))))

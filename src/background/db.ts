@@ -28,7 +28,7 @@ export interface NewsDB extends DBSchema {
   meta: { key: 'corpus'; value: CorpusMeta };
   articles: {
     key: string;
-    value: Article & { storyId?: string };
+    value: Article;
     indexes: { byEntity: string; byPublished: string; byLang: string; byStory: string };
   };
   entities: { key: string; value: StoredEntity; indexes: { byAlias: string; byType: string } };

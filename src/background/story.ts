@@ -10,7 +10,7 @@
  * same?) plus postings-only scoring; the record itself is read once per build and kept (a restarted
  * background reads it again: tens of milliseconds at 10,000 articles, no bodies).
  */
-import type { Corpus } from '../core/corpus';
+import type { Corpus, Story } from '../core/corpus';
 import {
   type PageFeatures,
   type PageScore,
@@ -32,14 +32,9 @@ import type { Db } from './db';
 /** Content words kept per corpus article (pages send 40). */
 export const ARTICLE_TERMS = 60;
 
-/** Related story ids of a stored story: the pipeline stores `related: [{storyId, …}]` beside the schema's fields. */
-export function relatedIds(story: object): string[] {
-  const related = (story as { related?: unknown }).related;
-  if (!Array.isArray(related)) return [];
-  return related.flatMap((r: unknown) => {
-    const id = typeof r === 'object' && r !== null ? (r as { storyId?: unknown }).storyId : r;
-    return typeof id === 'string' ? [id] : [];
-  });
+/** Related story ids of a story (the contract's optional `related`, checked by validateCorpus on load). */
+export function relatedIds(story: Pick<Story, 'related'>): string[] {
+  return story.related?.map((r) => r.storyId) ?? [];
 }
 
 /** The key of the scoring index in the `scoring` store. */
@@ -49,7 +44,7 @@ const byId = <T extends { id: string }>(xs: readonly T[]): T[] =>
   [...new Map(xs.map((x) => [x.id, x])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** What scoring needs of a stored article (its words counted here: the body is not kept). */
-function scoringArticle(a: Corpus['articles'][number] & { storyId?: string }): ScoringArticle {
+function scoringArticle(a: Corpus['articles'][number]): ScoringArticle {
   return {
     id: a.id,
     title: a.title,

@@ -5,7 +5,7 @@
  * so it runs in Node at build time (cli.ts, vite.config.ts) and, later, in the extension.
  * A bad input never stops the build: it becomes an error naming the file and the reason.
  */
-import type { Article, Corpus, Story } from '../core/corpus';
+import type { Article, Corpus, Story, StorySentence } from '../core/corpus';
 import { findTemporalExpressions } from '../core/dates';
 import { type Sentence, splitSentences } from '../core/sentences';
 import { type Registry, discoverEntities } from './entities';
@@ -29,33 +29,15 @@ export interface PipelineOptions {
   maxBytes?: number;
 }
 
-/** A cited sentence: its text and its index among the article's sentences. */
-export interface CitedSentence {
-  text: string;
-  sentence: number;
-}
+export type { CitedSentence, StorySentence } from '../core/corpus';
 
-export interface CorpusArticle extends Article {
-  /** The standfirst, which is also the first paragraph of `body` (null when there is none). */
-  lead: string | null;
-  storyId: string;
-  keyPoints: CitedSentence[];
-  /** [start, end) of each sentence in `body`, so the reader view can highlight a cited one. */
-  sentences: [number, number][];
-}
+/** An article as the pipeline writes it: the contract's article with every optional extra present. */
+export type CorpusArticle = Article & Required<Pick<Article, 'lead' | 'storyId' | 'keyPoints' | 'sentences'>>;
 
-export interface StorySentence extends CitedSentence {
-  articleId: string;
-}
+/** A story as the pipeline writes it: the contract's story with every optional extra present. */
+export type CorpusStory = Story & Required<Pick<Story, 'lang' | 'summaries' | 'keyPoints' | 'related'>>;
 
-export interface CorpusStory extends Story {
-  lang: string;
-  /** Summary and key points per language of the story's articles, each sentence cited. */
-  summaries: Record<string, StorySentence[]>;
-  keyPoints: Record<string, StorySentence[]>;
-  related: { storyId: string; score: number; shared: string[] }[];
-}
-
+/** The corpus the pipeline builds: the contract of core/corpus.ts with the extras present. */
 export interface BuiltCorpus extends Corpus {
   articles: CorpusArticle[];
   events: MergedEvent[];
