@@ -33,6 +33,13 @@ const MIN_PAGE_SENTENCES = 3;
 export interface TabContextOptions {
   /** The page's article text (the tab's content script answers it); used when no story matched. */
   askPage?: () => Promise<PageArticleText | null>;
+  /**
+   * The tab asked about: with it, the page's digest is kept per tab ({@link PageDigestCache}), so
+   * re-asking after each re-analysis of the same page does not pull and summarise its text again.
+   */
+  tabId?: number;
+  /** Where page digests are kept (default: the background's {@link pageDigestCache}). */
+  digests?: PageDigestCache;
 }
 
 type Cited = StorySentence;
@@ -168,13 +175,25 @@ export async function pageDigest(
   analysis: Pick<TabAnalysis, 'lang' | 'title'>,
   askPage: TabContextOptions['askPage'],
 ): Promise<Digest | null> {
+  return (await answeredDigest(analysis, askPage)).digest;
+}
+
+/** {@link pageDigest}, saying whether the page answered (a digest of an answer may be kept; a failed ask is tried again). */
+async function answeredDigest(
+  analysis: Pick<TabAnalysis, 'lang' | 'title'>,
+  askPage: TabContextOptions['askPage'],
+): Promise<{ answered: boolean; digest: Digest | null }> {
   let page: PageArticleText | null;
   try {
     page = (await askPage?.()) ?? null;
   } catch {
-    return null;
+    return { answered: false, digest: null };
   }
-  if (!page) return null;
+  if (!page) return { answered: false, digest: null };
+  return { answered: true, digest: digestOfText(analysis, page) };
+}
+
+function digestOfText(analysis: Pick<TabAnalysis, 'lang' | 'title'>, page: PageArticleText): Digest | null {
   const lang = analysis.lang !== 'und' ? analysis.lang : page.lang;
   // The text map puts one "\n" between blocks: each block ends its sentences (a heading never joins the next one).
   const sentences = splitSentences(page.text.replace(/\n/g, '\n\n'), lang)
@@ -191,6 +210,73 @@ export async function pageDigest(
     // Key points add to the summary rather than repeat it.
     keyPoints: keyPoints(input, lang, MAX_KEY_POINTS, new Set(summary.map((s) => s.index))).map((s) => s.text),
   };
+}
+
+/** Tabs whose page digest is kept; the least recently asked about is dropped first. */
+export const MAX_DIGEST_TABS = 32;
+
+/** What identifies the page a digest was made from: its URL and what its analysis says of its text. */
+type PageDigestInput = Pick<TabAnalysis, 'url' | 'title' | 'words' | 'lang'>;
+
+/**
+ * The page digests of open tabs, one per tab, each keyed by the page it was made from (URL, title,
+ * word count, language): a re-analysis of the same page (a new `analysedAt`, which makes the popup
+ * and panel ask again) reuses it, while another URL or a changed text makes it afresh. Bounded to
+ * {@link MAX_DIGEST_TABS} tabs; {@link PageDigestCache.forget} drops a closed or navigated tab's.
+ */
+export interface PageDigestCache {
+  /** The digest of the page `analysis` describes in tab `tabId`, made through `askPage` unless kept. */
+  get(tabId: number, analysis: PageDigestInput, askPage: TabContextOptions['askPage']): Promise<Digest | null>;
+  forget(tabId: number): void;
+  /** How many digests were made (for tests and diagnostics). */
+  readonly made: number;
+  readonly size: number;
+}
+
+export function createPageDigestCache(maxTabs = MAX_DIGEST_TABS): PageDigestCache {
+  const entries = new Map<number, { key: string; digest: Promise<Digest | null> }>();
+  let made = 0;
+  return {
+    get(tabId, analysis, askPage) {
+      const key = JSON.stringify([analysis.url, analysis.title, analysis.words, analysis.lang]);
+      const kept = entries.get(tabId);
+      entries.delete(tabId);
+      if (kept?.key === key) {
+        entries.set(tabId, kept); // most recently used last
+        return kept.digest;
+      }
+      made++;
+      const result = answeredDigest(analysis, askPage);
+      const entry = { key, digest: result.then((r) => r.digest) };
+      entries.set(tabId, entry);
+      for (const oldest of entries.keys()) {
+        if (entries.size <= maxTabs) break;
+        entries.delete(oldest);
+      }
+      // A page that did not answer (not ready, no content script) is asked again next time.
+      void result.then((r) => {
+        if (!r.answered && entries.get(tabId) === entry) entries.delete(tabId);
+      });
+      return entry.digest;
+    },
+    forget(tabId) {
+      entries.delete(tabId);
+    },
+    get made() {
+      return made;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+/** The background's page digests: live as long as the service worker / event page. */
+export const pageDigestCache: PageDigestCache = createPageDigestCache();
+
+/** Drops what is kept for a tab (its page digest): the background calls it when it forgets the tab's analysis. */
+export function forget(tabId: number): void {
+  pageDigestCache.forget(tabId);
 }
 
 /** A stored event as the timeline needs it (merged events keep every source), or null when its article is unknown. */
@@ -244,7 +330,10 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
   ).filter(notNull);
   const familySet = new Set(familyIds);
 
-  const digest = (story ? await storyDigest(r, story, analysis.lang) : null) ?? (await pageDigest(analysis, opts.askPage));
+  const { tabId, askPage, digests = pageDigestCache } = opts;
+  const digest =
+    (story ? await storyDigest(r, story, analysis.lang) : null) ??
+    (await (tabId === undefined ? pageDigest(analysis, askPage) : digests.get(tabId, analysis, askPage)));
 
   const related: RelatedItem[] = await Promise.all(
     analysis.related

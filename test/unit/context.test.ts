@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleSentences, readerArticle, tabContext } from '../../src/background/context';
+import { articleSentences, createPageDigestCache, forget, pageDigestCache, readerArticle, tabContext } from '../../src/background/context';
 import { type Db, loadCorpus, openNewsDb } from '../../src/background/db';
 import { createBackground } from '../../src/background/service';
 import { type TabAnalysis, tabKey } from '../../src/core/analysis';
@@ -235,6 +235,71 @@ describe('a page that belongs to no story', () => {
     expect((await tabContext(db, nothing, { askPage: () => Promise.resolve(null) })).digest).toBeNull();
     const short = 'Tomatoes need sun to ripen well. Choose a deep pot for the roots.';
     expect((await tabContext(db, nothing, { askPage: () => Promise.resolve(answer(short)) })).digest).toBeNull();
+  });
+
+  it('keeps the page’s digest per tab while the page stays the same, and makes it again when it changes', async () => {
+    const digests = createPageDigestCache(2);
+    let asks = 0;
+    const askPage = () => {
+      asks++;
+      return Promise.resolve(answer(text));
+    };
+    const first = await tabContext(db, nothing, { askPage, tabId: 7, digests });
+    expect(first.digest).toMatchObject({ kind: 'page' });
+    // A re-analysis of the same page (new analysedAt) and a concurrent ask: no new round trip.
+    const again = await Promise.all([
+      tabContext(db, { ...nothing, analysedAt: nothing.analysedAt + 1 }, { askPage, tabId: 7, digests }),
+      tabContext(db, { ...nothing, analysedAt: nothing.analysedAt + 2 }, { askPage, tabId: 7, digests }),
+    ]);
+    expect(again.map((c) => c.digest)).toEqual([first.digest, first.digest]);
+    expect(asks).toBe(1);
+    // Another URL, or the page's text changed: asked again.
+    await tabContext(db, { ...nothing, url: `${nothing.url}?p=2` }, { askPage, tabId: 7, digests });
+    await tabContext(db, { ...nothing, url: `${nothing.url}?p=2`, words: nothing.words + 40 }, { askPage, tabId: 7, digests });
+    expect(asks).toBe(3);
+    // Each tab has its own; a forgotten tab is asked again; at most two tabs are kept.
+    await tabContext(db, nothing, { askPage, tabId: 8, digests });
+    expect(asks).toBe(4);
+    digests.forget(8);
+    await tabContext(db, nothing, { askPage, tabId: 8, digests });
+    expect(asks).toBe(5);
+    await tabContext(db, nothing, { askPage, tabId: 9, digests });
+    expect(digests.size).toBe(2);
+    await tabContext(db, { ...nothing, url: `${nothing.url}?p=2`, words: nothing.words + 40 }, { askPage, tabId: 7, digests });
+    expect(asks).toBe(7);
+    expect(digests.made).toBe(7);
+  });
+
+  it('asks a page that did not answer again, and keeps a page that said too little', async () => {
+    const digests = createPageDigestCache();
+    let asks = 0;
+    const failing = () => {
+      asks++;
+      return Promise.reject(new Error('no receiver'));
+    };
+    expect((await tabContext(db, nothing, { askPage: failing, tabId: 3, digests })).digest).toBeNull();
+    expect((await tabContext(db, nothing, { tabId: 3, digests })).digest).toBeNull();
+    expect(digests.size).toBe(0);
+    const short = () => {
+      asks++;
+      return Promise.resolve(answer('Tomatoes need sun to ripen well. Choose a deep pot for the roots.'));
+    };
+    expect((await tabContext(db, nothing, { askPage: short, tabId: 3, digests })).digest).toBeNull();
+    expect((await tabContext(db, nothing, { askPage: short, tabId: 3, digests })).digest).toBeNull();
+    expect(asks).toBe(2);
+    expect(digests.size).toBe(1);
+  });
+
+  it('forgets a tab’s digest in the background’s own cache', async () => {
+    const askPage = () => Promise.resolve(answer(text));
+    await tabContext(db, nothing, { askPage, tabId: 4242 });
+    const made = pageDigestCache.made;
+    await tabContext(db, nothing, { askPage, tabId: 4242 });
+    expect(pageDigestCache.made).toBe(made);
+    forget(4242);
+    await tabContext(db, nothing, { askPage, tabId: 4242 });
+    expect(pageDigestCache.made).toBe(made + 1);
+    forget(4242);
   });
 
   it('shows the timeline of its related articles, and its own date as “here”', async () => {
