@@ -26,13 +26,11 @@ export interface StoredEntity extends Entity {
 
 export interface NewsDB extends DBSchema {
   meta: { key: 'corpus'; value: CorpusMeta };
-  articles: {
-    key: string;
-    value: Article;
-    indexes: { byEntity: string; byPublished: string; byLang: string; byStory: string };
-  };
-  entities: { key: string; value: StoredEntity; indexes: { byAlias: string; byType: string } };
-  events: { key: string; value: CorpusEvent; indexes: { byDate: string; byEntity: string; byArticle: string } };
+  // Records are the corpus contract (core/corpus.ts) with its optional extras, as validateCorpus
+  // checked them on load. Only the indices something reads are kept (see the v4 migration).
+  articles: { key: string; value: Article };
+  entities: { key: string; value: StoredEntity; indexes: { byAlias: string } };
+  events: { key: string; value: CorpusEvent; indexes: { byArticle: string } };
   stories: { key: string; value: Story; indexes: { byEntity: string; byArticle: string } };
   /** The page-scoring index of the corpus (one record, {@link SCORING_INDEX_KEY}), written with it: see story.ts. */
   scoring: { key: string; value: ScoringIndex };
@@ -45,13 +43,20 @@ export type Db = IDBPDatabase<NewsDB>;
 export const BUNDLED_STORES = ['meta', 'articles', 'entities', 'events', 'stories', 'scoring'] as const;
 export const USER_STORES = ['settings', 'userArticles'] as const;
 
-type UpgradeTx = IDBPTransaction<NewsDB, ArrayLike<(typeof BUNDLED_STORES)[number] | (typeof USER_STORES)[number]>, 'versionchange'>;
+/** The schema as the migrations see it: any index name, since they create and drop the indices of every version. */
+type MigrationSchema = { [S in keyof NewsDB]: Omit<NewsDB[S], 'indexes'> & { indexes: Record<string, IDBValidKey> } };
+type UpgradeDb = IDBPDatabase<MigrationSchema>;
+type UpgradeTx = IDBPTransaction<
+  MigrationSchema,
+  ArrayLike<(typeof BUNDLED_STORES)[number] | (typeof USER_STORES)[number]>,
+  'versionchange'
+>;
 
 /**
  * The schema, one step per version, applied in order from the database's version to the target:
  * a database from any earlier version reaches the current one, and no step touches user data.
  */
-const MIGRATIONS: ((db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void)[] = [
+const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => void)[] = [
   // v1: the bundled stores and the settings.
   (db) => {
     db.createObjectStore('meta');
@@ -83,6 +88,18 @@ const MIGRATIONS: ((db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void)[] = [
     db.createObjectStore('scoring');
     void tx.objectStore('meta').delete('corpus');
   },
+  // v4: the indices nothing reads go (articles by entity, date, language and story; entities by
+  // type; events by date and entity): fewer index entries to write on every corpus load. The
+  // records stay as they are; user stores are not touched.
+  (_db, tx) => {
+    const drop = (store: 'articles' | 'entities' | 'events', names: readonly string[]) => {
+      const os = tx.objectStore(store);
+      for (const name of names) if (os.indexNames.contains(name)) os.deleteIndex(name);
+    };
+    drop('articles', ['byEntity', 'byPublished', 'byLang', 'byStory']);
+    drop('entities', ['byType']);
+    drop('events', ['byDate', 'byEntity']);
+  },
 ];
 
 /** The schema version: one per migration step. */
@@ -110,7 +127,7 @@ export function openNewsDb(name = DB_NAME, opts: { onBlocked?: () => void; versi
   const request = factory.open(name, version);
   request.addEventListener('upgradeneeded', (event) => {
     // During upgradeneeded the request's transaction is the versionchange transaction, never null.
-    const db = wrap(request.result) as unknown as IDBPDatabase<NewsDB>;
+    const db = wrap(request.result) as unknown as UpgradeDb;
     const tx = wrap(request.transaction as IDBTransaction) as unknown as UpgradeTx;
     for (let v = event.oldVersion; v < (event.newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
   });
