@@ -10,6 +10,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'id
 import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, Story } from '../core/corpus';
 import type { ScoringIndex } from '../core/scoring';
 import { DEFAULT_SETTINGS, type GlobalSettings, type SiteSettings } from '../core/settings';
+import { foldCase } from '../core/text';
 import { SCORING_INDEX_KEY, scoringIndexOf } from './story';
 
 export const DB_NAME = 'news-context';
@@ -105,15 +106,8 @@ const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => void)[] = [
 /** The schema version: one per migration step. */
 export const DB_VERSION = MIGRATIONS.length;
 
-/** Case- and diacritic-insensitive key for alias look-ups ("Metas" and "metas" meet). */
-export function foldAlias(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Case- and diacritic-insensitive key for alias look-ups ("Metas" and "metas" meet): core/text.ts's {@link foldCase}. */
+export const foldAlias: (s: string) => string = foldCase;
 
 /**
  * Opens (creating or upgrading) the database through the {@link MIGRATIONS}. `onBlocked` fires

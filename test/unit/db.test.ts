@@ -18,6 +18,7 @@ import {
 import { createBackground } from '../../src/background/service';
 import { SCORING_INDEX_KEY, createScoringCache, scorePageInDb, scoringIndexOf } from '../../src/background/story';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { foldCase } from '../../src/core/text';
 import { MemorySession } from '../fixtures/memory-session';
 import { fixtureCorpus } from '../fixtures/corpus';
 
@@ -77,6 +78,9 @@ describe('loadCorpus', () => {
     expect((await entitiesByAlias(db, ['HAMNSTADEN', 'harbour  city'])).map((e) => e.id)).toEqual(['e-harbour']);
     expect(await entitiesByAlias(db, ['Tide'])).toEqual([]);
     expect(foldAlias('  Åre  Öland ')).toBe('are oland');
+    // The one case- and diacritic-folding function, compatibility forms included.
+    expect(foldAlias).toBe(foldCase);
+    expect(foldCase('ﬁnal ＡＢＣ\u00a0İstanbul')).toBe('final abc istanbul');
   });
 
   it('replaces the bundled stores with a new corpus and keeps the user stores', async () => {

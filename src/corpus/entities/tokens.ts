@@ -4,6 +4,7 @@
  * is capitalised (the start of a sentence, after a colon or an opening quote, all of a title-case
  * heading), so that its capital says nothing.
  */
+import { foldCase } from '../../core/text';
 import { FUNCTION_WORDS } from './lexicon';
 
 export interface Token {
@@ -126,14 +127,11 @@ export function gapAfter(s: TokenizedSentence, i: number): string {
 /** A plain space (or no-break space) between two words: nothing that ends a phrase. */
 export const isSpace = (gap: string): boolean => /^[ \u00a0]+$/u.test(gap);
 
-/** Lower-case, diacritics removed: how keys compare. */
+/** How keys compare: case- and diacritic-folded ({@link foldCase}), one apostrophe, hyphens and dashes as spaces. */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldCase(s)
     .replace(/[’‘`]/g, "'")
-    .replace(/[\s\u00a0‐‑–-]+/g, ' ')
+    .replace(/[\s‐‑–-]+/g, ' ')
     .trim();
 }
 
