@@ -86,13 +86,15 @@ export function createHandlers(deps: HandlersDeps, parts: { storage: Storage; co
           stories: corpus.stories,
         },
       };
+      // The content script is answered with only what it uses.
+      const answer = { highlights: analysis.site.highlights };
       // The tab closed or went elsewhere while this was worked out: writing it would leave a stale analysis behind.
-      if (tabs.generationOf(tabId) !== generation) return analysis;
+      if (tabs.generationOf(tabId) !== generation) return answer;
       await tabs.write(tabId, analysis);
       // Declutter is injected once per document (walls.js, or declutter.js on an article); from then on the
       // switches reach it as messages. A page that became an article since gets declutter.js then.
       if (declutterOn) await tabs.ensureDeclutter(tabId, page.isArticle ? 'full' : 'walls');
-      return analysis;
+      return answer;
     },
     async 'content:get-alias-table'() {
       return loader.aliasTable();

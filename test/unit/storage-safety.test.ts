@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { type Db, DB_VERSION, getSiteSettings, openNewsDb, setSiteSwitch } from '../../src/background/db';
 import { createBackground } from '../../src/background/service';
 import { copyUserData, isQuotaError } from '../../src/background/storage';
-import { STATUS_KEY, type TabAnalysis } from '../../src/core/analysis';
+import { STATUS_KEY, type TabAnalysis, tabKey } from '../../src/core/analysis';
 import { type CorpusStatus, dispatch } from '../../src/core/messages';
 import { fixtureCorpus } from '../fixtures/corpus';
 import { MemorySession } from '../fixtures/memory-session';
@@ -52,7 +52,8 @@ function background(name: string, openDb: (onBlocked: () => void) => Promise<Db>
       self,
     );
     expect(r.ok).toBe(true);
-    return (r as { value: TabAnalysis }).value;
+    expect(r.ok && r.value).toEqual({ highlights: expect.any(Boolean) as boolean });
+    return (await session.get(tabKey(1))) as TabAnalysis;
   };
   const switchOff = () =>
     dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);
