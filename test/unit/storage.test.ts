@@ -1,5 +1,6 @@
 /**
- * Data safety when storage misbehaves: an upgrade blocked by another context that holds the old
+ * The background's storage mode (src/background/storage.ts, through createBackground). Data safety
+ * when storage misbehaves: an upgrade blocked by another context that holds the old
  * version, a full disk, a database that cannot be opened at all. The extension keeps working
  * read-only (the corpus served, settings refused with a clear error), loses nothing, and comes
  * back to normal when it can.
