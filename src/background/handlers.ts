@@ -4,8 +4,7 @@
  * the corpus loader's, the tabs' analyses and documents the tabs'.
  */
 import type { TabAnalysis } from '../core/analysis';
-import { type DeclutterCounts, type Handlers, parsePageArticleText } from '../core/messages';
-import type { BackgroundMessage } from '../core/messages';
+import { type BackgroundMessage, type DeclutterCounts, type Handlers, parsePageArticleText } from '../core/messages';
 import { effectiveSwitches, siteKey } from '../core/settings';
 import { entityCard } from './cards';
 import { readerArticle, tabContext } from './context';
