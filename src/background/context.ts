@@ -38,7 +38,7 @@ export interface TabContextOptions {
    * re-asking after each re-analysis of the same page does not pull and summarise its text again.
    */
   tabId?: number;
-  /** Where page digests are kept (default: the background's {@link pageDigestCache}). */
+  /** Where page digests are kept per tab (the background's, made by {@link createPageDigestCache}); without it each ask makes one afresh. */
   digests?: PageDigestCache;
 }
 
@@ -271,14 +271,6 @@ export function createPageDigestCache(maxTabs = MAX_DIGEST_TABS): PageDigestCach
   };
 }
 
-/** The background's page digests: live as long as the service worker / event page. */
-export const pageDigestCache: PageDigestCache = createPageDigestCache();
-
-/** Drops what is kept for a tab (its page digest): the background calls it when it forgets the tab's analysis. */
-export function forget(tabId: number): void {
-  pageDigestCache.forget(tabId);
-}
-
 /** A stored event as the timeline needs it (merged events keep every source), or null when its article is unknown. */
 async function timelineEvent(r: Reader, e: CorpusEvent, ownArticle: string | null): Promise<TimelineEvent | null> {
   const cite = await r.cite(e, false);
@@ -330,10 +322,10 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
   ).filter(notNull);
   const familySet = new Set(familyIds);
 
-  const { tabId, askPage, digests = pageDigestCache } = opts;
+  const { tabId, askPage, digests } = opts;
   const digest =
     (story ? await storyDigest(r, story, analysis.lang) : null) ??
-    (await (tabId === undefined ? pageDigest(analysis, askPage) : digests.get(tabId, analysis, askPage)));
+    (await (tabId === undefined || !digests ? pageDigest(analysis, askPage) : digests.get(tabId, analysis, askPage)));
 
   const related: RelatedItem[] = await Promise.all(
     analysis.related

@@ -8,12 +8,14 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
 import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, Story } from '../core/corpus';
-import type { ScoringIndex } from '../core/scoring';
+import { type ScoringIndex, scoringIndexOf } from '../core/scoring';
 import { DEFAULT_SETTINGS, type GlobalSettings, type SiteSettings } from '../core/settings';
 import { foldCase } from '../core/text';
-import { SCORING_INDEX_KEY, scoringIndexOf } from './story';
 
 export const DB_NAME = 'news-context';
+
+/** The key of the scoring index (core/scoring.ts) in the `scoring` store. */
+export const SCORING_INDEX_KEY = 'index';
 
 export interface CorpusMeta extends CorpusCounts {
   build: string;
@@ -33,7 +35,7 @@ export interface NewsDB extends DBSchema {
   entities: { key: string; value: StoredEntity; indexes: { byAlias: string } };
   events: { key: string; value: CorpusEvent; indexes: { byArticle: string } };
   stories: { key: string; value: Story; indexes: { byEntity: string; byArticle: string } };
-  /** The page-scoring index of the corpus (one record, {@link SCORING_INDEX_KEY}), written with it: see story.ts. */
+  /** The page-scoring index of the corpus (one record, {@link SCORING_INDEX_KEY}), written with it: see core/scoring.ts. */
   scoring: { key: string; value: ScoringIndex };
   settings: { key: string; value: GlobalSettings | SiteSettings };
   /** Articles the reader adds (a later feature): a user store, kept across corpus loads. */

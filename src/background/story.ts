@@ -4,79 +4,30 @@
  * Scoring needs, per article, its entity ids (most mentioned first), its top content words, its
  * date, language and story, and per story its articles and related stories. Counting an article's
  * words means reading its body, so that is done once per corpus build, when the corpus is loaded
- * ({@link scoringIndexOf}, called by loadCorpus): the corpus-wide IDFs, every article's vectors and
+ * ({@link scoringIndexOf} in core/scoring.ts, called by loadCorpus): the corpus-wide IDFs, every article's vectors and
  * the postings (entity → articles, word → articles) are stored as one record of flat arrays beside
  * the corpus, in the same transaction. A page then costs one `meta` read (is the build still the
  * same?) plus postings-only scoring; the record itself is read once per build and kept (a restarted
  * background reads it again: tens of milliseconds at 10,000 articles, no bodies).
  */
-import type { Corpus, Story } from '../core/corpus';
 import {
   type PageFeatures,
   type PageScore,
-  SCORING_INDEX_FORMAT,
   type ScoreOptions,
   type ScoringArticle,
   type ScoringCorpus,
-  type ScoringCorpusInput,
   type ScoringIndex,
-  type ScoringStory,
-  buildScoringIndex,
-  emptyScoringIndex,
-  pageTerms,
   prepareScoringCorpus,
   scoreIndexed,
+  scoringArticle,
+  scoringStory,
+  usableScoringIndex,
 } from '../core/scoring';
-import type { Db } from './db';
+import { type Db, SCORING_INDEX_KEY } from './db';
 
-/** Content words kept per corpus article (pages send 40). */
-export const ARTICLE_TERMS = 60;
-
-/** Related story ids of a story (the contract's optional `related`, checked by validateCorpus on load). */
-export function relatedIds(story: Pick<Story, 'related'>): string[] {
-  return story.related?.map((r) => r.storyId) ?? [];
-}
-
-/** The key of the scoring index in the `scoring` store. */
-export const SCORING_INDEX_KEY = 'index';
-
-const byId = <T extends { id: string }>(xs: readonly T[]): T[] =>
-  [...new Map(xs.map((x) => [x.id, x])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-/** What scoring needs of a stored article (its words counted here: the body is not kept). */
-function scoringArticle(a: Corpus['articles'][number]): ScoringArticle {
-  return {
-    id: a.id,
-    title: a.title,
-    source: a.source,
-    url: a.url,
-    published: a.published,
-    lang: a.lang,
-    storyId: a.storyId ?? null,
-    entities: a.entities,
-    terms: pageTerms(`${a.title}\n\n${a.body}`, a.lang, ARTICLE_TERMS),
-  };
-}
-
-const scoringStory = (s: Corpus['stories'][number]): ScoringStory => ({
-  id: s.id,
-  title: s.title,
-  articleIds: s.articleIds,
-  related: relatedIds(s),
-});
-
-/**
- * The scoring index of `corpus` as the database will hold it: articles and stories in key order,
- * the last of a repeated id winning (as put() does).
- */
-export function scoringIndexOf(corpus: Pick<Corpus, 'build' | 'articles' | 'stories'>): ScoringIndex {
-  const input: ScoringCorpusInput = {
-    build: corpus.build,
-    articles: byId(corpus.articles).map(scoringArticle),
-    stories: byId(corpus.stories).map(scoringStory),
-  };
-  return buildScoringIndex(input);
-}
+// The index itself is built in core/scoring.ts and stored under its key by db.ts; these stay importable from here.
+export { ARTICLE_TERMS, relatedIds, scoringIndexOf } from '../core/scoring';
+export { SCORING_INDEX_KEY } from './db';
 
 /**
  * Reads what scoring needs from the stored articles and stories in one read-only transaction,
@@ -107,8 +58,7 @@ export async function readScoringIndex(db: Db): Promise<ScoringIndex> {
   const tx = db.transaction(['meta', 'scoring']);
   const [meta, index] = await Promise.all([tx.objectStore('meta').get('corpus'), tx.objectStore('scoring').get(SCORING_INDEX_KEY)]);
   await tx.done;
-  const build = meta?.build ?? '';
-  return index?.format === SCORING_INDEX_FORMAT && index.build === build ? index : emptyScoringIndex(build);
+  return usableScoringIndex(index, meta?.build ?? '');
 }
 
 export interface ScoringCache {

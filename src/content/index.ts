@@ -160,7 +160,7 @@ async function main(): Promise<void> {
       else console.warn('[news-context]', res.error.message);
       return;
     }
-    setHighlights(res.value.site.highlights);
+    setHighlights(res.value.highlights);
   }
 
   function setHighlights(on: boolean): void {

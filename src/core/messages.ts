@@ -4,7 +4,7 @@
  * `ui:` from an extension page); every answer is a {@link Result}. Messages cross a trust
  * boundary (a content script lives in a hostile page), so they are parsed, not cast.
  */
-import type { DeclutterCounts, DeclutterMode, DeclutterSkip, PageSummary, TabAnalysis } from './analysis';
+import type { DeclutterCounts, DeclutterMode, DeclutterSkip, PageSummary } from './analysis';
 import type { EntityCard } from './cards';
 import type { ReaderArticle, TabContext } from './context';
 import type { CorpusCounts } from './corpus';
@@ -34,10 +34,11 @@ export interface ReadOnlyState {
 
 export interface Protocol {
   /**
-   * A content script reports the page it runs in; answered with the tab's analysis. `document` is
-   * a random id the content script drew for its document: a reload of the same URL is a new document.
+   * A content script reports the page it runs in; answered with what the content script needs of the
+   * tab's analysis (whether highlights are on for the page), the rest going to storage.session. `document`
+   * is a random id the content script drew for its document: a reload of the same URL is a new document.
    */
-  'content:page-analysed': { request: { page: PageSummary; document: string }; response: TabAnalysis };
+  'content:page-analysed': { request: { page: PageSummary; document: string }; response: { highlights: boolean } };
   /** A content script asks for the compiled alias table of the corpus (null while the corpus is not loaded). */
   'content:get-alias-table': { request: object; response: { build: string; table: AliasTable } | null };
   /** A content script asks what to show in the hover card of an entity. */

@@ -22,7 +22,7 @@
  * Pure: no DOM, no browser APIs. The expensive part (IDF, article vectors) is done once per corpus
  * build by {@link prepareScoringCorpus}; {@link scorePage} is linear in the corpus's article entities.
  */
-import type { Article } from './corpus';
+import type { Article, Corpus, Story } from './corpus';
 import type { RelatedArticle, TabStory } from './analysis';
 import { functionWords } from './lang';
 import { cosine } from './vectors';
@@ -597,6 +597,71 @@ export function buildScoringIndex(input: ScoringCorpusInput): ScoringIndex {
 /** An index of no articles (an empty database, or one whose corpus predates the index). */
 export function emptyScoringIndex(build = ''): ScoringIndex {
   return buildScoringIndex({ build, articles: [], stories: [] });
+}
+
+/*
+ * The scoring index of a corpus as the database holds it. Scoring needs, per article, its entity ids
+ * (most mentioned first), its top content words, its date, language and story, and per story its
+ * articles and related stories. Counting an article's words means reading its body, so that is done
+ * once per corpus build, when the corpus is loaded ({@link scoringIndexOf}): the index is stored as
+ * one record beside the corpus, in the same transaction (background/db.ts), and read back with
+ * {@link usableScoringIndex} deciding whether it still fits the stored corpus.
+ */
+
+/** Content words kept per corpus article (pages send 40). */
+export const ARTICLE_TERMS = 60;
+
+/** Related story ids of a story (the contract's optional `related`, checked by validateCorpus on load). */
+export function relatedIds(story: Pick<Story, 'related'>): string[] {
+  return story.related?.map((r) => r.storyId) ?? [];
+}
+
+const byId = <T extends { id: string }>(xs: readonly T[]): T[] =>
+  [...new Map(xs.map((x) => [x.id, x])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** What scoring needs of a stored article (its words counted here: the body is not kept). */
+export function scoringArticle(a: Corpus['articles'][number]): ScoringArticle {
+  return {
+    id: a.id,
+    title: a.title,
+    source: a.source,
+    url: a.url,
+    published: a.published,
+    lang: a.lang,
+    storyId: a.storyId ?? null,
+    entities: a.entities,
+    terms: pageTerms(`${a.title}\n\n${a.body}`, a.lang, ARTICLE_TERMS),
+  };
+}
+
+/** What scoring needs of a stored story. */
+export const scoringStory = (s: Corpus['stories'][number]): ScoringStory => ({
+  id: s.id,
+  title: s.title,
+  articleIds: s.articleIds,
+  related: relatedIds(s),
+});
+
+/**
+ * The scoring index of `corpus` as the database will hold it: articles and stories in key order,
+ * the last of a repeated id winning (as put() does).
+ */
+export function scoringIndexOf(corpus: Pick<Corpus, 'build' | 'articles' | 'stories'>): ScoringIndex {
+  const input: ScoringCorpusInput = {
+    build: corpus.build,
+    articles: byId(corpus.articles).map(scoringArticle),
+    stories: byId(corpus.stories).map(scoringStory),
+  };
+  return buildScoringIndex(input);
+}
+
+/**
+ * The stored index when it fits the stored corpus (`build`: the meta record's, "" for none); an index
+ * that is missing or of another format or build (a corpus loaded before schema v3, until the
+ * background loads it again) gives an index of no articles: no story, nothing related.
+ */
+export function usableScoringIndex(stored: ScoringIndex | undefined, build: string): ScoringIndex {
+  return stored?.format === SCORING_INDEX_FORMAT && stored.build === build ? stored : emptyScoringIndex(build);
 }
 
 export interface IndexedScoreOptions extends ScoreOptions {

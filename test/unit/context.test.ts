@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleSentences, createPageDigestCache, forget, pageDigestCache, readerArticle, tabContext } from '../../src/background/context';
+import { articleSentences, createPageDigestCache, readerArticle, tabContext } from '../../src/background/context';
 import { type Db, loadCorpus, openNewsDb } from '../../src/background/db';
 import { createBackground } from '../../src/background/service';
 import { type TabAnalysis, tabKey } from '../../src/core/analysis';
@@ -290,16 +290,15 @@ describe('a page that belongs to no story', () => {
     expect(digests.size).toBe(1);
   });
 
-  it('forgets a tab’s digest in the background’s own cache', async () => {
+  it('forgets a tab’s digest', async () => {
+    const digests = createPageDigestCache();
     const askPage = () => Promise.resolve(answer(text));
-    await tabContext(db, nothing, { askPage, tabId: 4242 });
-    const made = pageDigestCache.made;
-    await tabContext(db, nothing, { askPage, tabId: 4242 });
-    expect(pageDigestCache.made).toBe(made);
-    forget(4242);
-    await tabContext(db, nothing, { askPage, tabId: 4242 });
-    expect(pageDigestCache.made).toBe(made + 1);
-    forget(4242);
+    await tabContext(db, nothing, { askPage, tabId: 4242, digests });
+    await tabContext(db, nothing, { askPage, tabId: 4242, digests });
+    expect(digests.made).toBe(1);
+    digests.forget(4242);
+    await tabContext(db, nothing, { askPage, tabId: 4242, digests });
+    expect(digests.made).toBe(2);
   });
 
   it('shows the timeline of its related articles, and its own date as “here”', async () => {

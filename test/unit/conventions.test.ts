@@ -1,9 +1,10 @@
 /**
  * Conventions that keep the codebase honest: the two manifests agree, every UI string exists in
- * every locale, and the layering the README describes holds.
+ * every locale, the layering the README describes holds, and no module of src/ imports itself
+ * through others.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID, manifestFor } from '../../vite.config';
 
@@ -101,5 +102,54 @@ describe('layering', () => {
     const nodeSide = new Set(['src/corpus/cli.ts', 'src/corpus/node.ts']);
     for (const f of files('src').filter((f) => !nodeSide.has(f)))
       for (const i of imports(f)) expect(`${relative('src', f)} → ${i}`).not.toMatch(/→ (node:|fs$|path$|crypto$)/);
+  });
+});
+
+describe('import graph', () => {
+  const sources = files('src').filter((f) => /\.tsx?$/.test(f));
+  const known = new Set(sources);
+  // Every `import … from`, `import '…'` and `export … from`, type-only ones included: a cycle of types
+  // is still two modules that cannot be understood (or moved) one without the other.
+  const specifiers = (f: string) =>
+    [...read(f).matchAll(/^[ \t]*(?:(?:import|export)\b[^'"`;]*?\bfrom[ \t]*|import[ \t]*)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  const resolve = (from: string, spec: string): string | null => {
+    const base = normalize(join(dirname(from), spec));
+    return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((c) => known.has(c)) ?? null;
+  };
+  const graph = new Map(
+    sources.map((f) => [
+      f,
+      specifiers(f)
+        .filter((s) => s.startsWith('.'))
+        .flatMap((s) => resolve(f, s) ?? []),
+    ]),
+  );
+
+  it('resolves the relative imports of src/ (other than assets)', () => {
+    const unresolved = sources.flatMap((f) =>
+      specifiers(f)
+        .filter((s) => s.startsWith('.') && !/\.(?:css|json|svg|png)(?:\?.*)?$/.test(s) && resolve(f, s) === null)
+        .map((s) => `${f} → ${s}`),
+    );
+    expect(unresolved).toEqual([]);
+    expect([...graph.values()].flat().length).toBeGreaterThan(100);
+  });
+
+  it('has no cycle in src/', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (f: string) => {
+      state.set(f, 'open');
+      path.push(f);
+      for (const d of graph.get(f) ?? []) {
+        if (state.get(d) === 'open') cycles.push([...path.slice(path.indexOf(d)), d].join(' → '));
+        else if (!state.has(d)) visit(d);
+      }
+      path.pop();
+      state.set(f, 'done');
+    };
+    for (const f of [...graph.keys()].sort()) if (!state.has(f)) visit(f);
+    expect(cycles).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Data safety when storage misbehaves: an upgrade blocked by another context that holds the old
+ * The background's storage mode (src/background/storage.ts, through createBackground). Data safety
+ * when storage misbehaves: an upgrade blocked by another context that holds the old
  * version, a full disk, a database that cannot be opened at all. The extension keeps working
  * read-only (the corpus served, settings refused with a clear error), loses nothing, and comes
  * back to normal when it can.
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { type Db, DB_VERSION, getSiteSettings, openNewsDb, setSiteSwitch } from '../../src/background/db';
 import { createBackground } from '../../src/background/service';
 import { copyUserData, isQuotaError } from '../../src/background/storage';
-import { STATUS_KEY, type TabAnalysis } from '../../src/core/analysis';
+import { STATUS_KEY, type TabAnalysis, tabKey } from '../../src/core/analysis';
 import { type CorpusStatus, dispatch } from '../../src/core/messages';
 import { fixtureCorpus } from '../fixtures/corpus';
 import { MemorySession } from '../fixtures/memory-session';
@@ -52,7 +53,8 @@ function background(name: string, openDb: (onBlocked: () => void) => Promise<Db>
       self,
     );
     expect(r.ok).toBe(true);
-    return (r as { value: TabAnalysis }).value;
+    expect(r.ok && r.value).toEqual({ highlights: expect.any(Boolean) as boolean });
+    return (await session.get(tabKey(1))) as TabAnalysis;
   };
   const switchOff = () =>
     dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);

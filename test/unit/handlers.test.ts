@@ -1,135 +1,21 @@
+/**
+ * The background's message handlers (src/background/handlers.ts, through createBackground): page
+ * analysis, settings, content and extension-page look-ups, against the fixture and the seed corpus.
+ */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openNewsDb } from '../../src/background/db';
-import { type BackgroundDeps, createBackground } from '../../src/background/service';
-import { STATUS_KEY, type TabAnalysis, tabKey } from '../../src/core/analysis';
-import { emptyCorpus } from '../../src/core/corpus';
-import { type AliasTable, createMatcher } from '../../src/core/matcher';
+import { type BackgroundDeps } from '../../src/background/service';
+import { type TabAnalysis, tabKey } from '../../src/core/analysis';
+import { type AliasTable } from '../../src/core/matcher';
 import { pageTerms } from '../../src/core/scoring';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import type { TabContext } from '../../src/core/context';
-import { type BackgroundMessage, type CorpusStatus, MAX_ARTICLE_TEXT, dispatch } from '../../src/core/messages';
-import { fixtureCorpus } from '../fixtures/corpus';
-import { MemorySession } from '../fixtures/memory-session';
+import { type BackgroundMessage, MAX_ARTICLE_TEXT, dispatch } from '../../src/core/messages';
 import { pageReport, seedDocument, seedUrl } from '../fixtures/seed-page';
+import { fromTab, fromUi, page, self, setup } from '../fixtures/background';
 
 /** The seed corpus, built once for this file (each background gets its own copy through fetchCorpus). */
 const seedCorpus = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json').corpus;
-
-const self = { id: 'ext', origin: 'chrome-extension://ext/' };
-const page = {
-  url: 'https://news.example/story',
-  title: 'A story',
-  lang: 'en',
-  langSource: 'detected' as const,
-  words: 321,
-  published: null,
-  entities: [] as { id: string; count: number }[],
-  terms: [] as { term: string; weight: number }[],
-};
-const fromTab = (tabId: number, url = page.url) => ({ id: 'ext', url, tabId, frameId: 0 });
-const fromUi = { id: 'ext', url: 'chrome-extension://ext/src/ui/popup/index.html' };
-
-let n = 0;
-function setup(
-  corpus: unknown = fixtureCorpus(),
-  bundledBuild = 'fixture-1',
-  extra: Pick<BackgroundDeps, 'askTab' | 'injectDeclutter'> = {},
-) {
-  const name = `bg-${++n}`;
-  const session = new MemorySession();
-  const badges = new Map<number, string>();
-  const notified: [number, unknown][] = [];
-  let fetches = 0;
-  const bg = createBackground({
-    openDb: () => openNewsDb(name),
-    session,
-    fetchCorpus: () => {
-      fetches++;
-      return Promise.resolve(structuredClone(corpus));
-    },
-    bundledBuild,
-    setBadge: (tabId, text) => {
-      badges.set(tabId, text);
-      return Promise.resolve();
-    },
-    notifyTab: (tabId, message) => {
-      notified.push([tabId, message]);
-      return Promise.resolve();
-    },
-    now: () => 1_700_000_000_000,
-    ...extra,
-  });
-  return { bg, session, badges, notified, name, fetches: () => fetches };
-}
-
-describe('corpus loading', () => {
-  it('loads the bundled corpus once and publishes progress and the final status', async () => {
-    const { bg, session, fetches } = setup();
-    const status = await bg.ensureCorpus();
-    expect(status).toMatchObject({
-      state: 'ready',
-      build: 'fixture-1',
-      articles: 2,
-      entities: 2,
-      events: 1,
-      stories: 1,
-      progress: 1,
-      error: null,
-    });
-    const states = session.writes.filter(([k]) => k === STATUS_KEY).map(([, v]) => (v as CorpusStatus).state);
-    expect(states[0]).toBe('loading');
-    expect(states.at(-1)).toBe('ready');
-    await bg.ensureCorpus();
-    expect(fetches()).toBe(1);
-  });
-
-  it('does not reload a corpus already in the database (a restarted worker)', async () => {
-    const first = setup();
-    await first.bg.ensureCorpus();
-    (await first.bg.db()).close();
-    let fetched = false;
-    const again = createBackground({
-      openDb: () => openNewsDb(first.name),
-      session: new MemorySession(),
-      fetchCorpus: () => {
-        fetched = true;
-        return Promise.resolve(fixtureCorpus());
-      },
-      bundledBuild: 'fixture-1',
-      setBadge: () => Promise.resolve(),
-    });
-    expect(await again.ensureCorpus()).toMatchObject({ state: 'ready', articles: 2 });
-    expect(fetched).toBe(false);
-  });
-
-  it('reports an invalid bundled corpus with where it is wrong, and keeps working', async () => {
-    const broken = { ...emptyCorpus('b'), articles: [{ id: 'x', title: 5 }] };
-    const { bg, fetches } = setup(broken, 'b');
-    const status = await bg.ensureCorpus();
-    expect(status.state).toBe('error');
-    expect(status.error).toContain('$.articles[0].title: expected a string');
-    // Page analysis still works without a corpus.
-    const r = await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(4), self);
-    expect(r.ok).toBe(true);
-    // A malformed bundled file is not fetched again for every page.
-    expect(fetches()).toBe(1);
-  });
-
-  it('retries after a transient failure (the database could not be opened)', async () => {
-    let opens = 0;
-    const name = `bg-flaky-${++n}`;
-    const bg = createBackground({
-      openDb: () => (++opens === 1 ? Promise.reject(new Error('QuotaExceededError')) : openNewsDb(name)),
-      session: new MemorySession(),
-      fetchCorpus: () => Promise.resolve(fixtureCorpus()),
-      bundledBuild: 'fixture-1',
-      setBadge: () => Promise.resolve(),
-    });
-    expect(await bg.ensureCorpus()).toMatchObject({ state: 'error', error: 'QuotaExceededError' });
-    expect(await bg.ensureCorpus()).toMatchObject({ state: 'ready', articles: 2 });
-  });
-});
 
 describe('page analysis', () => {
   it('writes the tab analysis contract to storage.session and badges the tab', async () => {
@@ -154,7 +40,8 @@ describe('page analysis', () => {
       site: { key: 'news.example', highlights: true, declutter: true },
       corpus: { build: 'fixture-1', articles: 2, entities: 2, events: 1, stories: 1 },
     });
-    expect(r.ok && r.value).toEqual(stored);
+    // The content script is answered with only what it uses.
+    expect(r.ok && r.value).toEqual({ highlights: true });
     expect(badges.get(9)).toBe('');
   });
 
@@ -175,13 +62,6 @@ describe('page analysis', () => {
       self,
     );
     expect(((await session.get(tabKey(2))) as TabAnalysis).url).toBe('https://www.other.example/section');
-  });
-
-  it('forgets a tab', async () => {
-    const { bg, session } = setup();
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(3), self);
-    await bg.forgetTab(3);
-    expect(await session.get(tabKey(3))).toBeUndefined();
   });
 });
 
@@ -295,20 +175,6 @@ describe('page analysis against the seed corpus', () => {
 });
 
 describe('content look-ups', () => {
-  it('hands content scripts the compiled alias table, once per corpus build', async () => {
-    const corpus = seedCorpus;
-    const { bg } = setup(corpus, corpus.build);
-    const r = await dispatch(bg.handlers, { type: 'content:get-alias-table' }, fromTab(1), self);
-    expect(r.ok).toBe(true);
-    const value = (r as { value: { build: string; table: AliasTable } }).value;
-    expect(value.build).toBe(corpus.build);
-    const found = createMatcher(value.table).scan('Yann LeCun lämnar Meta för att starta ett eget bolag.', { lang: 'sv' });
-    expect(found.map((m) => m.entityId)).toEqual(['yann-lecun', 'meta']);
-    const again = await dispatch(bg.handlers, { type: 'content:get-alias-table' }, fromTab(2), self);
-    expect((again as { value: unknown }).value).toBe(value);
-    expect((await dispatch(bg.handlers, { type: 'content:get-alias-table' }, fromUi, self)).ok).toBe(false);
-  });
-
   it('answers an entity card in the language of the tab’s page', async () => {
     const corpus = seedCorpus;
     const { bg } = setup(corpus, corpus.build);
@@ -373,9 +239,14 @@ describe('side panel, reader and options look-ups', () => {
         return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
       },
     });
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(3), self);
-    const digest = async () =>
+    const ask = async () =>
       ((await dispatch(bg.handlers, { type: 'ui:get-tab-context', tabId: 3 }, fromUi, self)) as { value: TabContext }).value.digest;
+    // Each answer below is for a page new to the tab (its digest is kept per tab and page).
+    const digest = async () => {
+      await bg.forgetTab(3);
+      await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(3), self);
+      return ask();
+    };
 
     const sentences = [
       'The harbour city opened its first tidal power station on Friday morning.',
@@ -386,6 +257,10 @@ describe('side panel, reader and options look-ups', () => {
     answer = { title: 'Tidal power', lang: 'en', text: sentences.join('\n'), extra: '<script>' };
     expect(await digest()).toMatchObject({ kind: 'page', lang: 'en', title: 'A story' });
     expect(asked).toEqual([[3, { type: 'background:get-article-text' }]]);
+    // The same page asked about again (the popup and the panel re-ask on every new analysis): no second round trip.
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page }, fromTab(3), self);
+    expect(await ask()).toMatchObject({ kind: 'page', lang: 'en' });
+    expect(asked).toHaveLength(1);
 
     // A long answer is cut at the bound: what is past it never reaches the summariser.
     const filler = 'Nothing happens in this sentence at all today. '.repeat(Math.ceil(MAX_ARTICLE_TEXT / 47));
@@ -423,150 +298,5 @@ describe('side panel, reader and options look-ups', () => {
     ]);
     await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'b.example', feature: 'highlights', value: null }, fromUi, self);
     expect(await sites()).toEqual([{ site: 'news.example', settings: { declutter: false, highlights: false } }]);
-  });
-});
-
-describe('declutter', () => {
-  const article = { ...page, isArticle: true };
-  function withInjections() {
-    const injected: [number, string][] = [];
-    const targets: (string | undefined)[] = [];
-    const s = setup(fixtureCorpus(), 'fixture-1', {
-      injectDeclutter: (tabId, mode, documentId) => {
-        injected.push([tabId, mode]);
-        targets.push(documentId);
-        return Promise.resolve();
-      },
-    });
-    const analysis = async (tabId: number) => (await s.session.get(tabKey(tabId))) as TabAnalysis;
-    return { ...s, injected, targets, analysis };
-  }
-  const report = (p: typeof article, document: string) => ({ type: 'content:page-analysed', page: p, document });
-  const check = (document: string | null) => ({ type: 'content:declutter-check', document });
-
-  it('runs walls.js on every page and declutter.js on articles, once per document; a page that became an article gets declutter.js', async () => {
-    const { bg, injected, analysis } = withInjections();
-    await dispatch(bg.handlers, report({ ...page, isArticle: false }, 'doc-1'), fromTab(1), self);
-    expect(injected).toEqual([[1, 'walls']]);
-    expect((await analysis(1)).declutter).toEqual({ active: true, walls: 0, boilerplate: 0 });
-    // The same document again, still no article: nothing more. Then its article arrived: the full script.
-    await dispatch(bg.handlers, report({ ...page, isArticle: false }, 'doc-1'), fromTab(1), self);
-    await dispatch(bg.handlers, report(article, 'doc-1'), fromTab(1), self);
-    await dispatch(bg.handlers, report(article, 'doc-1'), fromTab(1), self);
-    expect(injected).toEqual([
-      [1, 'walls'],
-      [1, 'full'],
-    ]);
-    await dispatch(bg.handlers, report(article, 'doc-2'), fromTab(2), self);
-    await dispatch(bg.handlers, report(article, 'doc-2'), fromTab(2), self);
-    expect(injected.filter(([t]) => t === 2)).toEqual([[2, 'full']]);
-    // A new document in the tab gets the script again.
-    await bg.forgetTab(2);
-    await dispatch(bg.handlers, report(article, 'doc-3'), fromTab(2), self);
-    expect(injected.filter(([t]) => t === 2)).toEqual([
-      [2, 'full'],
-      [2, 'full'],
-    ]);
-  });
-
-  it('injects nothing where declutter is off', async () => {
-    const { bg, injected, analysis } = withInjections();
-    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);
-    await dispatch(bg.handlers, report(article, 'doc-1'), fromTab(1), self);
-    expect(injected).toEqual([]);
-    expect((await analysis(1)).declutter).toEqual({ active: false, walls: 0, boilerplate: 0 });
-  });
-
-  it("targets the reporting document in Chrome (the sender's documentId)", async () => {
-    const { bg, targets } = withInjections();
-    await dispatch(bg.handlers, report(article, 'doc-1'), { ...fromTab(1), documentId: 'CHROME-DOC-A' }, self);
-    expect(targets).toEqual(['CHROME-DOC-A']);
-  });
-
-  it('the injected script may act only in the document it was run for, at its URL, with declutter on', async () => {
-    const { bg } = withInjections();
-    const ask = async (document: string | null, sender: Parameters<typeof dispatch>[2] = fromTab(1)) =>
-      ((await dispatch(bg.handlers, check(document), sender, self)) as { value: unknown }).value;
-    // Before any report from the tab: nothing was run for any document.
-    expect(await ask('doc-1')).toBeNull();
-    await dispatch(bg.handlers, report(article, 'doc-1'), { ...fromTab(1), documentId: 'A' }, self);
-    expect(await ask('doc-1', { ...fromTab(1), documentId: 'A' })).toBe('full');
-    expect(await ask('doc-1', fromTab(1, `${page.url}#comments`))).toBe('full');
-    // The tab went on to another document: its content script drew another id, or has not run yet.
-    expect(await ask('doc-2')).toBeNull();
-    expect(await ask(null)).toBeNull();
-    // Same id claimed from another address, or from another document (Chrome says which).
-    expect(await ask('doc-1', fromTab(1, 'https://elsewhere.example/'))).toBeNull();
-    expect(await ask('doc-1', { ...fromTab(1), documentId: 'B' })).toBeNull();
-    // Another tab.
-    expect(await ask('doc-1', fromTab(7))).toBeNull();
-    // Declutter switched off for the site meanwhile.
-    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);
-    expect(await ask('doc-1')).toBeNull();
-    // Only a content script may ask.
-    expect((await dispatch(bg.handlers, check('doc-1'), fromUi, self)).ok).toBe(false);
-    // The tab is gone.
-    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: true }, fromUi, self);
-    await bg.forgetTab(1);
-    expect(await ask('doc-1')).toBeNull();
-  });
-
-  it('keeps the counts the page reports across re-analyses, and only for the page that reported them', async () => {
-    const { bg, analysis } = withInjections();
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(3), self);
-    // A reason for leaving the boilerplate alone is kept with the counts.
-    const tooBig = { active: true, walls: 1, boilerplate: 0, skipped: 'too-big' };
-    await dispatch(bg.handlers, { type: 'content:declutter-report', declutter: tooBig }, fromTab(3), self);
-    expect((await analysis(3)).declutter).toEqual(tooBig);
-    expect(
-      (await dispatch(bg.handlers, { type: 'content:declutter-report', declutter: { ...tooBig, skipped: 'bored' } }, fromTab(3), self)).ok,
-    ).toBe(false);
-    const counts = { active: true, walls: 1, boilerplate: 14 };
-    expect((await dispatch(bg.handlers, { type: 'content:declutter-report', declutter: counts }, fromTab(3), self)).ok).toBe(true);
-    expect((await analysis(3)).declutter).toEqual(counts);
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(3), self);
-    expect((await analysis(3)).declutter).toEqual(counts);
-    // A late report from a page the tab has left changes nothing.
-    await dispatch(
-      bg.handlers,
-      { type: 'content:declutter-report', declutter: { active: true, walls: 9, boilerplate: 9 } },
-      fromTab(3, 'https://elsewhere.example/'),
-      self,
-    );
-    expect((await analysis(3)).declutter).toEqual(counts);
-    // A late report from the tab's previous document (it names its document) changes nothing.
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article, document: 'doc-new' }, fromTab(3), self);
-    await dispatch(
-      bg.handlers,
-      { type: 'content:declutter-report', declutter: { active: true, walls: 5, boilerplate: 5 }, document: 'doc-old' },
-      fromTab(3),
-      self,
-    );
-    expect((await analysis(3)).declutter).toEqual(counts);
-    await dispatch(bg.handlers, { type: 'content:declutter-report', declutter: counts, document: 'doc-new' }, fromTab(3), self);
-    expect((await analysis(3)).declutter).toEqual(counts);
-    // Reports are parsed: a negative or fractional count is refused.
-    const bad = await dispatch(
-      bg.handlers,
-      { type: 'content:declutter-report', declutter: { active: true, walls: -1, boilerplate: 0.5 } },
-      fromTab(3),
-      self,
-    );
-    expect(bad.ok).toBe(false);
-  });
-
-  it('"Show everything" reaches the tab; switching the site off and on reaches it too, without a second injection', async () => {
-    const { bg, injected, notified, analysis } = withInjections();
-    await dispatch(bg.handlers, { type: 'content:page-analysed', page: article }, fromTab(4), self);
-    expect((await dispatch(bg.handlers, { type: 'ui:show-everything', tabId: 4 }, fromUi, self)).ok).toBe(true);
-    expect(notified).toContainEqual([4, { type: 'background:show-everything' }]);
-    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false }, fromUi, self);
-    expect(notified).toContainEqual([4, { type: 'background:switches', highlights: true, declutter: false }]);
-    expect((await analysis(4)).declutter).toEqual({ active: false, walls: 0, boilerplate: 0 });
-    await dispatch(bg.handlers, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: true }, fromUi, self);
-    expect((await analysis(4)).declutter.active).toBe(true);
-    expect(injected).toEqual([[4, 'full']]);
-    // Only extension pages may ask.
-    expect((await dispatch(bg.handlers, { type: 'ui:show-everything', tabId: 4 }, fromTab(4), self)).ok).toBe(false);
   });
 });

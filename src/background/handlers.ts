@@ -1,0 +1,176 @@
+/**
+ * The background's message handlers, one per request type of the protocol (core/messages.ts). They
+ * hold no state of their own: the database and its mode are the storage's, the corpus and its status
+ * the corpus loader's, the tabs' analyses and documents the tabs'.
+ */
+import type { TabAnalysis } from '../core/analysis';
+import { type BackgroundMessage, type DeclutterCounts, type Handlers, parsePageArticleText } from '../core/messages';
+import { effectiveSwitches, siteKey } from '../core/settings';
+import { entityCard } from './cards';
+import { type PageDigestCache, readerArticle, tabContext } from './context';
+import type { CorpusLoader } from './corpus-loader';
+import { getGlobalSettings, getSiteSettings, listSiteSettings, setGlobalSettings, setSiteSwitch } from './db';
+import type { Storage } from './storage';
+import { scorePageInDb } from './story';
+import { type Tabs, reportedUrl, sameOrigin } from './tabs';
+
+export interface HandlersDeps {
+  /** Opens the side panel for a tab; false when the browser refuses (no user gesture). */
+  openPanel?: (tabId: number) => Promise<boolean>;
+  /** Tells a tab's content script something (here: "show everything"). */
+  notifyTab?: (tabId: number, message: BackgroundMessage) => Promise<void>;
+  /** Asks a tab's content script something and returns its answer, unparsed (null: no answer). */
+  askTab?: (tabId: number, message: BackgroundMessage) => Promise<unknown>;
+  now?: () => number;
+}
+
+export function createHandlers(
+  deps: HandlersDeps,
+  parts: { storage: Storage; corpus: CorpusLoader; tabs: Tabs; digests: PageDigestCache },
+): Handlers {
+  const now = deps.now ?? Date.now;
+  const { storage, corpus: loader, tabs } = parts;
+  const { db, settingsWrite } = storage;
+  const { ensureCorpus } = loader;
+
+  return {
+    async 'content:page-analysed'({ page, document }, { tabId, url: senderUrl, documentId }) {
+      const url = reportedUrl(page.url, senderUrl);
+      const site = siteKey(url);
+      if (tabId === null || site === null) throw new Error('not a web page tab');
+      const generation = tabs.generationOf(tabId);
+      tabs.reported(tabId, document, url, documentId);
+      const corpus = await ensureCorpus();
+      const d = await db();
+      const [global, siteSettings] = await Promise.all([getGlobalSettings(d), getSiteSettings(d, site)]);
+      const switches = effectiveSwitches(global, siteSettings);
+      // Only ids the corpus knows count (a content script may hold an older alias table).
+      const entities = (
+        await Promise.all(
+          page.entities.map(async ({ id, count }) => {
+            const e = await d.get('entities', id);
+            return e ? { id: e.id, name: e.name, type: e.type, count } : null;
+          }),
+        )
+      )
+        .filter((e): e is TabAnalysis['entities'][number] => e !== null)
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      // A re-analysis of the same page keeps what declutter reported for it.
+      const previous = await tabs.analysis(tabId);
+      // Walls are undone on every page where declutter is on; the boilerplate only around an article.
+      const declutterOn = switches.declutter;
+      const reported: DeclutterCounts =
+        previous?.url === url && declutterOn ? previous.declutter : { active: declutterOn, walls: 0, boilerplate: 0 };
+      const scored =
+        corpus.state === 'ready' && entities.length > 0
+          ? await scorePageInDb(d, { ...page, url, entities: entities.map(({ id, count }) => ({ id, count })) })
+          : { story: null, self: null, related: [] };
+      const analysis: TabAnalysis = {
+        url,
+        lang: page.lang,
+        analysedAt: now(),
+        entities,
+        story: scored.story,
+        related: scored.related,
+        declutter: reported,
+        title: page.title,
+        words: page.words,
+        langSource: page.langSource,
+        published: page.published,
+        articleId: scored.self,
+        isArticle: page.isArticle,
+        site: { key: site, ...switches },
+        corpus: {
+          build: corpus.build,
+          articles: corpus.articles,
+          entities: corpus.entities,
+          events: corpus.events,
+          stories: corpus.stories,
+        },
+      };
+      // The content script is answered with only what it uses.
+      const answer = { highlights: analysis.site.highlights };
+      // The tab closed or went elsewhere while this was worked out: writing it would leave a stale analysis behind.
+      if (tabs.generationOf(tabId) !== generation) return answer;
+      await tabs.write(tabId, analysis);
+      // Declutter is injected once per document (walls.js, or declutter.js on an article); from then on the
+      // switches reach it as messages. A page that became an article since gets declutter.js then.
+      if (declutterOn) await tabs.ensureDeclutter(tabId, page.isArticle ? 'full' : 'walls');
+      return answer;
+    },
+    async 'content:get-alias-table'() {
+      return loader.aliasTable();
+    },
+    async 'content:get-entity-card'({ entityId }, { tabId }) {
+      // The card speaks the page's language and places the entity in the page's story, when known.
+      const analysis = tabId === null ? undefined : await tabs.analysis(tabId);
+      return entityCard(await db(), entityId, { lang: analysis?.lang ?? 'und', storyId: analysis?.story?.id ?? null });
+    },
+    async 'content:open-side-panel'(_req, { tabId }) {
+      return tabId !== null && deps.openPanel ? deps.openPanel(tabId) : false;
+    },
+    async 'ui:get-status'() {
+      const status = loader.status();
+      return status.state === 'empty' ? ensureCorpus() : status;
+    },
+    async 'ui:get-settings'({ site }) {
+      const d = await db();
+      return { global: await getGlobalSettings(d), site: site ? await getSiteSettings(d, site) : {} };
+    },
+    async 'ui:set-site-switch'({ site, feature, value }) {
+      const d = await db();
+      const siteSettings = await settingsWrite(() => setSiteSwitch(d, site, feature, value));
+      const global = await getGlobalSettings(d);
+      await tabs.refresh((a) => a.site.key === site, effectiveSwitches(global, siteSettings));
+      return { global, site: siteSettings };
+    },
+    async 'ui:set-global-settings'({ settings }) {
+      const d = await db();
+      const global = await settingsWrite(() => setGlobalSettings(d, settings));
+      const sites = new Map<string, ReturnType<typeof effectiveSwitches>>();
+      for (const [, a] of await tabs.analyses()) {
+        if (!sites.has(a.site.key)) sites.set(a.site.key, effectiveSwitches(global, await getSiteSettings(d, a.site.key)));
+      }
+      for (const [site, switches] of sites) await tabs.refresh((a) => a.site.key === site, switches);
+      return global;
+    },
+    async 'ui:get-tab-context'({ tabId }) {
+      const analysis = await tabs.analysis(tabId);
+      if (!analysis) return null;
+      await ensureCorpus();
+      const { askTab } = deps;
+      // The page's article text, for a summary made here when no story matched; the page's answer is parsed and bounded.
+      const askPage = askTab && (async () => parsePageArticleText(await askTab(tabId, { type: 'background:get-article-text' })));
+      // The page's digest is kept per tab and page: a re-analysis of the same page (the popup and panel ask again) reuses it.
+      return tabContext(await db(), analysis, { ...(askPage ? { askPage } : {}), tabId, digests: parts.digests });
+    },
+    async 'ui:get-article'({ articleId }) {
+      await ensureCorpus();
+      return readerArticle(await db(), articleId);
+    },
+    async 'ui:get-sites'() {
+      return listSiteSettings(await db());
+    },
+    async 'content:declutter-check'({ document }, { tabId, url, documentId }) {
+      // Only the document we ran it for, at the address it reported from, with declutter still on there.
+      return tabId === null ? null : tabs.declutterCheck(tabId, document, url, documentId);
+    },
+    async 'content:declutter-report'({ declutter, document }, { tabId, url }) {
+      if (tabId === null) return null;
+      // The script says which document it runs in: a late report from the tab's previous document is no news.
+      if (document && !tabs.isCurrent(tabId, document)) return null;
+      const generation = tabs.generationOf(tabId);
+      const analysis = await tabs.analysis(tabId);
+      // A report from a page the tab has left (another origin; within one, the tab's generation tells), or
+      // before its analysis: nothing to update.
+      if (!analysis || !sameOrigin(analysis.url, url) || tabs.generationOf(tabId) !== generation) return null;
+      await tabs.write(tabId, { ...analysis, declutter });
+      return null;
+    },
+    async 'ui:show-everything'({ tabId }) {
+      if (!deps.notifyTab) return false;
+      await deps.notifyTab(tabId, { type: 'background:show-everything' });
+      return true;
+    },
+  };
+}
