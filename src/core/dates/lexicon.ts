@@ -1,52 +1,9 @@
 /** Lexicons. */
+import { MONTH_NAMES, type MonthTable } from './months';
 import { alt, type Ctx, type Lang, lit, norm, phrase } from './patterns';
 
-export type MonthTable = readonly (readonly [full: readonly string[], abbr: readonly string[]])[];
-export const MONTHS: Record<Lang, MonthTable> = {
-  // "jul" is Christmas in Swedish: no abbreviation for July.
-  sv: [
-    [['januari'], ['jan']],
-    [['februari'], ['feb']],
-    [['mars'], ['mar']],
-    [['april'], ['apr']],
-    [['maj'], []],
-    [['juni'], ['jun']],
-    [['juli'], []],
-    [['augusti'], ['aug']],
-    [['september'], ['sep', 'sept']],
-    [['oktober'], ['okt']],
-    [['november'], ['nov']],
-    [['december'], ['dec']],
-  ],
-  en: [
-    [['January'], ['Jan']],
-    [['February'], ['Feb']],
-    [['March'], ['Mar']],
-    [['April'], ['Apr']],
-    [['May'], []],
-    [['June'], ['Jun']],
-    [['July'], ['Jul']],
-    [['August'], ['Aug']],
-    [['September'], ['Sep', 'Sept']],
-    [['October'], ['Oct']],
-    [['November'], ['Nov']],
-    [['December'], ['Dec']],
-  ],
-  de: [
-    [['Januar', 'Jänner'], ['Jan']],
-    [['Februar', 'Feber'], ['Feb']],
-    [['März'], []],
-    [['April'], ['Apr']],
-    [['Mai'], []],
-    [['Juni'], ['Jun']],
-    [['Juli'], ['Jul']],
-    [['August'], ['Aug']],
-    [['September'], ['Sep', 'Sept']],
-    [['Oktober'], ['Okt']],
-    [['November'], ['Nov']],
-    [['Dezember'], ['Dez']],
-  ],
-};
+/** The month names of the languages with rules (names and abbreviations; see ./months). */
+export const MONTHS: Record<Lang, MonthTable> = { sv: MONTH_NAMES.sv, en: MONTH_NAMES.en, de: MONTH_NAMES.de };
 export const WEEKDAYS: Record<Lang, readonly string[]> = {
   sv: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
