@@ -1,7 +1,7 @@
 /** Shared rule builders. */
 import { type Anchor, inRange } from './calendar';
-import { type Count, COUNTS, monthOf, UNITS, weekdayNumber } from './lexicon';
-import { alt, atSentenceStart, type Groups, L0, type Lang, leftOf, type Needs, norm, R0, type Raw, type Rule, rule } from './patterns';
+import { type Count, monthOf, type Unit } from './lexicon';
+import { alt, atSentenceStart, type Groups, L0, leftOf, type Needs, norm, R0, type Raw, type Rule, rule } from './patterns';
 import {
   about,
   aboutDayV,
@@ -48,9 +48,12 @@ export const weeks = (n: number) => (a: Anchor) => weekV(mondayOf(a.day) + 7 * n
 export const weekend = (which: 'nearest' | 'last' | 'next') => (a: Anchor) => weekendV(a, which);
 
 /** "för tre veckor sedan", "two years ago", "vor einem Jahr". */
-export function agoRule(lang: Lang, source: (count: string, unit: string, hedge: string) => string, hedges: readonly string[]): Rule {
-  const counts = COUNTS[lang];
-  const units = UNITS[lang];
+export function agoRule(
+  counts: Readonly<Record<string, Count>>,
+  units: Readonly<Record<string, Unit>>,
+  source: (count: string, unit: string, hedge: string) => string,
+  hedges: readonly string[],
+): Rule {
   const countRe = `(?<n>${alt(Object.keys(counts))}|\\d{1,3})`;
   const unitRe = `(?<unit>${alt(Object.keys(units))})`;
   return rule(source(countRe, unitRe, `(?<hedge>${alt(hedges)})`), (_m, c, g) => {
@@ -74,14 +77,14 @@ export function agoRule(lang: Lang, source: (count: string, unit: string, hedge:
 }
 
 /** A day with a month name, e.g. "11 november 2025", "June 13, 2025", "Freitag, 4. Juli". */
-export const dayRule = (source: string): Rule =>
+export const dayRule = (weekday: (name: string) => number, source: string): Rule =>
   rule(source, (_m, c, g) => {
     const value = dayValue(
       c.a,
       Number(g.d),
       monthOf(g.mon ?? ''),
       g.y === undefined ? undefined : Number(g.y),
-      g.wd === undefined ? undefined : weekdayNumber(g.wd),
+      g.wd === undefined ? undefined : weekday(g.wd),
     );
     return value ? { value } : null;
   });
@@ -90,12 +93,14 @@ export const dayRule = (source: string): Rule =>
 export const NAME_MONTHS = new Set(['april', 'may', 'june', 'august']);
 
 /** A month name with an optional year, relative year ("förra året") or determiner ("last"). */
-export const monthRule = (lang: Lang, source: string): Rule =>
+/** How a language writes month names: 'lower' (sv: "Mars" mid-sentence is the planet) or 'capitalised' (en, de: "May" may be a name). */
+export type MonthCase = 'lower' | 'capitalised';
+export const monthRule = (monthCase: MonthCase, source: string): Rule =>
   rule(source, (m, c, g) => {
     const mo = monthOf(g.mon ?? '');
     const { a } = c;
     // Swedish months are lower case: "Mars" mid-sentence is the planet ("Sonden når Mars 2026").
-    if (lang === 'sv' && g.mon === 'Mars' && !atSentenceStart(c.s, m.index)) return null;
+    if (monthCase === 'lower' && g.mon === 'Mars' && !atSentenceStart(c.s, m.index)) return null;
     if (g.y !== undefined) return { value: monthV(Number(g.y) * 12 + mo - 1, 'absolute'), modifiable: true };
     if (g.rel !== undefined) return { value: monthV((a.y + relOffset(g.rel)) * 12 + mo - 1, 'relative'), modifiable: true };
     if (g.det !== undefined) return { value: monthV(monthYear(a, mo, relOffset(g.det)) * 12 + mo - 1, 'relative'), modifiable: true };
@@ -103,7 +108,7 @@ export const monthRule = (lang: Lang, source: string): Rule =>
     const next = c.s.slice(end, end + 3);
     // "February 29, 2023" that is no date is no month either; "May's", "August Macke" are people.
     if (/^\s\d/u.test(next)) return null;
-    if (lang !== 'sv' && (/^['’]s/u.test(next) || (NAME_MONTHS.has(m[0].toLowerCase()) && /^\s\p{Lu}/u.test(next)))) return null;
+    if (monthCase !== 'lower' && (/^['’]s/u.test(next) || (NAME_MONTHS.has(m[0].toLowerCase()) && /^\s\p{Lu}/u.test(next)))) return null;
     return { value: monthV(pastYear(a, mo) * 12 + mo - 1, 'relative'), needs: 'license', modifiable: true };
   });
 

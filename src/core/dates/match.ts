@@ -51,20 +51,16 @@ import { NEUTRAL } from './rules-neutral';
 import { SV } from './rules-sv';
 import type { TemporalMatch } from './types';
 
+/** The languages with rules, by primary subtag: adding a language is one rules file and one entry here. */
+const CONFIGS = new Map<Lang, LangConfig>([
+  ['sv', SV],
+  ['en', EN],
+  ['de', DE],
+]);
+const RULES = new Map<Lang, readonly Rule[]>([...CONFIGS].map(([lang, cfg]) => [lang, [...NEUTRAL, ...cfg.rules]]));
+
 /** Languages with their own rules; any other language gets the language-neutral ones (ISO dates, Q3 2025, 2019–2022). */
-export const TEMPORAL_LANGUAGES: readonly string[] = ['sv', 'en', 'de'];
-
-export const CONFIGS: Record<Lang, LangConfig> = { sv: SV, en: EN, de: DE };
-export const RULES: Record<Lang, readonly Rule[]> = {
-  sv: [...NEUTRAL, ...SV.rules],
-  en: [...NEUTRAL, ...EN.rules],
-  de: [...NEUTRAL, ...DE.rules],
-};
-
-export function langOf(lang: string): Lang | null {
-  const primary = lang.toLowerCase().split(/[-_]/u)[0];
-  return primary === 'sv' || primary === 'en' || primary === 'de' ? primary : null;
-}
+export const TEMPORAL_LANGUAGES: readonly string[] = [...CONFIGS.keys()];
 
 // ---------------------------------------------------------------------------------------------
 // Matching.
@@ -118,10 +114,11 @@ export function widen(raw: Raw, m: RegExpExecArray, c: Ctx, order: number): Cand
  */
 export function findTemporalExpressions(sentence: string, lang: string, anchor: string): TemporalMatch[] {
   const a = parseAnchor(anchor);
-  const code = langOf(lang);
-  const c: Ctx = { s: sentence, a, lang: code, cfg: code ? CONFIGS[code] : null };
+  const code = lang.toLowerCase().split(/[-_]/u)[0] ?? '';
+  const cfg = CONFIGS.get(code) ?? null;
+  const c: Ctx = { s: sentence, a, cfg };
   const candidates: Candidate[] = [];
-  const rules = code ? RULES[code] : NEUTRAL;
+  const rules = RULES.get(code) ?? NEUTRAL;
   rules.forEach((r, order) => {
     for (const m of sentence.matchAll(r.re)) {
       const out = r.apply(m, c, m.groups ?? {});

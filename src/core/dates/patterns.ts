@@ -48,7 +48,7 @@ export type Groups = Partial<Record<string, string>>;
 export interface Ctx {
   s: string;
   a: Anchor;
-  lang: Lang | null;
+  /** The rules of the sentence's language; null for the language-neutral ones only. */
   cfg: LangConfig | null;
 }
 export type Apply = (m: RegExpExecArray, c: Ctx, g: Groups) => Raw | Raw[] | null;
@@ -58,13 +58,20 @@ export interface Rule {
 }
 export const rule = (source: string, apply: Apply): Rule => ({ re: new RegExp(source, 'gu'), apply });
 
-export type Lang = 'sv' | 'en' | 'de';
+/** A language with rules: its primary BCP 47 subtag (sv, en, de). */
+export type Lang = string;
 export interface LangConfig {
   rules: readonly Rule[];
   modifier: RegExp;
   license: RegExp;
   units: ReadonlySet<string>;
   followers: ReadonlySet<string>;
+  /** Whether 11/12/2025 is the 11th of December when both numbers could be the month. */
+  dayFirst: boolean;
+  /** Nouns are capitalised (German): a capitalised word after a round year may still be its noun. */
+  capitalisedNouns?: boolean;
+  /** What after a bare year makes it one without a licensing word ("2025 års", "2022's"). */
+  yearSuffix?: RegExp;
 }
 
 /** Up to LOOKBACK characters before `i`, starting at a word boundary. */

@@ -15,14 +15,60 @@ import {
   weeks,
   years,
 } from './builders';
-import { FOLLOWERS, monthPatterns, UNIT_WORDS, weekdayNumber, WEEKDAYS } from './lexicon';
+import { type Count, exact, FEW, SEVERAL, type Unit, weekdayIndex, words, monthPatterns } from './lexicon';
+import { MONTH_NAMES } from './months';
 import { alt, L0, type LangConfig, leftOf, licenseRe, lit, modifierRe, NB, NE, phrase, R0, type Rule, rule, YEAR } from './patterns';
 import { dayV, relOffset, weekdayDay } from './resolve';
 
+const WEEKDAYS = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
+const weekday = weekdayIndex(WEEKDAYS);
+const COUNTS: Record<string, Count> = {
+  einem: exact(1),
+  einer: exact(1),
+  zwei: exact(2),
+  drei: exact(3),
+  vier: exact(4),
+  fünf: exact(5),
+  sechs: exact(6),
+  sieben: exact(7),
+  acht: exact(8),
+  neun: exact(9),
+  zehn: exact(10),
+  elf: exact(11),
+  zwölf: exact(12),
+  fünfzehn: exact(15),
+  zwanzig: exact(20),
+  dreißig: exact(30),
+  einigen: FEW(3),
+  wenigen: FEW(3),
+  'ein paar': FEW(2),
+  mehreren: SEVERAL,
+};
+const UNITS: Record<string, Unit> = {
+  tag: 'day',
+  tagen: 'day',
+  woche: 'week',
+  wochen: 'week',
+  monat: 'month',
+  monaten: 'month',
+  jahr: 'year',
+  jahren: 'year',
+  jahrzehnt: 'decade',
+  jahrzehnten: 'decade',
+};
+/** Words after a 4-digit number that make it a quantity, not a year. */
+const UNIT_WORDS = words(
+  'mitarbeiter beschäftigte menschen personen euro dollar millionen milliarden stellen prozent seiten kilometer km meter tonnen nutzer kunden einwohner soldaten stimmen punkte stunden minuten tage wochen monate jahre mal länder unternehmen aktien autos fahrzeuge filialen',
+);
+/** Words that may follow a round year such as 2000 (otherwise "i 2000 butiker" would be a year). */
+const FOLLOWERS = words(
+  'und oder aber als wurde war hat hatte ist ging kam im in am an auf bis für mit nach der die das ein eine es er sie wir gab',
+);
+
 export const DE: LangConfig = (() => {
   const P = phrase;
-  const MON = monthPatterns('de');
-  const WD = alt(WEEKDAYS.de, lit);
+  const MON = monthPatterns(MONTH_NAMES.de, lit);
+  const WD = alt(WEEKDAYS, lit);
   const REL_GEN = alt([
     'letzten',
     'vergangenen',
@@ -40,10 +86,10 @@ export const DE: LangConfig = (() => {
   const SEASON = '(?:(?<pre>Spät|Früh|Hoch)(?<sp>sommer|herbst|winter)|(?<s>Frühling|Frühjahr|Sommer|Herbst|Winter))';
   const rules: Rule[] = [
     // 11. November 2025, am 4. Juli, Freitag, 4. Juli 2025
-    dayRule(`${NB}(?:(?<wd>${WD}),?\\s+(?:(?:den|dem)\\s+)?)?(?<d>\\d{1,2})\\.\\s*(?<mon>${MON.any})(?:\\s+(?<y>${YEAR}))?${NE}`),
+    dayRule(weekday, `${NB}(?:(?<wd>${WD}),?\\s+(?:(?:den|dem)\\s+)?)?(?<d>\\d{1,2})\\.\\s*(?<mon>${MON.any})(?:\\s+(?<y>${YEAR}))?${NE}`),
     // Juli 2024, Oktober letzten Jahres, im vergangenen Oktober, im Oktober (licensed)
     monthRule(
-      'de',
+      'capitalised',
       `${L0}(?:(?<det>${DETS})\\s+)?(?<mon>${MON.full}|${MON.abbr}(?=\\s+${YEAR}))(?:\\s+(?<y>${YEAR})|\\s+(?<rel>(?:des\\s+)?${REL_GEN}\\s+Jahres))?${NE}`,
     ),
     // Sommer 2024, Spätsommer 2024, Winter 2024/25, Sommer letzten Jahres
@@ -56,7 +102,7 @@ export const DE: LangConfig = (() => {
     rule(
       `${L0}(?:(?<det>${DETS})\\s+)?(?<wd>${WD})(?<tod>${alt(['abend', 'morgen', 'nachmittag', 'vormittag', 'mittag', 'früh', 'nacht'], lit)})?${R0}`,
       (_m, c, g) => ({
-        value: dayV(weekdayDay(c.a, weekdayNumber(g.wd ?? ''), g.det === undefined ? null : relOffset(g.det)), 'relative'),
+        value: dayV(weekdayDay(c.a, weekday(g.wd ?? ''), g.det === undefined ? null : relOffset(g.det)), 'relative'),
         needs: g.det === undefined && g.tod === undefined ? 'license' : 'none',
       }),
     ),
@@ -117,7 +163,7 @@ export const DE: LangConfig = (() => {
       rel(weeks(1), 'nächste Woche', 'in der nächsten Woche', 'nächster Woche', 'kommende Woche', 'in der kommenden Woche'),
       needing('modifier', weeks(0), 'der Woche'),
     ]),
-    agoRule('de', (n, unit, hedge) => `${L0}${P('vor')}\\s+(?:${hedge}\\s+|(?:nur|erst)\\s+)?${n}\\s+${unit}${R0}`, [
+    agoRule(COUNTS, UNITS, (n, unit, hedge) => `${L0}${P('vor')}\\s+(?:${hedge}\\s+|(?:nur|erst)\\s+)?${n}\\s+${unit}${R0}`, [
       'etwa',
       'rund',
       'fast',
@@ -172,7 +218,9 @@ export const DE: LangConfig = (() => {
       ['und', 'oder', 'bis'],
       MON.full,
     ),
-    units: UNIT_WORDS.de,
-    followers: FOLLOWERS.de,
+    units: UNIT_WORDS,
+    followers: FOLLOWERS,
+    dayFirst: true,
+    capitalisedNouns: true,
   };
 })();

@@ -15,14 +15,61 @@ import {
   weeks,
   years,
 } from './builders';
-import { FOLLOWERS, monthPatterns, UNIT_WORDS, weekdayNumber, WEEKDAYS } from './lexicon';
+import { type Count, exact, FEW, SEVERAL, type Unit, weekdayIndex, words, monthPatterns } from './lexicon';
+import { MONTH_NAMES } from './months';
 import { alt, L0, type LangConfig, leftOf, licenseRe, lit, modifierRe, NB, phrase, R0, type Rule, rule, YEAR } from './patterns';
 import { dayV, relOffset, weekdayDay } from './resolve';
 
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const weekday = weekdayIndex(WEEKDAYS);
+const COUNTS: Record<string, Count> = {
+  a: exact(1),
+  an: exact(1),
+  one: exact(1),
+  two: exact(2),
+  three: exact(3),
+  four: exact(4),
+  five: exact(5),
+  six: exact(6),
+  seven: exact(7),
+  eight: exact(8),
+  nine: exact(9),
+  ten: exact(10),
+  eleven: exact(11),
+  twelve: exact(12),
+  fifteen: exact(15),
+  twenty: exact(20),
+  thirty: exact(30),
+  'a few': FEW(3),
+  'a couple of': FEW(2),
+  'a couple': FEW(2),
+  several: SEVERAL,
+};
+const UNITS: Record<string, Unit> = {
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  year: 'year',
+  years: 'year',
+  decade: 'decade',
+  decades: 'decade',
+};
+/** Words after a 4-digit number that make it a quantity, not a year. */
+const UNIT_WORDS = words(
+  'people persons employees workers staff jobs users customers stores shops units devices dollars euros pounds million billion thousand percent pages words miles km kilometers kilometres meters metres feet ft tons tonnes points votes cases deaths troops soldiers students homes cars vehicles members residents participants hours minutes seconds days weeks months years times countries companies shares bits calories mw kw kwh gb mb',
+);
+/** Words that may follow a round year such as 2000 (otherwise "i 2000 butiker" would be a year). */
+const FOLLOWERS = words(
+  'and or but when as the a an it he she they we i was were is had has to in on at for with by after before that which there this these its his her their',
+);
+
 export const EN: LangConfig = (() => {
   const P = phrase;
-  const MON = monthPatterns('en');
-  const WD = alt(WEEKDAYS.en, lit);
+  const MON = monthPatterns(MONTH_NAMES.en, lit);
+  const WD = alt(WEEKDAYS, lit);
   const REL_YEAR = alt(['last year', 'this year', 'next year']);
   const SEASONS = ['spring', 'summer', 'autumn', 'winter'];
   const YEAR_END = `(?![\\p{L}\\p{N}]|[.,:]\\p{N})`;
@@ -32,15 +79,17 @@ export const EN: LangConfig = (() => {
   const rules: Rule[] = [
     // June 13, 2025; Nov. 11 2025; Friday, July 4; EditorJune 13, 2025 (text glued by a page)
     dayRule(
+      weekday,
       `(?<![\\p{Lu}\\p{N}])(?:(?<wd>${WD}),?\\s+)?(?<mon>${MON.any})\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<y>${YEAR}))?${YEAR_END}`,
     ),
     // 13 June 2025; the 13th of June; Friday 4 July
     dayRule(
+      weekday,
       `${NB}(?:(?<wd>${WD}),?\\s+)?(?:${P('the')}\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>${MON.any})(?:,?\\s+(?<y>${YEAR}))?${YEAR_END}`,
     ),
     // July 2024, July of 2024, October last year, last October, in May (licensed)
     monthRule(
-      'en',
+      'capitalised',
       `${L0}(?:(?<det>${alt(['last', 'this', 'next', 'this past', 'this coming'])})\\s+)?(?<mon>${MON.full}|${MON.abbr}(?=\\s+${YEAR}))(?:(?:,?\\s+|\\s+of\\s+)(?<y>${YEAR})|\\s+(?:of\\s+)?(?<rel>${REL_YEAR}))?${YEAR_END}`,
     ),
     // this summer, last autumn, next spring, this past winter, last fall
@@ -50,14 +99,14 @@ export const EN: LangConfig = (() => {
       `${L0}(?:${P('the')}\\s+)?(?<s>${alt([...SEASONS, 'fall'])})\\s+(?:of\\s+)?(?<y>${YEAR})(?:\\s{0,3}[/–-]\\s{0,3}(?<y2>\\d{4}|\\d{2}))?${YEAR_END}`,
     ),
     // (in) the summer, (during) spring: licensed; "fall" only with a year or determiner
-    seasonRule(`${L0}(?:${P('the')}\\s+)?(?<s>${alt(SEASONS)})${R0}`, FOLLOWERS.en),
+    seasonRule(`${L0}(?:${P('the')}\\s+)?(?<s>${alt(SEASONS)})${R0}`, FOLLOWERS),
     // on Friday, last Friday, next Friday, Friday morning, said Friday
     rule(
       `${L0}(?:(?<det>${alt(['last', 'this', 'next', 'this past', 'this coming', 'past', 'coming'])})\\s+)?(?<wd>${WD})(?<tod>\\s+${alt(['morning', 'afternoon', 'evening', 'night'], lit)})?${R0}`,
       (m, c, g) => {
         const left = leftOf(c.s, m.index);
         if (HOLIDAYS.test(left)) return null;
-        const n = weekdayDay(c.a, weekdayNumber(g.wd ?? ''), g.det === undefined ? null : relOffset(g.det));
+        const n = weekdayDay(c.a, weekday(g.wd ?? ''), g.det === undefined ? null : relOffset(g.det));
         const self = g.det !== undefined || g.tod !== undefined || VERBS.test(left);
         return { value: dayV(n, 'relative'), needs: self ? 'none' : 'license' };
       },
@@ -91,7 +140,7 @@ export const EN: LangConfig = (() => {
       // "over the last year", "in the next month": a duration, not a date
       /(?<![\p{L}\p{N}])the\s+$/iu,
     ),
-    agoRule('en', (n, unit, hedge) => `${L0}(?:${hedge}\\s+|(?:only|just)\\s+)?${n}\\s+${unit}\\s+ago${R0}`, [
+    agoRule(COUNTS, UNITS, (n, unit, hedge) => `${L0}(?:${hedge}\\s+|(?:only|just)\\s+)?${n}\\s+${unit}\\s+ago${R0}`, [
       'about',
       'around',
       'roughly',
@@ -173,7 +222,9 @@ export const EN: LangConfig = (() => {
       ['and', 'or', 'to', 'through'],
       MON.full,
     ),
-    units: UNIT_WORDS.en,
-    followers: FOLLOWERS.en,
+    units: UNIT_WORDS,
+    followers: FOLLOWERS,
+    dayFirst: false,
+    yearSuffix: /^['’]s(?![\p{L}\p{N}])/u,
   };
 })();

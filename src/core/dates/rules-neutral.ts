@@ -16,7 +16,7 @@ export const NEUTRAL: readonly Rule[] = [
     let dm: [number, number] | null = null;
     if (p > 12 && q <= 12) dm = [p, q];
     else if (q > 12 && p <= 12) dm = [q, p];
-    else if (p === q || c.lang === 'sv' || c.lang === 'de') dm = [p, q];
+    else if (p === q || c.cfg?.dayFirst === true) dm = [p, q];
     if (!dm || !inRange(y) || !validDay(y, dm[1], dm[0])) return null;
     return { value: dayV(toDay(y, dm[1], dm[0]), 'absolute') };
   }),
@@ -54,8 +54,7 @@ export const NEUTRAL: readonly Rule[] = [
       const next = /^\s{1,3}(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
       const self =
         (c.s.charAt(m.index - 1) === '(' && after.startsWith(')')) ||
-        (c.lang === 'sv' && next === 'års') ||
-        (c.lang === 'en' && /^['’]s(?![\p{L}\p{N}])/u.test(after)) ||
+        c.cfg.yearSuffix?.test(after) === true ||
         (atSentenceStart(c.s, m.index) && (/^\s{0,3},/u.test(after) || (next !== undefined && c.cfg.followers.has(next))));
       return { value: yearV(y, 'absolute'), needs: self ? 'none' : 'license', modifiable: true };
     },

@@ -16,21 +16,66 @@ import {
   weeks,
   years,
 } from './builders';
-import { FOLLOWERS, monthPatterns, UNIT_WORDS, weekdayNumber, WEEKDAYS } from './lexicon';
+import { type Count, exact, FEW, SEVERAL, type Unit, weekdayIndex, words, monthPatterns } from './lexicon';
+import { MONTH_NAMES } from './months';
 import { alt, type Groups, L0, type LangConfig, licenseRe, modifierRe, NB, NE, phrase, R0, type Rule, rule, YEAR } from './patterns';
 import { dayV, dayValue, onOrBefore, seasonV, strictlyAfter, strictlyBefore } from './resolve';
 
+const WEEKDAYS = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'];
+const weekday = weekdayIndex(WEEKDAYS);
+const COUNTS: Record<string, Count> = {
+  en: exact(1),
+  ett: exact(1),
+  två: exact(2),
+  tre: exact(3),
+  fyra: exact(4),
+  fem: exact(5),
+  sex: exact(6),
+  sju: exact(7),
+  åtta: exact(8),
+  nio: exact(9),
+  tio: exact(10),
+  elva: exact(11),
+  tolv: exact(12),
+  femton: exact(15),
+  tjugo: exact(20),
+  trettio: exact(30),
+  några: FEW(3),
+  'ett par': FEW(2),
+  flera: SEVERAL,
+};
+const UNITS: Record<string, Unit> = {
+  dag: 'day',
+  dagar: 'day',
+  vecka: 'week',
+  veckor: 'week',
+  månad: 'month',
+  månader: 'month',
+  år: 'year',
+  decennium: 'decade',
+  decennier: 'decade',
+};
+/** Words after a 4-digit number that make it a quantity, not a year. */
+const UNIT_WORDS = words(
+  'anställda personer människor kronor kr dollar euro miljoner miljarder användare butiker jobb tjänster meter kilometer km mil kilo ton procent sidor exemplar stycken st bilar platser medarbetare invånare lägenheter bostäder kunder elever studenter soldater deltagare röster poäng timmar minuter sekunder dagar veckor år gånger länder företag bolag aktier mw kw kwh gb mb',
+);
+/** Words that may follow a round year such as 2000 (otherwise "i 2000 butiker" would be a year). */
+const FOLLOWERS = words(
+  'och eller men när då som var har hade blev kom till i på för med den det de en ett fick gick såg skulle kunde började efter innan utan',
+);
+
 export const SV: LangConfig = (() => {
   const P = phrase;
-  const MON = monthPatterns('sv');
-  const WD = alt(WEEKDAYS.sv);
+  const MON = monthPatterns(MONTH_NAMES.sv, phrase);
+  const WD = alt(WEEKDAYS);
   const REL_YEAR = alt(['i fjol', 'ifjol', 'förra året', 'i år', 'nästa år']);
   const SEASON_DEF = ['sommaren', 'våren', 'hösten', 'vintern'];
   const SEASON_ALL = ['sommaren', 'sommar', 'våren', 'vår', 'hösten', 'höst', 'vintern', 'vinter'];
-  const wd = (g: Groups) => weekdayNumber(g.wd ?? '');
+  const wd = (g: Groups) => weekday(g.wd ?? '');
   const rules: Rule[] = [
     // 11 november 2025, den 11 november, måndagen den 10 november, 11 nov. 2025
     dayRule(
+      weekday,
       `${NB}(?:(?<wd>${WD})(?:en)?,?\\s+)?(?:${P('den')}\\s+)?(?<d>\\d{1,2})(?::[ae])?\\s+(?<mon>${MON.any})(?:\\s+(?<y>${YEAR}))?${NE}`,
     ),
     // den 3/6: day first, the year from the anchor
@@ -39,7 +84,7 @@ export const SV: LangConfig = (() => {
       return v && Number(g.mo) <= 12 ? { value: v } : null;
     }),
     // juli 2024, oktober förra året, i oktober (licensed)
-    monthRule('sv', `${L0}(?<mon>${MON.full}|${MON.abbr}(?=\\s+${YEAR}))(?:\\s+(?<y>${YEAR})|\\s+(?<rel>${REL_YEAR}))?${NE}`),
+    monthRule('lower', `${L0}(?<mon>${MON.full}|${MON.abbr}(?=\\s+${YEAR}))(?:\\s+(?<y>${YEAR})|\\s+(?<rel>${REL_YEAR}))?${NE}`),
     // i somras, i våras, i höstas, i vintras: the most recent one that has ended
     rule(`${L0}${P('i')}\\s+(?<s>somras|våras|höstas|vintras)${R0}`, (_m, c, g) => ({
       value: seasonV(c.a, seasonOf(g.s ?? ''), 'ended'),
@@ -83,7 +128,7 @@ export const SV: LangConfig = (() => {
       rel(weeks(0), 'i veckan', 'denna vecka', 'den här veckan'),
       needing('modifier', weeks(0), 'veckan'),
     ]),
-    agoRule('sv', (n, unit, hedge) => `${L0}${P('för')}\\s+(?:${hedge}\\s+|(?:bara|endast)\\s+)?${n}\\s+${unit}\\s+sedan${R0}`, [
+    agoRule(COUNTS, UNITS, (n, unit, hedge) => `${L0}${P('för')}\\s+(?:${hedge}\\s+|(?:bara|endast)\\s+)?${n}\\s+${unit}\\s+sedan${R0}`, [
       'drygt',
       'knappt',
       'nästan',
@@ -149,7 +194,9 @@ export const SV: LangConfig = (() => {
       ['och', 'eller', 'till'],
       MON.full,
     ),
-    units: UNIT_WORDS.sv,
-    followers: FOLLOWERS.sv,
+    units: UNIT_WORDS,
+    followers: FOLLOWERS,
+    dayFirst: true,
+    yearSuffix: /^\s{1,3}års(?!\p{L})/iu,
   };
 })();
