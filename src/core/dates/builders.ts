@@ -1,4 +1,4 @@
-/** Shared rule builders. */
+/** Rule builders the language files share: fixed phrases, "… ago", days, months, seasons, quarters, decades. */
 import { type Anchor, inRange } from './calendar';
 import { type Count, monthOf, type Unit } from './lexicon';
 import { alt, atSentenceStart, type Groups, L0, leftOf, type Needs, norm, R0, type Raw, type Rule, rule } from './patterns';

@@ -1,4 +1,4 @@
-/** Lexicons. */
+/** Word-list helpers: month and weekday lookups, month-name patterns, counts, and the quantity check for bare years. */
 import { MONTH_NAMES, type MonthLanguage, type MonthTable, monthEntries } from './months';
 import { alt, type Ctx, norm } from './patterns';
 

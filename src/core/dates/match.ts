@@ -30,7 +30,7 @@
  * - a quarter without a year is the anchor's own quarter or an earlier one (past bias again).
  * - a quarter is approximate and dated by its middle month (Q3 → YYYY-08), a week by its
  *   Thursday (the ISO week's own year), a decade by its middle year (or 2, 5, 8 with early, mid,
- *   late); `span` says which, so a label can stay honest ({@link formatTemporal}).
+ *   late); `span` says which, so a label can stay honest (formatTemporal in ./labels).
  *
  * Tense is not analysed: "i december ska bolaget…" in a November article still resolves to last
  * December. A sentence-level tense guess was considered and rejected: news sentences mix
@@ -40,7 +40,7 @@
  * `text` covers the date words, the modifiers that change them and a governing preposition
  * ("i juli 2024", "in 2022", "sedan 2013", "on Friday"). Every pattern is linear: bounded
  * look-arounds, no nested quantifiers, and left context is read from a slice of at most
- * {@link LOOKBACK} characters.
+ * LOOKBACK (./patterns) characters.
  */
 import { parseAnchor } from './calendar';
 import { type Ctx, type Lang, type LangConfig, leftOf, qualify, type Raw, type Rule } from './patterns';

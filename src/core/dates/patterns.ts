@@ -1,4 +1,4 @@
-/** Pattern building. */
+/** Pattern building: phrase and boundary helpers, the Rule and LangConfig shapes, modifiers and licenses. */
 import type { Anchor } from './calendar';
 import { about, decadeV, type Value } from './resolve';
 

@@ -1,4 +1,4 @@
-/** Values and the resolution rules (see the module comment for the reasons). */
+/** Values and the resolution rules against the anchor (see the module comment of ./match for the reasons). */
 import { type Anchor, inRange, toDay, validDay, weekdayOf, ym, ymd } from './calendar';
 import type { Season, TemporalMatch, TemporalValue } from './types';
 

@@ -1,4 +1,4 @@
-/** English. */
+/** English rules: a LangConfig with the language's own words (weekdays, counts, units, followers). */
 import {
   agoRule,
   dayRule,

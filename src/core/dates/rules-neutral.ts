@@ -1,4 +1,4 @@
-/** Language-neutral rules. */
+/** Language-neutral rules, for every language: ISO and numeric dates, Q3 2025, 2019–2022, licensed bare years. */
 import { inRange, toDay, validDay } from './calendar';
 import { quantityAfter } from './lexicon';
 import { atSentenceStart, L0, leftOf, NB, NE, type Rule, rule, YEAR } from './patterns';

@@ -1,3 +1,4 @@
+/** The values of temporal expressions, shared by the rules, the labels and the ordering. */
 import type { DatePrecision } from '../corpus';
 
 export type TemporalQualifier = 'early' | 'mid' | 'late' | 'about';
