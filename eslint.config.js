@@ -69,6 +69,14 @@ export default defineConfig(
     ),
   },
   {
+    // A module folder inside core/ (core/dates/) may reach the rest of core/ one level up, no further.
+    files: ['src/core/*/**'],
+    rules: forbidImports(
+      ['../../*', 'webextension-polyfill', 'idb', 'preact', 'preact/*'],
+      'core/ is pure: it imports nothing outside core/.',
+    ),
+  },
+  {
     files: ['src/page/**', 'src/corpus/**'],
     rules: forbidImports(
       ['../platform/*', '../background/*', '../ui/*', '../content/*', 'webextension-polyfill'],

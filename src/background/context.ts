@@ -14,7 +14,7 @@ import type { TabAnalysis } from '../core/analysis';
 import { type CitedText, citedText } from '../core/cards';
 import type { Digest, EntityRef, ReaderArticle, RelatedItem, TabContext, Timeline, TimelineEvent } from '../core/context';
 import type { Article, CorpusEvent, Story, StorySentence } from '../core/corpus';
-import { compareTemporal } from '../core/dates';
+import { compareTemporal } from '../core/dates/period';
 import type { PageArticleText } from '../core/messages';
 import { splitSentences } from '../core/sentences';
 import { keyPoints, summarise } from '../corpus/summarise';

@@ -7,7 +7,7 @@
  */
 import type { CitedText, EntityCard } from './cards';
 import type { EntityType } from './corpus';
-import type { TemporalValue } from './dates';
+import type { TemporalValue } from './dates/types';
 
 /** An entity as a chip or filter: enough to name it. */
 export interface EntityRef {

@@ -6,7 +6,7 @@
  * A bad input never stops the build: it becomes an error naming the file and the reason.
  */
 import type { Article, Corpus, Story, StorySentence } from '../core/corpus';
-import { findTemporalExpressions } from '../core/dates';
+import { findTemporalExpressions } from '../core/dates/match';
 import { type Sentence, splitSentences } from '../core/sentences';
 import { type Registry, discoverEntities } from './entities';
 import { type EventCandidate, type MergedEvent, buildEvents } from './events';

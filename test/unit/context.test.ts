@@ -13,7 +13,7 @@ import { type TabAnalysis, tabKey } from '../../src/core/analysis';
 import type { CitedText } from '../../src/core/cards';
 import type { ReaderArticle, TabContext } from '../../src/core/context';
 import type { Corpus } from '../../src/core/corpus';
-import { compareTemporal } from '../../src/core/dates';
+import { compareTemporal } from '../../src/core/dates/period';
 import { type PageArticleText, dispatch } from '../../src/core/messages';
 import { splitSentences } from '../../src/core/sentences';
 import { buildCorpusFromPaths } from '../../src/corpus/node';

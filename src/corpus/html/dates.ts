@@ -4,21 +4,14 @@
  * and dates with a month name (en, sv, de, fr, es, pt, it, nl, id). "11/12/2019" is ambiguous
  * between the US and most of the world, so it is not read.
  */
+import { MONTH_NAMES as MONTH_NAMES_BY_LANGUAGE, type MonthLanguage } from '../../core/dates/months';
 
 const MONTH_NAMES: Record<string, number> = {};
-const MONTH_LISTS = [
-  'january february march april may june july august september october november december',
-  'januari februari mars april maj juni juli augusti september oktober november december',
-  'januar februar märz april mai juni juli august september oktober november dezember',
-  'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
-  'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
-  'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
-  'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
-  'januari februari maart april mei juni juli augustus september oktober november december',
-  'januari februari maret april mei juni juli agustus september oktober november desember',
-];
-for (const list of MONTH_LISTS) {
-  list.split(' ').forEach((name, i) => {
+/** The languages whose full month names (the first of each month in the shared table) are read, in this order. */
+const LANGUAGES: readonly MonthLanguage[] = ['en', 'sv', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'id'];
+for (const lang of LANGUAGES) {
+  MONTH_NAMES_BY_LANGUAGE[lang].forEach(([names], i) => {
+    const name = (names[0] ?? '').toLowerCase();
     MONTH_NAMES[name] = i + 1;
     // Abbreviations: "Nov", "Nov.", "sept", "dez", "déc".
     MONTH_NAMES[name.slice(0, 3)] ??= i + 1;

@@ -5,6 +5,7 @@
  * "24 сентября 2018". Only dates with a year count: "Friday, July 4" in a page header is not an
  * article's date.
  */
+import { monthEntries } from '../../core/dates/months';
 
 export interface DateMention {
   /** YYYY-MM-DD */
@@ -14,56 +15,12 @@ export interface DateMention {
   end: number;
 }
 
-/** Month name stems (lower-case, diacritics kept) → month number. A stem matches any longer word form. */
-const MONTHS: [string, number][] = [];
-const add = (month: number, ...names: string[]) => {
-  for (const n of names) MONTHS.push([n, month]);
-};
-add(
-  1,
-  'january',
-  'jan',
-  'januari',
-  'januar',
-  'jänner',
-  'janvier',
-  'janv',
-  'enero',
-  'ene',
-  'janeiro',
-  'gennaio',
-  'gen',
-  'januar',
-  'январ',
-  'янв',
-);
-add(2, 'february', 'feb', 'februari', 'februar', 'février', 'févr', 'fevrier', 'febrero', 'fevereiro', 'fev', 'febbraio', 'феврал', 'фев');
-add(3, 'march', 'mar', 'mars', 'märz', 'maerz', 'mär', 'marzo', 'março', 'marco', 'maart', 'марта', 'март', 'мар');
-add(4, 'april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'апрел', 'апр');
-add(5, 'may', 'maj', 'mai', 'mayo', 'maio', 'maggio', 'mei', 'мая', 'май');
-add(6, 'june', 'jun', 'juni', 'juin', 'junio', 'junho', 'giugno', 'июн');
-add(7, 'july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'julho', 'luglio', 'lug', 'июл');
-add(8, 'august', 'aug', 'augusti', 'août', 'aout', 'agosto', 'ago', 'augustus', 'август', 'авг');
-add(9, 'september', 'sep', 'sept', 'septembre', 'septiembre', 'setembro', 'set', 'settembre', 'сентябр', 'сен');
-add(10, 'october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'outubro', 'out', 'ottobre', 'ott', 'октябр', 'окт');
-add(11, 'november', 'nov', 'novembre', 'noviembre', 'novembro', 'ноябр', 'ноя');
-add(
-  12,
-  'december',
-  'dec',
-  'dezember',
-  'dez',
-  'décembre',
-  'decembre',
-  'déc',
-  'diciembre',
-  'dic',
-  'dezembro',
-  'dicembre',
-  'december',
-  'декабр',
-  'дек',
-);
+/**
+ * Month names and stems (lower-case, diacritics kept) → month number, from the shared table
+ * (Danish and Norwegian names are covered by the Swedish and German ones). A stem matches any
+ * longer word form.
+ */
+const MONTHS: [string, number][] = monthEntries(['en', 'sv', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'ru']);
 
 /** Full month names and stems long enough to be unambiguous, longest first (so "june" wins over "jun"). */
 const MONTH_ALTERNATION = [...new Set(MONTHS.map(([n]) => n))].sort((a, b) => b.length - a.length).join('|');

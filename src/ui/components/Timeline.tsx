@@ -6,7 +6,9 @@
 import { useState } from 'preact/hooks';
 import type { EntityRef, Timeline, TimelineEvent } from '../../core/context';
 import { groupTimeline } from '../../core/context';
-import { type TemporalValue, compareTemporal, formatTemporal } from '../../core/dates';
+import { formatTemporal } from '../../core/dates/labels';
+import { compareTemporal } from '../../core/dates/period';
+import type { TemporalValue } from '../../core/dates/types';
 import { formatNumber, monthName } from '../format';
 import { useLocale } from '../i18n';
 import { CiteLink } from './common';
@@ -68,7 +70,8 @@ export interface TimelineProps {
 }
 
 export function TimelineView({ timeline, pageLang }: TimelineProps) {
-  const { t, lang } = useLocale();
+  const locale = useLocale();
+  const { t, lang } = locale;
   // The entity itself, not just its id: its name is still there to say "no event mentions X" if the events change.
   const [filter, setFilter] = useState<EntityRef | null>(null);
   const entities = timelineEntities(timeline.events);
@@ -139,7 +142,7 @@ export function TimelineView({ timeline, pageLang }: TimelineProps) {
                         <span class="nc-tl-dot" aria-hidden="true" />
                         <p class="nc-tl-when">
                           <strong>{t('youAreHere')}</strong>{' '}
-                          <time dateTime={r.date}>{formatTemporal({ date: r.date, precision: 'day' }, lang)}</time>
+                          <time dateTime={r.date}>{formatTemporal({ date: r.date, precision: 'day' }, locale)}</time>
                         </p>
                         <p class="nc-tl-here-title" lang={pageLang}>
                           {r.title}
@@ -160,13 +163,14 @@ export function TimelineView({ timeline, pageLang }: TimelineProps) {
 }
 
 function EventRow({ event: e }: { event: TimelineEvent }) {
-  const { t, lang } = useLocale();
+  const locale = useLocale();
+  const { t, lang } = locale;
   const others = e.sources - 1;
   return (
     <li class="nc-tl-event" data-testid="timeline-event" data-date={e.date} data-precision={e.precision}>
       <span class="nc-tl-dot" aria-hidden="true" />
       <p class="nc-tl-when">
-        <time dateTime={e.date}>{formatTemporal(e, lang)}</time>
+        <time dateTime={e.date}>{formatTemporal(e, locale)}</time>
         {e.fromThisArticle ? ' ' : null}
         {e.fromThisArticle ? (
           <span class="nc-badge" data-testid="from-this-article">

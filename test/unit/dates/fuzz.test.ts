@@ -1,5 +1,5 @@
 /**
- * Fuzzing the temporal expressions (src/core/dates.ts) with random and mutated sentences, in
+ * Fuzzing the temporal expressions (src/core/dates/) with random and mutated sentences, in
  * sv, en, de, fr and und, against random anchors.
  *
  * Seeds are fixed so CI is reproducible: FUZZ_SEED=<integer|random> explores other inputs and
@@ -21,9 +21,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type TemporalMatch, findTemporalExpressions, formatTemporal, temporalPeriod } from '../../src/core/dates';
-import { splitSentences } from '../../src/core/sentences';
-import { awkwardChar, fuzz, mutated, noise, soup, suiteTitle, timed, timeout } from './fuzz-helpers';
+import { formatTemporal } from '../../../src/core/dates/labels';
+import { findTemporalExpressions } from '../../../src/core/dates/match';
+import { temporalPeriod } from '../../../src/core/dates/period';
+import type { TemporalMatch } from '../../../src/core/dates/types';
+import { splitSentences } from '../../../src/core/sentences';
+import { locale } from './locale';
+import { awkwardChar, fuzz, mutated, noise, soup, suiteTitle, timed, timeout } from '../fuzz-helpers';
 
 const LANGS = ['sv', 'en', 'de', 'fr', 'und'] as const;
 const lang = fc.constantFrom(...LANGS);
@@ -133,7 +137,7 @@ const EXPRESSIONS: Record<(typeof LANGS)[number], readonly string[]> = {
   und: ['2025-11-11', '2025/11/11', '11/11/2025', '13.06.2025', 'Q3 2025', "Q3 '25", 'Audi Q3', '2019–2022', '2025-02-30', '2025-13-01'],
 };
 
-const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const read = (path: string): string => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 /** Real sentences: the two seed articles (sv, en) and the German fixture dump. */
 const REAL = [
   ...splitSentences(read('assets/seeds/000_d35634ae92cf12c4.txt'), 'sv'),
@@ -271,7 +275,7 @@ function violation(s: string, out: readonly TemporalMatch[]): string | null {
     if (m.precision === 'month' && m.date.length !== 7) return `${at}: a month precision needs YYYY-MM`;
     if (m.precision === 'season' && (m.season === undefined || m.date.length !== 7)) return `${at}: a season needs its name and YYYY-MM`;
     for (const ui of ['en', 'sv', 'de']) {
-      const label = formatTemporal(m, ui);
+      const label = formatTemporal(m, locale(ui));
       if (typeof label !== 'string' || label.trim() === '') return `${at}: empty ${ui} label`;
     }
     if (temporalPeriod(m) === null) return `${at}: temporalPeriod cannot read it`;

@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  type TemporalMatch,
-  type TemporalValue,
-  compareTemporal,
-  findTemporalExpressions,
-  formatTemporal,
-  temporalPeriod,
-} from '../../src/core/dates';
+import { findTemporalExpressions } from '../../../src/core/dates/match';
+import type { TemporalMatch } from '../../../src/core/dates/types';
 
 /** One line per match: "text | date | precision | [qualifier | season | span |] kind". */
 const line = (m: TemporalMatch): string => [m.text, m.date, m.precision, m.qualifier, m.season, m.span, m.kind].filter(Boolean).join(' | ');
@@ -18,7 +12,7 @@ type Case = [sentence: string, expected: string[]];
 const SV = '2025-11-11';
 const EN = '2025-06-13';
 
-const seed = (name: string) => readFileSync(new URL(`../../assets/seeds/${name}`, import.meta.url), 'utf8');
+const seed = (name: string) => readFileSync(new URL(`../../../assets/seeds/${name}`, import.meta.url), 'utf8');
 
 describe('the seed articles', () => {
   it('finds every temporal expression of the Swedish seed, and nothing else', () => {
@@ -619,113 +613,5 @@ describe('findTemporalExpressions', () => {
       findTemporalExpressions(bad, 'sv', SV);
       expect(performance.now() - t0).toBeLessThan(2000);
     }
-  });
-});
-
-describe('formatTemporal', () => {
-  it.each<[TemporalValue, string, string]>([
-    [{ date: '2025-06-13', precision: 'day' }, 'en', 'June 13, 2025'],
-    [{ date: '2025-06-13', precision: 'day' }, 'en-GB', '13 June 2025'],
-    [{ date: '2025-06-13', precision: 'day' }, 'sv', '13 juni 2025'],
-    [{ date: '2025-06-13', precision: 'day' }, 'de', '13. Juni 2025'],
-    [{ date: '2025-10', precision: 'month' }, 'en', 'October 2025'],
-    [{ date: '2025-10', precision: 'month', qualifier: 'late' }, 'en', 'late October 2025'],
-    [{ date: '2025-10', precision: 'month', qualifier: 'mid' }, 'en', 'mid-October 2025'],
-    [{ date: '2025-10', precision: 'month', qualifier: 'late' }, 'sv', 'slutet av oktober 2025'],
-    [{ date: '2025-10', precision: 'month', qualifier: 'early' }, 'de', 'Anfang Oktober 2025'],
-    [{ date: '2013', precision: 'year' }, 'en', '2013'],
-    [{ date: '2024', precision: 'year', qualifier: 'mid' }, 'en', 'mid-2024'],
-    [{ date: '2015', precision: 'approximate', qualifier: 'about' }, 'sv', 'omkring 2015'],
-    [{ date: '2025-10-21', precision: 'approximate', qualifier: 'about' }, 'en', 'about October 21, 2025'],
-    [{ date: '2025-07', precision: 'season', season: 'summer' }, 'en', 'summer 2025'],
-    [{ date: '2025-07', precision: 'season', season: 'summer' }, 'sv', 'sommaren 2025'],
-    [{ date: '2024-07', precision: 'season', qualifier: 'late', season: 'summer' }, 'en', 'late summer 2024'],
-    // a corpus event has no season field: the middle month says which
-    [{ date: '2025-01', precision: 'season' }, 'en', 'winter 2024–25'],
-    [{ date: '2025-01', precision: 'season' }, 'sv', 'vintern 2024/25'],
-    [{ date: '2024-10', precision: 'season' }, 'de', 'Herbst 2024'],
-    [{ date: '2025-08', precision: 'approximate', span: 'quarter' }, 'sv', 'Q3 2025'],
-    [{ date: '1995', precision: 'approximate', span: 'decade' }, 'en', 'the 1990s'],
-    [{ date: '1988', precision: 'approximate', span: 'decade', qualifier: 'late' }, 'en', 'the late 1980s'],
-    [{ date: '2012', precision: 'approximate', span: 'decade', qualifier: 'early' }, 'sv', 'början av 2010-talet'],
-    [{ date: '1995', precision: 'approximate', span: 'decade' }, 'de', 'die 1990er-Jahre'],
-    [{ date: '2025-11-06', precision: 'approximate', span: 'week' }, 'en', 'week of November 3, 2025'],
-    [{ date: '2025-11-06', precision: 'approximate', span: 'week' }, 'sv', 'vecka 45, 2025'],
-    [{ date: '2025-01-02', precision: 'approximate', span: 'week' }, 'de', 'KW 1/2025'],
-    // unknown languages get English words and their own date format; unknown dates pass through
-    [{ date: '2025-10', precision: 'month', qualifier: 'late' }, 'fr', 'late octobre 2025'],
-    [{ date: 'sometime', precision: 'year' }, 'en', 'sometime'],
-  ])('%j in %s', (value, lang, expected) => {
-    expect(formatTemporal(value, lang)).toBe(expected);
-  });
-
-  it('labels matches straight from findTemporalExpressions', () => {
-    const labels = findTemporalExpressions('I somras, i slutet av oktober och för några veckor sedan.', 'sv', SV).map((m) =>
-      formatTemporal(m, 'sv'),
-    );
-    expect(labels).toEqual(['sommaren 2025', 'slutet av oktober 2025', 'omkring 21 oktober 2025']);
-  });
-
-  it('falls back to English for a malformed language tag', () => {
-    expect(formatTemporal({ date: '2025-06-13', precision: 'day' }, 'not a tag!')).toBe('June 13, 2025');
-  });
-});
-
-describe('temporalPeriod and compareTemporal (timeline order)', () => {
-  /** The period as "first day +length". */
-  const period = (v: TemporalValue) => {
-    const p = temporalPeriod(v);
-    return p && `${new Date(p.start * 86_400_000).toISOString().slice(0, 10)} +${p.days}`;
-  };
-
-  it.each<[TemporalValue, string | null]>([
-    [{ date: '2025-06-13', precision: 'day' }, '2025-06-13 +1'],
-    [{ date: '2025-10-21', precision: 'approximate', qualifier: 'about' }, '2025-10-21 +3'],
-    [{ date: '2025-10', precision: 'month' }, '2025-10-01 +30'],
-    [{ date: '2025-10', precision: 'month', qualifier: 'early' }, '2025-10-01 +10'],
-    [{ date: '2025-10', precision: 'month', qualifier: 'mid' }, '2025-10-11 +10'],
-    [{ date: '2025-10', precision: 'month', qualifier: 'late' }, '2025-10-21 +10'],
-    [{ date: '2025', precision: 'year' }, '2025-01-01 +365'],
-    [{ date: '2025', precision: 'year', qualifier: 'late' }, '2025-09-01 +122'],
-    [{ date: '2025', precision: 'approximate', qualifier: 'about' }, '2025-01-01 +365'],
-    [{ date: '2025-07', precision: 'season', season: 'summer' }, '2025-06-01 +91'],
-    [{ date: '2025-07', precision: 'season', season: 'summer', qualifier: 'late' }, '2025-08-01 +30'],
-    [{ date: '2025-01', precision: 'season', season: 'winter' }, '2024-12-01 +91'],
-    [{ date: '2025-08', precision: 'approximate', span: 'quarter' }, '2025-07-01 +91'],
-    [{ date: '2025-11-06', precision: 'approximate', span: 'week' }, '2025-11-03 +7'],
-    [{ date: '2025', precision: 'approximate', span: 'decade' }, '2020-01-01 +3652'],
-    [{ date: '2018', precision: 'approximate', span: 'decade', qualifier: 'late' }, '2017-01-01 +1096'],
-    [{ date: 'sometime', precision: 'year' }, null],
-    [{ date: '2025-13', precision: 'month' }, null],
-    [{ date: '2025-02-30', precision: 'day' }, null],
-  ])('%j → %s', (value, expected) => {
-    expect(period(value)).toBe(expected);
-  });
-
-  it('orders by where the period starts, the coarser first on the same start, unreadable dates last', () => {
-    const values: TemporalValue[] = [
-      { date: 'later', precision: 'year' },
-      { date: '2025-10-21', precision: 'approximate', qualifier: 'about' },
-      { date: '2025-10', precision: 'month', qualifier: 'late' },
-      { date: '2025-07', precision: 'season', season: 'summer' },
-      { date: '2025-06-01', precision: 'day' },
-      { date: '2025-06', precision: 'month' },
-      { date: '2025', precision: 'year' },
-      { date: '2025-01', precision: 'month' },
-      { date: '2025-01', precision: 'season', season: 'winter' },
-      { date: '2013', precision: 'year' },
-    ];
-    expect([...values].sort(compareTemporal).map((v) => `${v.date}${v.qualifier ? ` ${v.qualifier}` : ''}`)).toEqual([
-      '2013',
-      '2025-01', // winter 2024/25, from December 2024
-      '2025',
-      '2025-01',
-      '2025-07', // summer, June and June 1st all start on June 1st: the longest first
-      '2025-06',
-      '2025-06-01',
-      '2025-10 late',
-      '2025-10-21 about',
-      'later',
-    ]);
   });
 });
