@@ -8,7 +8,7 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
 import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, Story } from '../core/corpus';
-import { type ScoringIndex, scoringIndexOf } from '../core/scoring';
+import { type ScoringIndex, scoringIndexOf } from '../core/scoring-index';
 import { DEFAULT_SETTINGS, type GlobalSettings, type SiteSettings } from '../core/settings';
 import { foldCase } from '../core/text';
 

@@ -16,17 +16,13 @@ import {
   type ScoreOptions,
   type ScoringArticle,
   type ScoringCorpus,
-  type ScoringIndex,
   prepareScoringCorpus,
-  scoreIndexed,
-  scoringArticle,
-  scoringStory,
-  usableScoringIndex,
 } from '../core/scoring';
+import { type ScoringIndex, scoreIndexed, scoringArticle, scoringStory, usableScoringIndex } from '../core/scoring-index';
 import { type Db, SCORING_INDEX_KEY } from './db';
 
-// The index itself is built in core/scoring.ts and stored under its key by db.ts; these stay importable from here.
-export { ARTICLE_TERMS, relatedIds, scoringIndexOf } from '../core/scoring';
+// The index itself is built in core/scoring-index.ts and stored under its key by db.ts; these stay importable from here.
+export { ARTICLE_TERMS, relatedIds, scoringIndexOf } from '../core/scoring-index';
 export { SCORING_INDEX_KEY } from './db';
 
 /**

@@ -11,7 +11,8 @@ import { findArticle } from '../../src/corpus/extract-html';
 import { markBoilerplate } from '../../src/page/declutter/boilerplate';
 import { findGates, gateMarker, isGate } from '../../src/page/declutter/gates';
 import { DECLUTTER_ATTR, UNHIDE_ATTR, UNLOCK_ATTR, createMarks } from '../../src/page/declutter/marks';
-import { appealCandidates, isWallAppeal, undoWalls, wallText } from '../../src/page/declutter/walls';
+import { appealCandidates, isWallAppeal, wallText } from '../../src/page/declutter/walls';
+import { undoWalls } from '../../src/page/declutter/walls-undo';
 
 const html = (body: string, bodyAttrs = '') =>
   parseHTML(`<!doctype html><html><head><title>t</title></head><body ${bodyAttrs}>${body}</body></html>`).document;

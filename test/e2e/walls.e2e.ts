@@ -141,11 +141,12 @@ async function checkGateWithWall(s: Session, expect: ExpectStatic): Promise<void
   expect(await d.ev(() => window.__probe.styles())).toEqual(styles);
 }
 
-/** walls.ts and marks.ts as one IIFE exposing NewsContextWalls: findWalls, undoWalls, watchWalls, createMarks and run(). */
+/** walls.ts, walls-undo.ts and marks.ts as one IIFE exposing NewsContextWalls: findWalls, undoWalls, watchWalls, createMarks and run(). */
 async function bundle(): Promise<string> {
   const ENTRY = '\0nc-walls-entry';
   const source = `
-    import { findWalls, undoWalls, watchWalls } from '${ROOT}src/page/declutter/walls.ts';
+    import { findWalls } from '${ROOT}src/page/declutter/walls.ts';
+    import { undoWalls, watchWalls } from '${ROOT}src/page/declutter/walls-undo.ts';
     import { createMarks } from '${ROOT}src/page/declutter/marks.ts';
     export { findWalls, undoWalls, watchWalls, createMarks };
     export function run(options = {}) {

@@ -12,15 +12,14 @@ import {
   type ScoringCorpus,
   type ScoringCorpusInput,
   STORY_THRESHOLD,
-  buildScoringIndex,
   mentionWeight,
   pageTerms,
   prepareScoringCorpus,
   sameArticle,
   sameTitle,
-  scoreIndexed,
   scorePage,
 } from '../../src/core/scoring';
+import { buildScoringIndex, scoreIndexed } from '../../src/core/scoring-index';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import type { BuiltCorpus } from '../../src/corpus/pipeline';
 import { SCORE_PAGES, loadScorePage } from '../fixtures/score-pages';

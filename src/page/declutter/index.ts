@@ -12,7 +12,7 @@
 import type { DeclutterCounts } from '../../core/analysis';
 import type { ArticleParts } from './boilerplate';
 import { type Marks, createMarks } from './marks';
-import { undoWalls, watchWalls } from './walls';
+import { undoWalls, watchWalls } from './walls-undo';
 
 export type { DeclutterCounts };
 
