@@ -1,0 +1,229 @@
+/**
+ * One browser driver in front of playwright-core (Chromium) and puppeteer-core over WebDriver
+ * BiDi (Firefox ESR), so that a feature's end-to-end suite is written once and run in both:
+ *
+ *   for (const d of DRIVERS)
+ *     describe.skipIf(d.path === null)(`${d.title}: …`, () => { let driver = await d.start(); … });
+ *
+ * The driver speaks in page-world terms (an expression or a function with one argument, a CSS
+ * selector, a key) because those mean the same in both browsers; Playwright's locators and
+ * Puppeteer's handles stay behind it. What is really different between the browsers (Chromium's
+ * side panel vs Firefox's sidebar, the trace Chromium can take) stays in the suites as an explicit
+ * `if (driver.name === 'chromium')` branch that says why; `raw` reaches the underlying page for it.
+ *
+ * Chromium is chromium-session.ts (the launch, the corpus wait, every context's errors); Firefox
+ * is firefox-driver.ts (the pinned moz-extension origin, and extension pages opened without
+ * awaiting `goto`, which never settles there).
+ */
+import type { Page as PwPage } from 'playwright-core';
+import type { Browser, Page as PpPage } from 'puppeteer-core';
+import type { TabAnalysis } from '../../src/core/analysis';
+import { chromiumSession } from './chromium-session';
+import { EXTENSION_ORIGIN, launchFirefox, openExtensionPage } from './firefox-driver';
+import { findAnalysis, requireBrowser, screenshotPath, waitFor } from './harness';
+
+declare const browser: {
+  storage: { session: { get(keys: null | string): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  scripting: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
+};
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** A tab: a web page or an extension page. */
+export interface DriverPage {
+  /** Evaluates an expression in the page's main world (or the extension page's own world). */
+  eval<T>(expression: string): Promise<T>;
+  /** Runs `fn(arg)` in the page; `arg` must be JSON-like. */
+  run<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Clicks the first element `selector` matches, once there is one. */
+  click(selector: string): Promise<void>;
+  /** Presses a key (Playwright/Puppeteer key names agree for Tab, Space, Enter, Escape). */
+  press(key: string): Promise<void>;
+  /** Emulates prefers-color-scheme. */
+  colorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** Writes artifacts/screenshots/<browser>/<name>.png. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
+  close(): Promise<void>;
+  /** The underlying page, for a browser-specific branch. */
+  raw: { name: 'chromium'; page: PwPage } | { name: 'firefox'; page: PpPage };
+}
+
+export interface OpenOptions {
+  viewport?: Viewport;
+  /** A script run in the page's main world before its own scripts (e.g. a tracker or a main-thread probe). */
+  initScript?: string;
+}
+
+export interface Driver {
+  name: BrowserName;
+  /** Opens a web page and waits for its load. */
+  open(url: string, options?: OpenOptions): Promise<DriverPage>;
+  /** Opens `path` of the extension (e.g. "src/ui/popup/index.html?tab=3") and waits for its load. */
+  openExtension(path: string, viewport?: Viewport): Promise<DriverPage>;
+  /** The extension's origin, e.g. chrome-extension://<id> or moz-extension://<uuid>. */
+  extOrigin: string;
+  /** All of storage.session. */
+  session(): Promise<Record<string, unknown>>;
+  /** The newest analysis written for `url` that `accept` takes, with its tab. */
+  analysisFor(url: string, accept?: (a: TabAnalysis) => boolean, timeoutMs?: number): Promise<{ tabId: number; analysis: TabAnalysis }>;
+  /** Sends a message (e.g. a `ui:` one) to the background from an extension page. */
+  ui(message: unknown): Promise<unknown>;
+  /** Runs one of the extension's files in a tab's top frame from an extension page, as the background does. */
+  inject(tabId: number, file: string): Promise<void>;
+  /**
+   * Every console error or warning and uncaught error of any context, background included: Chromium
+   * only (Firefox's BiDi session sees the tabs' consoles, not the background's), else null.
+   */
+  errors: string[] | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** The browser's UI language, e.g. 'sv'. Chromium only (--lang); the Firefox ESR here ships English alone. */
+  lang?: string;
+}
+
+function chromiumPage(page: PwPage): DriverPage {
+  return {
+    eval: (expression) => page.evaluate(expression),
+    run: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => Promise<T>, arg as unknown),
+    click: (selector) => page.locator(selector).first().click(),
+    press: (key) => page.keyboard.press(key),
+    colorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    screenshot: async (name, options = {}) => {
+      await page.screenshot({ path: screenshotPath('chromium', name), fullPage: options.fullPage ?? false });
+    },
+    close: () => page.close(),
+    raw: { name: 'chromium', page },
+  };
+}
+
+function firefoxPage(page: PpPage): DriverPage {
+  return {
+    eval: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    run: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => Promise<T>, arg) as Promise<T>,
+    click: async (selector) => {
+      await waitFor(
+        () => page.evaluate((s) => document.querySelector(s) !== null, selector),
+        (there) => there,
+        `${selector} to click`,
+      );
+      await page.click(selector);
+    },
+    press: (key) => page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]),
+    colorScheme: (value) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value }]),
+    screenshot: async (name, options = {}) => {
+      await page.screenshot({ path: screenshotPath('firefox', name), fullPage: options.fullPage ?? false });
+    },
+    close: () => page.close(),
+    raw: { name: 'firefox', page },
+  };
+}
+
+const analysisIn =
+  (session: () => Promise<Record<string, unknown>>) =>
+  (url: string, accept: (a: TabAnalysis) => boolean = () => true, timeoutMs?: number) =>
+    waitFor(
+      async () => findAnalysis(await session(), url, accept),
+      (r) => r !== null,
+      `the analysis of ${url}`,
+      timeoutMs,
+    ).then((r) => r!);
+
+export async function chromiumDriver(options: StartOptions = {}): Promise<Driver> {
+  const chromium = await chromiumSession({ args: options.lang ? [`--lang=${options.lang}`] : [] });
+  const { context } = chromium;
+  // An extension page to send messages from, as the popup would.
+  const extPage = await context.newPage();
+  await extPage.goto(chromium.extUrl('src/ui/options/index.html'));
+  return {
+    name: 'chromium',
+    async open(url, { viewport, initScript } = {}) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      if (initScript) await page.addInitScript(initScript);
+      await page.goto(url);
+      return chromiumPage(page);
+    },
+    async openExtension(path, viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      await page.goto(chromium.extUrl(path));
+      return chromiumPage(page);
+    },
+    extOrigin: `chrome-extension://${chromium.extensionId}`,
+    session: chromium.session,
+    analysisFor: analysisIn(chromium.session),
+    ui: (message) => extPage.evaluate((m) => chrome.runtime.sendMessage(m), message),
+    inject: async (tabId, file) => {
+      await extPage.evaluate(([t, f]) => chrome.scripting.executeScript({ target: { tabId: t, frameIds: [0] }, files: [f] }), [
+        tabId,
+        file,
+      ] as const);
+    },
+    errors: chromium.errors,
+    close: () => chromium.close(),
+  };
+}
+
+export async function firefoxDriver(executablePath: string, options: StartOptions = {}): Promise<Driver> {
+  if (options.lang) throw new Error(`a Firefox UI in ${options.lang} is not available here`);
+  const firefox: Browser = await launchFirefox(executablePath);
+  try {
+    // An extension page with the extension's privileges: storage and messages go through it.
+    const probe = await openExtensionPage(firefox, 'src/ui/options/index.html');
+    const session = () => probe.evaluate(() => browser.storage.session.get(null));
+    await waitFor(
+      () => probe.evaluate(() => browser.storage.session.get('corpus:status')),
+      (s) => (s['corpus:status'] as { state?: string } | undefined)?.state === 'ready',
+      'the corpus to load',
+    );
+    return {
+      name: 'firefox',
+      async open(url, { viewport, initScript } = {}) {
+        const page = await firefox.newPage();
+        if (viewport) await page.setViewport(viewport);
+        if (initScript) await page.evaluateOnNewDocument(initScript);
+        await page.goto(url);
+        return firefoxPage(page);
+      },
+      openExtension: async (path, viewport) => firefoxPage(await openExtensionPage(firefox, path, viewport)),
+      extOrigin: EXTENSION_ORIGIN,
+      session,
+      analysisFor: analysisIn(session),
+      ui: (message) => probe.evaluate((m) => browser.runtime.sendMessage(m), message),
+      inject: async (tabId, file) => {
+        await probe.evaluate((t, f) => browser.scripting.executeScript({ target: { tabId: t, frameIds: [0] }, files: [f] }), tabId, file);
+      },
+      errors: null,
+      close: () => firefox.close(),
+    };
+  } catch (e) {
+    await firefox.close();
+    throw e;
+  }
+}
+
+export interface DriverSpec {
+  name: BrowserName;
+  /** For suite titles: "Chromium", "Firefox". */
+  title: string;
+  /** The browser's executable, or null to skip (an error under CI: see requireBrowser). */
+  path: string | null;
+  start(options?: StartOptions): Promise<Driver>;
+}
+
+const chromiumPath = requireBrowser('chromium');
+const firefoxPath = requireBrowser('firefox');
+
+/** Both browsers, in the order the suites run them. */
+export const DRIVERS: readonly DriverSpec[] = [
+  { name: 'chromium', title: 'Chromium', path: chromiumPath, start: (o) => chromiumDriver(o) },
+  { name: 'firefox', title: 'Firefox', path: firefoxPath, start: (o) => firefoxDriver(firefoxPath!, o) },
+];
