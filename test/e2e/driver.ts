@@ -19,7 +19,7 @@ import type { Page as PwPage } from 'playwright-core';
 import type { Browser, Page as PpPage } from 'puppeteer-core';
 import type { TabAnalysis } from '../../src/core/analysis';
 import { chromiumSession } from './chromium-session';
-import { EXTENSION_ORIGIN, launchFirefox, openExtensionPage } from './firefox-driver';
+import { EXTENSION_ORIGIN, launchFirefox, openExtensionPage, setColorScheme } from './firefox-driver';
 import { findAnalysis, requireBrowser, screenshotPath, waitFor } from './harness';
 
 declare const browser: {
@@ -45,7 +45,7 @@ export interface DriverPage {
   click(selector: string): Promise<void>;
   /** Presses a key (Playwright/Puppeteer key names agree for Tab, Space, Enter, Escape). */
   press(key: string): Promise<void>;
-  /** Emulates prefers-color-scheme. */
+  /** Emulates prefers-color-scheme (Firefox: in every tab, until this page closes). */
   colorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** Writes artifacts/screenshots/<browser>/<name>.png. */
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
@@ -89,7 +89,8 @@ export interface StartOptions {
   lang?: string;
 }
 
-function chromiumPage(page: PwPage): DriverPage {
+/** A Playwright page as a DriverPage (e.g. a tab the extension opened itself). */
+export function chromiumPage(page: PwPage): DriverPage {
   return {
     eval: (expression) => page.evaluate(expression),
     run: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => Promise<T>, arg as unknown),
@@ -104,7 +105,9 @@ function chromiumPage(page: PwPage): DriverPage {
   };
 }
 
-function firefoxPage(page: PpPage): DriverPage {
+/** A Puppeteer page as a DriverPage. */
+export function firefoxPage(page: PpPage): DriverPage {
+  let schemeSet = false;
   return {
     eval: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     run: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => Promise<T>, arg) as Promise<T>,
@@ -116,12 +119,20 @@ function firefoxPage(page: PpPage): DriverPage {
       );
       await page.click(selector);
     },
-    press: (key) => page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]),
-    colorScheme: (value) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value }]),
+    // WebDriver BiDi knows the space bar as ' ', not 'Space'.
+    press: (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as Parameters<PpPage['keyboard']['press']>[0]),
+    colorScheme: async (scheme) => {
+      // The whole browser's (firefox-driver.ts): undone when this page closes.
+      schemeSet = true;
+      await setColorScheme(page.browser(), scheme);
+    },
     screenshot: async (name, options = {}) => {
       await page.screenshot({ path: screenshotPath('firefox', name), fullPage: options.fullPage ?? false });
     },
-    close: () => page.close(),
+    close: async () => {
+      if (schemeSet) await setColorScheme(page.browser(), null);
+      await page.close();
+    },
     raw: { name: 'firefox', page },
   };
 }
