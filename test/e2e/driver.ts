@@ -18,7 +18,7 @@
 import type { Page as PwPage } from 'playwright-core';
 import type { Browser, Page as PpPage } from 'puppeteer-core';
 import type { TabAnalysis } from '../../src/core/analysis';
-import { chromiumSession } from './chromium-session';
+import { type ChromiumSession, chromiumSession } from './chromium-session';
 import { EXTENSION_ORIGIN, launchFirefox, openExtensionPage, setColorScheme } from './firefox-driver';
 import { findAnalysis, requireBrowser, screenshotPath, waitFor } from './harness';
 
@@ -41,6 +41,13 @@ export interface DriverPage {
   eval<T>(expression: string): Promise<T>;
   /** Runs `fn(arg)` in the page; `arg` must be JSON-like. */
   run<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Loads another URL in this tab and waits for its load. */
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  /** Makes this the active tab (input goes to the active tab; the panels follow it). */
+  front(): Promise<void>;
+  /** Moves the pointer to (x, y) in CSS pixels of the viewport. */
+  hover(x: number, y: number): Promise<void>;
   /** Clicks the first element `selector` matches, once there is one. */
   click(selector: string): Promise<void>;
   /** Presses a key (Playwright/Puppeteer key names agree for Tab, Space, Enter, Escape). */
@@ -81,6 +88,8 @@ export interface Driver {
    * only (Firefox's BiDi session sees the tabs' consoles, not the background's), else null.
    */
   errors: string[] | null;
+  /** The browser underneath, for a browser-specific branch. */
+  raw: { name: 'chromium'; session: ChromiumSession } | { name: 'firefox'; browser: Browser };
   close(): Promise<void>;
 }
 
@@ -93,6 +102,14 @@ export interface StartOptions {
 export function chromiumPage(page: PwPage): DriverPage {
   return {
     eval: (expression) => page.evaluate(expression),
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    reload: async () => {
+      await page.reload();
+    },
+    front: () => page.bringToFront(),
+    hover: (x, y) => page.mouse.move(x, y),
     run: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => Promise<T>, arg as unknown),
     click: (selector) => page.locator(selector).first().click(),
     press: (key) => page.keyboard.press(key),
@@ -110,6 +127,14 @@ export function firefoxPage(page: PpPage): DriverPage {
   let schemeSet = false;
   return {
     eval: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    reload: async () => {
+      await page.reload();
+    },
+    front: () => page.bringToFront(),
+    hover: (x, y) => page.mouse.move(x, y),
     run: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => Promise<T>, arg) as Promise<T>,
     click: async (selector) => {
       await waitFor(
@@ -179,6 +204,7 @@ export async function chromiumDriver(options: StartOptions = {}): Promise<Driver
       ] as const);
     },
     errors: chromium.errors,
+    raw: { name: 'chromium', session: chromium },
     close: () => chromium.close(),
   };
 }
@@ -213,6 +239,7 @@ export async function firefoxDriver(executablePath: string, options: StartOption
         await probe.evaluate((t, f) => browser.scripting.executeScript({ target: { tabId: t, frameIds: [0] }, files: [f] }), tabId, file);
       },
       errors: null,
+      raw: { name: 'firefox', browser: firefox },
       close: () => firefox.close(),
     };
   } catch (e) {
