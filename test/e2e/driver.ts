@@ -19,7 +19,7 @@ import type { Page as PwPage } from 'playwright-core';
 import type { Browser, Page as PpPage } from 'puppeteer-core';
 import type { TabAnalysis } from '../../src/core/analysis';
 import { type ChromiumSession, chromiumSession } from './chromium-session';
-import { EXTENSION_ORIGIN, launchFirefox, openExtensionPage, setColorScheme } from './firefox-driver';
+import { EXTENSION_ORIGIN, type LaunchOptions, launchFirefox, openExtensionPage, setColorScheme } from './firefox-driver';
 import { findAnalysis, requireBrowser, screenshotPath, waitFor } from './harness';
 
 declare const browser: {
@@ -65,6 +65,8 @@ export interface OpenOptions {
   viewport?: Viewport;
   /** A script run in the page's main world before its own scripts (e.g. a tracker or a main-thread probe). */
   initScript?: string;
+  /** Called with the new tab before it loads `url` (e.g. to listen to it from the start). */
+  beforeLoad?: (page: DriverPage) => Promise<void> | void;
 }
 
 export interface Driver {
@@ -73,6 +75,13 @@ export interface Driver {
   open(url: string, options?: OpenOptions): Promise<DriverPage>;
   /** Opens `path` of the extension (e.g. "src/ui/popup/index.html?tab=3") and waits for its load. */
   openExtension(path: string, viewport?: Viewport): Promise<DriverPage>;
+  /**
+   * Follows a link of an extension page that opens a tab of the extension (e.g. a citation to the
+   * reader). Chromium: the click itself, and the tab it opens. Firefox: a tab the extension opens
+   * on a moz-extension URL is beyond puppeteer's reach (its navigation never settles:
+   * firefox-driver.ts), so the link's target is opened instead.
+   */
+  followLink(page: DriverPage, selector: string, viewport?: Viewport): Promise<DriverPage>;
   /** The extension's origin, e.g. chrome-extension://<id> or moz-extension://<uuid>. */
   extOrigin: string;
   /** All of storage.session. */
@@ -96,6 +105,8 @@ export interface Driver {
 export interface StartOptions {
   /** The browser's UI language, e.g. 'sv'. Chromium only (--lang); the Firefox ESR here ships English alone. */
   lang?: string;
+  /** Firefox only: extra preferences and environment (e.g. a proxy). */
+  firefox?: Pick<LaunchOptions, 'prefs' | 'env'>;
 }
 
 /** A Playwright page as a DriverPage (e.g. a tab the extension opened itself). */
@@ -180,18 +191,26 @@ export async function chromiumDriver(options: StartOptions = {}): Promise<Driver
   await extPage.goto(chromium.extUrl('src/ui/options/index.html'));
   return {
     name: 'chromium',
-    async open(url, { viewport, initScript } = {}) {
+    async open(url, { viewport, initScript, beforeLoad } = {}) {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);
       if (initScript) await page.addInitScript(initScript);
+      const wrapped = chromiumPage(page);
+      await beforeLoad?.(wrapped);
       await page.goto(url);
-      return chromiumPage(page);
+      return wrapped;
     },
     async openExtension(path, viewport) {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);
       await page.goto(chromium.extUrl(path));
       return chromiumPage(page);
+    },
+    async followLink(from, selector, viewport) {
+      if (from.raw.name !== 'chromium') throw new Error('a Chromium page');
+      const [opened] = await Promise.all([context.waitForEvent('page'), from.click(selector)]);
+      if (viewport) await opened.setViewportSize(viewport);
+      return chromiumPage(opened);
     },
     extOrigin: `chrome-extension://${chromium.extensionId}`,
     session: chromium.session,
@@ -211,7 +230,7 @@ export async function chromiumDriver(options: StartOptions = {}): Promise<Driver
 
 export async function firefoxDriver(executablePath: string, options: StartOptions = {}): Promise<Driver> {
   if (options.lang) throw new Error(`a Firefox UI in ${options.lang} is not available here`);
-  const firefox: Browser = await launchFirefox(executablePath);
+  const firefox: Browser = await launchFirefox(executablePath, options.firefox ?? {});
   try {
     // An extension page with the extension's privileges: storage and messages go through it.
     const probe = await openExtensionPage(firefox, 'src/ui/options/index.html');
@@ -223,14 +242,24 @@ export async function firefoxDriver(executablePath: string, options: StartOption
     );
     return {
       name: 'firefox',
-      async open(url, { viewport, initScript } = {}) {
+      async open(url, { viewport, initScript, beforeLoad } = {}) {
         const page = await firefox.newPage();
         if (viewport) await page.setViewport(viewport);
         if (initScript) await page.evaluateOnNewDocument(initScript);
+        const wrapped = firefoxPage(page);
+        await beforeLoad?.(wrapped);
         await page.goto(url);
-        return firefoxPage(page);
+        return wrapped;
       },
       openExtension: async (path, viewport) => firefoxPage(await openExtensionPage(firefox, path, viewport)),
+      async followLink(from, selector, viewport) {
+        const href = await waitFor(
+          () => from.run((s) => document.querySelector<HTMLAnchorElement>(s)?.href ?? '', selector),
+          (h) => h.startsWith(`${EXTENSION_ORIGIN}/`),
+          `the link ${selector}`,
+        );
+        return firefoxPage(await openExtensionPage(firefox, href.slice(EXTENSION_ORIGIN.length + 1), viewport));
+      },
       extOrigin: EXTENSION_ORIGIN,
       session,
       analysisFor: analysisIn(session),

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
 import type { CorpusEvent } from '../../src/core/corpus';
-import { type BrowserName, chromiumPage, DRIVERS, type Driver, type DriverPage } from './driver';
+import { type BrowserName, DRIVERS, type Driver, type DriverPage } from './driver';
 import { AXE_RUN_OPTIONS, AXE_SOURCE, type AxeViolation, describeViolations, distDir, startServer, waitFor } from './harness';
 
 const SV_SEED = '000_d35634ae92cf12c4';
@@ -177,20 +177,7 @@ for (const d of DRIVERS) {
       // An event's citation opens the reader view with its sentence highlighted, in view and focused.
       const event2013 = events.find((e) => e.date === '2013')!;
       const cite = `${EVENT}[data-date="2013"] a[data-testid="event-cite"]`;
-      let reader: DriverPage;
-      if (panel.raw.name === 'chromium') {
-        // Chromium: the click itself, and the tab it opens.
-        const [opened] = await Promise.all([panel.raw.page.context().waitForEvent('page'), panel.click(cite)]);
-        await opened.setViewportSize({ width: 900, height: 700 });
-        reader = chromiumPage(opened);
-      } else {
-        // Firefox: a tab the extension opens on a moz-extension URL is beyond puppeteer's reach
-        // (its navigation never settles: firefox-driver.ts), so the link's target is opened instead.
-        const href = (await attr(panel, cite, 'href')) ?? '';
-        const url = new URL(href, driver.extOrigin + '/src/ui/sidepanel/index.html').href;
-        expect(url.startsWith(driver.extOrigin)).toBe(true);
-        reader = await driver.openExtension(url.slice(driver.extOrigin.length + 1), { width: 900, height: 700 });
-      }
+      const reader = await driver.followLink(panel, cite, { width: 900, height: 700 });
       const cited = 'mark[data-testid="cited"]';
       await until(() => text(reader, cited), event2013.text, 'the cited sentence');
       expect(await attr(reader, cited, 'data-sentence')).toBe(String(event2013.sentence));
