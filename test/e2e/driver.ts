@@ -50,7 +50,7 @@ export interface DriverPage {
   hover(x: number, y: number): Promise<void>;
   /** Clicks the first element `selector` matches, once there is one. */
   click(selector: string): Promise<void>;
-  /** Presses a key (Playwright/Puppeteer key names agree for Tab, Space, Enter, Escape). */
+  /** Presses a key by its Playwright name (Tab, Space, Enter, Escape; the Firefox side maps Space to BiDi's ' '). */
   press(key: string): Promise<void>;
   /** Emulates prefers-color-scheme (Firefox: in every tab, until this page closes). */
   colorScheme(scheme: 'light' | 'dark'): Promise<void>;
@@ -103,7 +103,7 @@ export interface Driver {
 }
 
 export interface StartOptions {
-  /** The browser's UI language, e.g. 'sv'. Chromium only (--lang); the Firefox ESR here ships English alone. */
+  /** The browser's UI language, e.g. 'sv'. Chromium only (--lang); not wired for Firefox, whose UI language needs a language pack. */
   lang?: string;
   /** Firefox only: extra preferences and environment (e.g. a proxy). */
   firefox?: Pick<LaunchOptions, 'prefs' | 'env'>;
@@ -229,7 +229,7 @@ export async function chromiumDriver(options: StartOptions = {}): Promise<Driver
 }
 
 export async function firefoxDriver(executablePath: string, options: StartOptions = {}): Promise<Driver> {
-  if (options.lang) throw new Error(`a Firefox UI in ${options.lang} is not available here`);
+  if (options.lang) throw new Error(`a Firefox UI in ${options.lang} is not wired (it needs a language pack)`);
   const firefox: Browser = await launchFirefox(executablePath, options.firefox ?? {});
   try {
     // An extension page with the extension's privileges: storage and messages go through it.

@@ -289,7 +289,7 @@ for (const d of DRIVERS) {
   });
 }
 
-// Chromium only: --lang sets its UI language; the Firefox ESR here has no Swedish language pack.
+// Chromium only: --lang sets its UI language; a Swedish Firefox UI needs a language pack, not wired here (driver.ts).
 for (const d of DRIVERS.filter((x) => x.name === 'chromium')) {
   describe.skipIf(d.path === null)(`${d.title}: the side panel in a Swedish UI`, () => {
     it('speaks Swedish, with Swedish date labels, and passes axe', async () => {
