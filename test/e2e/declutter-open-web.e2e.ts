@@ -4,120 +4,23 @@
  * first report, a page too large to tidy, and a tab that navigates right after its report (the
  * declutter script must never act on the next document).
  */
-import type { BrowserContext, Page as PwPage } from 'playwright-core';
-import type { Browser, Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabAnalysis } from '../../src/core/analysis';
-import { type ChromiumSession, chromiumSession } from './chromium-session';
 import { READER_VIEW, type ReaderView } from './declutter-fixtures';
-import { launchFirefox, openExtensionPage } from './firefox-driver';
-import { findAnalysis, requireBrowser, screenshotPath, startServer, waitFor } from './harness';
+import { DRIVERS, type Driver, type DriverPage } from './driver';
+import { startServer, waitFor } from './harness';
 
-declare const browser: {
-  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
-  runtime: { sendMessage(m: unknown): Promise<unknown> };
-  scripting: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
-};
-
-interface OpenPage {
-  /** Evaluates an expression in the page's main world. */
-  eval<T>(expression: string): Promise<T>;
-  screenshot(name: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-interface Driver {
-  name: 'chromium' | 'firefox';
-  open(url: string): Promise<OpenPage>;
-  session(): Promise<Record<string, unknown>>;
-  /** Sends a `ui:` message from an extension page. */
-  ui(message: unknown): Promise<unknown>;
-  /** Runs one of the extension's files in a tab's top frame from an extension page, as the background does. */
-  inject(tabId: number, file: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function chromiumDriver(): Promise<Driver> {
-  const chromium: ChromiumSession = await chromiumSession();
-  const context: BrowserContext = chromium.context;
-  const extPage = await context.newPage();
-  await extPage.goto(chromium.extUrl('src/ui/options/index.html'));
-  const wrap = (page: PwPage): OpenPage => ({
-    eval: (expression) => page.evaluate(expression),
-    screenshot: async (name) => {
-      await page.screenshot({ path: screenshotPath('chromium', name) });
-    },
-    close: () => page.close(),
-  });
-  return {
-    name: 'chromium',
-    async open(url) {
-      const page = await context.newPage();
-      await page.setViewportSize({ width: 900, height: 600 });
-      await page.goto(url);
-      return wrap(page);
-    },
-    session: chromium.session,
-    ui: (message) => extPage.evaluate((m) => chrome.runtime.sendMessage(m), message),
-    inject: async (tabId, file) => {
-      await extPage.evaluate(([t, f]) => chrome.scripting.executeScript({ target: { tabId: t, frameIds: [0] }, files: [f] }), [
-        tabId,
-        file,
-      ] as const);
-    },
-    close: () => chromium.close(),
-  };
-}
-
-async function firefoxDriver(path: string): Promise<Driver> {
-  const firefox: Browser = await launchFirefox(path);
-  const probe = await openExtensionPage(firefox, 'src/ui/options/index.html');
-  const wrap = (page: PpPage): OpenPage => ({
-    eval: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
-    screenshot: async (name) => {
-      await page.screenshot({ path: screenshotPath('firefox', name) });
-    },
-    close: () => page.close(),
-  });
-  return {
-    name: 'firefox',
-    async open(url) {
-      const page = await firefox.newPage();
-      await page.setViewport({ width: 900, height: 600 });
-      await page.goto(url);
-      return wrap(page);
-    },
-    session: () => probe.evaluate(() => browser.storage.session.get(null)),
-    ui: (message) => probe.evaluate((m) => browser.runtime.sendMessage(m), message),
-    inject: async (tabId, file) => {
-      await probe.evaluate((t, f) => browser.scripting.executeScript({ target: { tabId: t, frameIds: [0] }, files: [f] }), tabId, file);
-    },
-    close: () => firefox.close(),
-  };
-}
-
-const chromiumPath = requireBrowser('chromium');
-const firefoxPath = requireBrowser('firefox');
-const DRIVERS: { name: string; path: string | null; start: () => Promise<Driver> }[] = [
-  { name: 'Chromium', path: chromiumPath, start: chromiumDriver },
-  { name: 'Firefox', path: firefoxPath, start: () => firefoxDriver(firefoxPath!) },
-];
+const VIEWPORT = { width: 900, height: 600 };
 
 /** Every mark declutter leaves on a page. */
 const MARKS = `document.querySelectorAll('[data-nc-declutter], [data-nc-unlock], [data-nc-unhide], [data-nc-original-style]').length`;
 
 for (const d of DRIVERS) {
-  describe.skipIf(d.path === null)(`${d.name}: declutter on the open web`, () => {
+  describe.skipIf(d.path === null)(`${d.title}: declutter on the open web`, () => {
     let driver: Driver;
     let server: Awaited<ReturnType<typeof startServer>>;
-    const analysisFor = (url: string, accept: (a: TabAnalysis) => boolean = () => true, timeoutMs?: number) =>
-      waitFor(
-        async () => findAnalysis(await driver.session(), url, accept),
-        (r) => r !== null,
-        `the analysis of ${url}`,
-        timeoutMs,
-      ).then((r) => r!);
-    const view = (page: OpenPage) => page.eval<ReaderView>(READER_VIEW);
+    const analysisFor: Driver['analysisFor'] = (...args) => driver.analysisFor(...args);
+    const open = (url: string) => driver.open(url, { viewport: VIEWPORT });
+    const view = (page: DriverPage) => page.eval<ReaderView>(READER_VIEW);
 
     beforeAll(async () => {
       server = await startServer();
@@ -130,7 +33,7 @@ for (const d of DRIVERS) {
 
     it('a front page (not an article) loses its ad-block wall and its scroll lock, and nothing else', async () => {
       const url = `${server.origin}/fixtures/wall-front-en.html`;
-      const page = await driver.open(url);
+      const page = await open(url);
       const { analysis } = await analysisFor(url, (a) => a.declutter.walls >= 1);
       expect(analysis.isArticle).toBe(false);
       expect(analysis.declutter).toMatchObject({ active: true, boilerplate: 0 });
@@ -150,7 +53,7 @@ for (const d of DRIVERS) {
 
     it('an ad-block wall beside an ordinary cookie bar: the wall goes and the page scrolls; the cookie bar stays', async () => {
       const url = `${server.origin}/fixtures/wall-cookiebar-en.html`;
-      const page = await driver.open(url);
+      const page = await open(url);
       await analysisFor(url, (a) => a.declutter.walls >= 1);
       await waitFor(
         () => view(page),
@@ -170,7 +73,7 @@ for (const d of DRIVERS) {
 
     it('an article that arrives after the first report: its boilerplate is found again, and no part of the article is ever hidden', async () => {
       const url = `${server.origin}/fixtures/late-skeleton-en.html`;
-      const page = await driver.open(url);
+      const page = await open(url);
       // Watched from the page itself: any mark on the story, inside it or around it, even for a moment.
       await page.eval(`(() => {
         window.__storyHidden = [];
@@ -204,7 +107,7 @@ for (const d of DRIVERS) {
 
     it('a single-page site: article, then a section page (the boilerplate verdicts taken back), then another article (found again)', async () => {
       const url = `${server.origin}/fixtures/spa-declutter-en.html`;
-      const page = await driver.open(url);
+      const page = await open(url);
       const hidden = () => page.eval<number>(`document.querySelectorAll('[data-nc-declutter="boilerplate"]').length`);
       await waitFor(
         () => view(page),
@@ -229,7 +132,7 @@ for (const d of DRIVERS) {
 
     it('a page too large to tidy: the wall is gone all the same, and the analysis says why the clutter stays', async () => {
       const url = `${server.origin}/fixtures/hostile-big-wall.html`;
-      const page = await driver.open(url);
+      const page = await open(url);
       const { analysis } = await analysisFor(url, (a) => a.declutter.skipped === 'too-big' && a.declutter.walls >= 1, 30_000);
       expect(analysis.declutter.boilerplate).toBe(0);
       await waitFor(
@@ -251,7 +154,7 @@ for (const d of DRIVERS) {
       for (const delay of [0, 100, 250, 500, 1000]) {
         const url = `${server.origin}/fixtures/wall-modal-en.html?delay=${delay}`;
         const nextUrl = `${next}/fixtures/wall-front-en.html?after=${delay}`;
-        const page = await driver.open(url);
+        const page = await open(url);
         await analysisFor(url);
         await page.eval(`setTimeout(() => { location.href = ${JSON.stringify(nextUrl)}; }, ${delay})`);
         const { analysis } = await analysisFor(nextUrl);
@@ -271,7 +174,7 @@ for (const d of DRIVERS) {
       await driver.ui({ type: 'ui:set-site-switch', site: 'localhost', feature: 'declutter', value: false });
       const url = `${server.origin}/fixtures/wall-modal-en.html?late`;
       const nextUrl = `${next}/fixtures/wall-front-en.html?late`;
-      const page = await driver.open(url);
+      const page = await open(url);
       await analysisFor(url, (a) => a.declutter.walls >= 1);
       await page.eval(`location.href = ${JSON.stringify(nextUrl)}`);
       const { tabId } = await analysisFor(nextUrl);

@@ -173,3 +173,22 @@ export async function chromeScreenshot(browser: Browser, what: 'sidebar' | 'wind
     throw new Error(`drawing the ${what} gave ${String(url).slice(0, 80)}`);
   return Buffer.from(url.slice('data:image/png;base64,'.length), 'base64');
 }
+
+/**
+ * Emulates prefers-color-scheme in every tab (null: the browser's own again). Puppeteer's
+ * emulateMediaFeatures needs CDP, which Firefox no longer has; the content override pref is live,
+ * so it is set in the chrome scope (as chromeScreenshot reaches it). One setting for the whole
+ * browser, unlike Chromium's per page.
+ */
+export async function setColorScheme(browser: Browser, scheme: 'light' | 'dark' | null): Promise<void> {
+  const { connection } = browser as unknown as BidiSend;
+  const send = async <T>(method: string, params: object) => (await connection.send(method, params)).result as T;
+  const { contexts } = await send<{ contexts: ChromeContext[] }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const top = contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!top) throw new Error('no browser window among the chrome contexts');
+  const pref = 'layout.css.prefers-color-scheme.content-override';
+  const expression =
+    scheme === null ? `Services.prefs.clearUserPref('${pref}')` : `Services.prefs.setIntPref('${pref}', ${scheme === 'dark' ? 0 : 1})`;
+  const res = await send<EvaluateResult>('script.evaluate', { target: { context: top.context }, expression, awaitPromise: false });
+  if (res.type !== 'success') throw new Error(`setting ${pref} failed: ${res.exceptionDetails.text}`);
+}

@@ -1,9 +1,9 @@
 /**
- * The hostile suites' page-world tracker, shared by Chromium (hostile.e2e.ts) and Firefox
- * (hostile-firefox.e2e.ts). Runs in the page's main world before its scripts: every element the
- * page makes (parser, createElement, cloneNode, importNode, innerHTML) is remembered, so that what
- * our extension adds shows up as unknown; editable content is snapshot at DOMContentLoaded (before
- * any content script runs). Each suite adds its own main-thread probe.
+ * The hostile suite's page-world tracker (hostile.e2e.ts), the same in Chromium and Firefox.
+ * Runs in the page's main world before its scripts: every element the page makes (parser,
+ * createElement, cloneNode, importNode, innerHTML) is remembered, so that what our extension adds
+ * shows up as unknown; editable content is snapshot at DOMContentLoaded (before
+ * any content script runs). Each browser adds its own main-thread probe.
  */
 
 const KNOWN_ELEMENTS = `  const known = new WeakSet();
