@@ -308,18 +308,19 @@ async function chromiumProbe(driver: Driver, path: string): Promise<Probe> {
         const { cdp, stop } = traces.get(page.raw.page)!;
         let withExt = await measureChromium(page.raw.page);
         let owned = await stop();
-        // The content script's start is one task; on a loaded 2-core machine it sometimes takes 60-100 ms where it
-        // usually takes far less. A page over 50 ms gets one more sample (a reload), and the better one counts; both
-        // are printed.
+        // The content script's start is one task, and the declutter scripts' first slice reads styles the page may
+        // not have computed yet; on a loaded 2-core machine either sometimes takes 55-100 ms where it usually takes
+        // far less. A page over 50 ms gets one more sample (a reload), and the better one counts; both are printed.
+        const worst = (tasks: OwnedTask[]) => Math.max(longest(ours(tasks)), longest(tasks.filter((t) => t.owner === 'declutter')));
         let firstSample = '';
-        if (longest(ours(owned)) > RULE_MS) {
-          firstSample = ` (first sample ${longest(ours(owned))})`;
+        if (worst(owned) > RULE_MS) {
+          firstSample = ` (first sample: ours ${longest(ours(owned))}, declutter ${longest(owned.filter((t) => t.owner === 'declutter'))})`;
           const stopAgain = await traceTasks(cdp, url);
           await page.reload();
           await sleep(1500);
           const again = await measureChromium(page.raw.page);
           const againOwned = await stopAgain();
-          if (longest(ours(againOwned)) < longest(ours(owned))) [withExt, owned] = [again, againOwned];
+          if (worst(againOwned) < worst(owned)) [withExt, owned] = [again, againOwned];
         }
         await cdp.detach();
         const highlights = await page.eval<number>(`CSS.highlights.get('news-context')?.size ?? 0`);
