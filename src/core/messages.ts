@@ -99,6 +99,11 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
 };
 
 const SKIPS = new Set<string>(['too-big']);
+/** A declutter script's claim of its document: a content script's id, null (none), or undefined when malformed. */
+function optionalDocumentId(raw: unknown): string | null | undefined {
+  if (raw === undefined || raw === null) return null;
+  return typeof raw === 'string' && /^[\w-]{1,64}$/.test(raw) ? raw : undefined;
+}
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 100_000;
 
@@ -169,15 +174,13 @@ export function parseRequest(raw: unknown): Result<Request> {
         return fail('bad-request', 'skipped invalid');
       const declutter: DeclutterCounts = { active: d.active, walls: d.walls, boilerplate: d.boilerplate };
       if (d.skipped !== undefined) declutter.skipped = d.skipped as DeclutterSkip;
-      const document = raw.document ?? null;
-      if (document !== null && (typeof document !== 'string' || !/^[\w-]{1,64}$/.test(document)))
-        return fail('bad-request', 'document invalid');
+      const document = optionalDocumentId(raw.document);
+      if (document === undefined) return fail('bad-request', 'document invalid');
       return { ok: true, value: { type, declutter, document } };
     }
     case 'content:declutter-check': {
-      const document = raw.document ?? null;
-      if (document !== null && (typeof document !== 'string' || !/^[\w-]{1,64}$/.test(document)))
-        return fail('bad-request', 'document invalid');
+      const document = optionalDocumentId(raw.document);
+      if (document === undefined) return fail('bad-request', 'document invalid');
       return { ok: true, value: { type, document } };
     }
     case 'ui:show-everything':

@@ -46,7 +46,10 @@ describe('marks', () => {
     marks.hide(box, 'boilerplate');
     marks.hide(doc.getElementById('wall')!, 'wall');
     expect(marks.kindOf(box)).toBe('boilerplate');
+    expect(marks.marked('boilerplate')).toEqual([box]);
     marks.unmark(box);
+    expect(marks.marked('boilerplate')).toEqual([]);
+    expect(marks.marked('wall')).toEqual([doc.getElementById('wall')]);
     expect(box.hasAttribute(DECLUTTER_ATTR)).toBe(false);
     expect(marks.kindOf(box)).toBeNull();
     expect(marks.counts()).toEqual({ wall: 1, backdrop: 0, boilerplate: 0 });

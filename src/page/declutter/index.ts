@@ -127,8 +127,7 @@ export function declutterPage(doc: Document, view: Window, opts: DeclutterOption
     runs++;
     if (words < lastWords) return null;
     lastWords = words;
-    const before = new Set<Element>();
-    for (const el of doc.querySelectorAll('[data-nc-declutter="boilerplate"]')) if (m.kindOf(el) === 'boilerplate') before.add(el);
+    const before = new Set(m.marked('boilerplate'));
     const chosen = new Set<Element>();
     // Decide on a staging copy of the marks: the earlier boilerplate counts as shown, walls as hidden.
     const staging: Marks = {
@@ -252,8 +251,7 @@ export function declutterPage(doc: Document, view: Window, opts: DeclutterOption
       if (!m) return;
       articleOn = article && opts.article !== undefined;
       if (!articleOn) {
-        for (const el of Array.from(doc.querySelectorAll('[data-nc-declutter="boilerplate"]')))
-          if (m.kindOf(el) === 'boilerplate') m.unmark(el);
+        for (const el of m.marked('boilerplate')) m.unmark(el);
         skipped = undefined;
       }
       stopAll();

@@ -51,6 +51,8 @@ export interface Marks {
   isHidden(el: Element): boolean;
   /** The kind `el` is hidden as, or null. */
   kindOf(el: Element): DeclutterKind | null;
+  /** The elements this object hides as `kind` now. */
+  marked(kind: DeclutterKind): Element[];
   /** Shows `el` again (a boilerplate verdict taken back when the article grew). */
   unmark(el: Element): void;
   /** Everything back as it was: attributes, overridden inline styles, and our stylesheet removed. */
@@ -118,6 +120,9 @@ export function createMarks(doc: Document, { adopt = false }: { adopt?: boolean 
     },
     isHidden(el) {
       return hidden.has(el) && el.hasAttribute(DECLUTTER_ATTR);
+    },
+    marked(kind) {
+      return [...hidden].filter(([el, k]) => k === kind && el.hasAttribute(DECLUTTER_ATTR)).map(([el]) => el);
     },
     kindOf(el) {
       return el.hasAttribute(DECLUTTER_ATTR) ? (hidden.get(el) ?? null) : null;
