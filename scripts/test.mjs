@@ -11,7 +11,7 @@ import { browserPath } from './lib/browsers.mjs';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 mkdirSync('artifacts', { recursive: true });
 
-/** @typedef {{ name: string; ok: boolean; seconds: number; passed: number; failed: number; skipped: boolean }} StepResult */
+/** @typedef {{ name: string; ok: boolean; seconds: number; passed: number; failed: number; skipped: boolean; failures?: string[] }} StepResult */
 /** @type {StepResult[]} */
 const results = [];
 
@@ -33,18 +33,47 @@ function step(name, cmd, args, opts = {}) {
   const ok = r.status === 0;
   let passed = ok ? 1 : 0;
   let failed = ok ? 0 : 1;
+  /** @type {string[]} */
+  const failures = [];
   if (opts.vitestReport) {
     try {
-      /** @type {{ numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; numFailedTestSuites: number }} */
+      /** @type {VitestReport} */
       const report = JSON.parse(readFileSync(opts.vitestReport, 'utf8'));
       passed = report.numPassedTests;
       // A file that fails to load (e.g. a missing browser under CI) fails no test but its suite.
       failed = report.numFailedTests + (report.numFailedTests === 0 && !ok ? 1 : 0);
+      failures.push(...failureLines(report));
     } catch {
       /* no report: the runner itself failed; counted as one failure */
     }
   }
-  results.push({ name, ok, seconds, passed, failed, skipped: false });
+  results.push({ name, ok, seconds, passed, failed, skipped: false, failures });
+}
+
+/**
+ * @typedef {{
+ *   numPassedTests: number; numFailedTests: number;
+ *   testResults?: { name: string; status: string; message?: string;
+ *     assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[]
+ * }} VitestReport
+ */
+
+/**
+ * One line per failed test (file, name, the first line of its error), so the summary at the end of
+ * a long log (all a CI page may keep) still says what failed.
+ * @param {VitestReport} report
+ */
+function failureLines(report) {
+  const first = (/** @type {string | undefined} */ m) => (m ?? '').split('\n').find((l) => l.trim())?.trim().slice(0, 240) ?? '';
+  /** @type {string[]} */
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const rel = file.name.replace(process.cwd() + '/', '');
+    const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failedTests) lines.push(`${rel} > ${a.fullName}: ${first(a.failureMessages?.[0])}`);
+    if (failedTests.length === 0 && file.status === 'failed') lines.push(`${rel}: ${first(file.message)}`);
+  }
+  return lines;
 }
 
 const vitest = (/** @type {string} */ project) => {
@@ -83,6 +112,11 @@ console.log('\n── summary');
 for (const r of results) {
   const what = r.skipped ? 'SKIPPED' : r.ok ? 'ok' : 'FAILED';
   console.log(`  ${what.padEnd(7)} ${r.name.padEnd(18)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.passed} passed, ${r.failed} failed`);
+}
+const failureList = results.flatMap((r) => r.failures ?? []);
+if (failureList.length > 0) {
+  console.log('\nfailed:');
+  for (const line of failureList) console.log(`  ✗ ${line}`);
 }
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);
