@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parseRegistry, type Registry } from './entities';
-import { type BuiltCorpus, type SourceFile, buildCorpus } from './pipeline';
+import { type BuildWarning, type BuiltCorpus, type SourceFile, buildCorpus } from './pipeline';
 import { ExtractionError } from './types';
 
 /** File types the pipeline reads from folders; a file named explicitly is always tried. */
@@ -50,8 +50,11 @@ export function loadRegistry(path: string): Registry {
 }
 
 /** Reads `paths` and builds the corpus: what the CLI's `build` and the Vite build both do. */
-export function buildCorpusFromPaths(paths: readonly string[], registryPath: string): { corpus: BuiltCorpus; errors: ExtractionError[] } {
+export function buildCorpusFromPaths(
+  paths: readonly string[],
+  registryPath: string,
+): { corpus: BuiltCorpus; errors: ExtractionError[]; warnings: BuildWarning[] } {
   const read = readSources(paths);
   const built = buildCorpus(read.files, { parseHtml, registry: loadRegistry(registryPath) });
-  return { corpus: built.corpus, errors: [...read.errors, ...built.errors] };
+  return { corpus: built.corpus, errors: [...read.errors, ...built.errors], warnings: built.warnings };
 }

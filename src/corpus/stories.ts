@@ -11,7 +11,8 @@ export interface StoryArticle {
   id: string;
   title: string;
   lang: string;
-  published: string; // YYYY-MM-DD
+  /** YYYY-MM-DD, or null when undated (time then neither joins nor parts it from others). */
+  published: string | null;
   /** Entity id → number of mentions in the article. */
   entities: ReadonlyMap<string, number>;
   /** Content words of the body (see contentWords). */
@@ -73,7 +74,7 @@ export function similarities(articles: readonly StoryArticle[], halfLifeDays = 2
   const wordIdf = idfOf(wordCounts);
   const ev = articles.map((a) => tfidf(a.entities, entityIdf));
   const wv = wordCounts.map((c) => tfidf(c, wordIdf));
-  const time = articles.map((a) => Date.parse(`${a.published}T00:00:00Z`));
+  const time = articles.map((a) => (a.published ? Date.parse(`${a.published}T00:00:00Z`) : NaN));
   const out: Similarity[][] = articles.map(() => []);
   for (let i = 0; i < articles.length; i++) {
     for (let j = i; j < articles.length; j++) {
@@ -83,7 +84,8 @@ export function similarities(articles: readonly StoryArticle[], halfLifeDays = 2
       const entity = cosine(ev[i] ?? new Map(), ev[j] ?? new Map());
       const lexical = cosine(wv[i] ?? new Map(), wv[j] ?? new Map());
       const days = Math.abs((time[i] ?? 0) - (time[j] ?? 0)) / DAY;
-      const closeness = Number.isFinite(days) ? Math.pow(0.5, days / halfLifeDays) : 0;
+      // An undated article is as close in time as one a half-life away: content alone decides.
+      const closeness = Number.isFinite(days) ? Math.pow(0.5, days / halfLifeDays) : 0.5;
       const shared = [...a.entities.keys()].filter((k) => b.entities.has(k));
       // Content decides; time only discounts: the same names months apart are a related story.
       const score = (0.65 * entity + 0.35 * lexical) * (0.35 + 0.65 * closeness);

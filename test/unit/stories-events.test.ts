@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvents, datesOverlap, type EventCandidate } from '../../src/corpus/events';
+import fc from 'fast-check';
+import { buildEvents, datesOverlap, type EventCandidate, leadSentence } from '../../src/corpus/events';
 import { type StoryArticle, clusterStories } from '../../src/corpus/stories';
 
 const art = (id: string, published: string, entities: Record<string, number>, words: string, lang = 'en', title = id): StoryArticle => ({
@@ -94,5 +95,165 @@ describe('buildEvents', () => {
   it('says which dates overlap', () => {
     expect(datesOverlap('2025', '2025-10-31')).toBe(true);
     expect(datesOverlap('2025-10', '2025-11')).toBe(false);
+  });
+});
+
+describe('leadSentence: the sentence that says what happened', () => {
+  const lead = (title: string, sentences: string[], entities: Record<number, string[]> = {}, background: number[] = [], lang = 'en') => {
+    const counts = new Map<string, number>();
+    for (const list of Object.values(entities)) for (const e of list) counts.set(e, (counts.get(e) ?? 0) + 1);
+    return leadSentence({
+      title,
+      lang,
+      sentences,
+      entitiesIn: (i) => entities[i] ?? [],
+      entityCounts: counts,
+      background: (i) => background.includes(i),
+    });
+  };
+
+  it('passes over a scene-setting opener for the sentence with the headline’s distinctive words', () => {
+    const sentences = [
+      'It has been a turbulent autumn at the harbour authority in Tidewater.',
+      'The harbour authority runs the docks, the ferries and the harbour station.',
+      'Its chief engineer Mara Lind will resign to found her own turbine company, the authority confirmed.',
+      'The harbour authority has had three chiefs in five years.',
+    ];
+    const entities = { 0: ['tidewater'], 1: ['tidewater'], 2: ['mara-lind', 'tidewater'], 3: ['tidewater'] };
+    expect(lead('Tidewater harbour loses its engineer: Lind resigns', sentences, entities)).toBe(2);
+  });
+
+  it('takes the first sentence when it carries the news, as most leads do', () => {
+    const sentences = [
+      'Northwind Energy has bought the turbine maker Ventus for 2 billion euros, the companies said on Monday.',
+      'The deal makes Northwind the largest turbine owner on the coast.',
+      'Ventus was founded in a garage in Aalborg.',
+    ];
+    expect(
+      lead('Northwind buys Ventus for 2 billion euros', sentences, { 0: ['northwind', 'ventus'], 1: ['northwind'], 2: ['ventus'] }),
+    ).toBe(0);
+  });
+
+  it('never takes background (a sentence dated well before publication), a heading or a fragment', () => {
+    const sentences = [
+      'Ventus buys Northwind',
+      'In 2013 Ventus first tried to buy Northwind, the turbine maker, and failed.',
+      'Now Ventus has agreed to buy Northwind for 3 billion euros, both boards said.',
+    ];
+    expect(lead('Ventus buys Northwind', sentences, { 1: ['ventus', 'northwind'], 2: ['ventus', 'northwind'] }, [1])).toBe(2);
+    expect(lead('Title', ['Too short.', 'A question is not the news, is it?'])).toBeNull();
+  });
+
+  it('works in other languages through their function words', () => {
+    const sentences = [
+      'Det har varit en orolig höst på hamnbolaget i Tidewater.',
+      'Bolagets chefsingenjör Mara Lind lämnar nu hamnbolaget för att starta ett eget turbinföretag, bekräftar bolaget.',
+    ];
+    expect(lead('Chefsingenjören lämnar hamnbolaget', sentences, { 0: ['tidewater'], 1: ['mara-lind'] }, [], 'sv')).toBe(1);
+  });
+});
+
+describe('buildEvents: the news and the background', () => {
+  const cand = (over: Partial<EventCandidate>): EventCandidate => ({
+    articleId: 'a',
+    sentence: 0,
+    text: 't',
+    date: '2025-06-13',
+    precision: 'day',
+    entities: ['meta'],
+    ...over,
+  });
+
+  it('keeps an article’s news apart from a coarser background date in another article', () => {
+    const events = buildEvents([
+      cand({ articleId: 'a', sentence: 3, date: '2025', precision: 'year', text: 'During the year Meta shifted focus.' }),
+      cand({ articleId: 'b', sentence: 0, kind: 'report', text: 'Meta has announced an investment in Scale.' }),
+    ]);
+    expect(events.map((e) => [e.date, e.kind ?? '', e.sources.length])).toEqual([
+      ['2025', '', 1],
+      ['2025-06-13', 'report', 1],
+    ]);
+  });
+
+  it('merges the same day’s news from two outlets, and a background mention of that very day', () => {
+    const events = buildEvents([
+      cand({ articleId: 'a', kind: 'report', text: 'Meta invests in Scale.' }),
+      cand({ articleId: 'b', kind: 'report', text: 'Meta buys into Scale.' }),
+      cand({ articleId: 'c', sentence: 5, text: 'On June 13, 2025, Meta bought into Scale.' }),
+      cand({ articleId: 'd', kind: 'report', entities: ['ventus'], text: 'Ventus is sold.' }),
+    ]);
+    expect(events.map((e) => [e.kind ?? '', e.sources.map((s) => s.articleId)])).toEqual([
+      ['report', ['a', 'b', 'c']],
+      ['report', ['d']],
+    ]);
+  });
+
+  it('merges exactly as comparing every event with every earlier one would (the index changes no result)', () => {
+    // The reference: the first earlier event with an overlapping date (the same day for news), a
+    // shared entity, from another article.
+    const naive = (cs: readonly EventCandidate[]) => {
+      const out: { date: string; articles: string[]; entities: string[]; report: boolean; precision: string }[] = [];
+      const seen = new Set<string>();
+      for (const c of cs) {
+        const key = `${c.articleId}#${c.sentence}#${c.date}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const same = out.find(
+          (e) =>
+            (e.report || c.kind === 'report'
+              ? e.date === c.date && e.precision === 'day' && c.precision === 'day'
+              : datesOverlap(e.date, c.date)) &&
+            !e.articles.includes(c.articleId) &&
+            c.entities.some((x) => e.entities.includes(x)),
+        );
+        if (same) {
+          same.articles.push(c.articleId);
+          same.entities = [...new Set([...same.entities, ...c.entities])];
+          same.report ||= c.kind === 'report';
+          const rank = { day: 0, month: 1, season: 2, approximate: 3, year: 4 } as const;
+          if (rank[c.precision] < rank[same.precision as keyof typeof rank]) [same.date, same.precision] = [c.date, c.precision];
+        } else
+          out.push({
+            date: c.date,
+            articles: [c.articleId],
+            entities: [...new Set(c.entities)],
+            report: c.kind === 'report',
+            precision: c.precision,
+          });
+      }
+      return out.map((e) => `${e.date}|${e.articles.join(',')}|${e.report}`).sort();
+    };
+    const dates = ['2024', '2024-05', '2024-05-02', '2024-05-09', '2025', '2025-06', '2025-06-13'];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            article: fc.integer({ min: 0, max: 6 }),
+            sentence: fc.integer({ min: 0, max: 3 }),
+            date: fc.constantFrom(...dates),
+            entities: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 3 }),
+            report: fc.boolean(),
+          }),
+          { maxLength: 40 },
+        ),
+        (raw) => {
+          const cs = raw.map((r) =>
+            cand({
+              articleId: `x${r.article}`,
+              sentence: r.sentence,
+              date: r.date,
+              precision: r.date.length === 10 ? 'day' : r.date.length === 7 ? 'month' : 'year',
+              entities: r.entities,
+              ...(r.report && r.date.length === 10 ? { kind: 'report' as const } : {}),
+            }),
+          );
+          const got = buildEvents(cs)
+            .map((e) => `${e.date}|${e.sources.map((s) => s.articleId).join(',')}|${e.kind === 'report'}`)
+            .sort();
+          expect(got).toEqual(naive(cs));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

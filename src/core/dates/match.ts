@@ -107,6 +107,18 @@ export function widen(raw: Raw, m: RegExpExecArray, c: Ctx, order: number): Cand
 }
 
 /**
+ * The temporal expressions of an undated article: only those whose date the text states in full
+ * ("June 13, 2025", "in 2013"). Whatever needs the publication date ("yesterday", "in March") stays
+ * out rather than be dated against a guess: a match is kept when it is absolute and resolves the
+ * same against two anchors decades apart, so no rule's use of the anchor can leak into it.
+ */
+export function findAbsoluteTemporalExpressions(sentence: string, lang: string): TemporalMatch[] {
+  const key = (m: TemporalMatch) => `${m.start}:${m.end}:${m.date}:${m.precision}`;
+  const later = new Set(findTemporalExpressions(sentence, lang, '2060-07-01').map(key));
+  return findTemporalExpressions(sentence, lang, '1990-01-15').filter((m) => m.kind === 'absolute' && later.has(key(m)));
+}
+
+/**
  * Finds the temporal expressions in `sentence` (any length: a sentence or a whole article) and
  * resolves them against `anchor`, the article's publication date (YYYY-MM-DD; a RangeError
  * otherwise). `lang` is a BCP 47 tag; sv, en and de have rules, other languages only the

@@ -167,10 +167,22 @@ function EventRow({ event: e }: { event: TimelineEvent }) {
   const { t, lang } = locale;
   const others = e.sources - 1;
   return (
-    <li class="nc-tl-event" data-testid="timeline-event" data-date={e.date} data-precision={e.precision}>
+    <li
+      class={`nc-tl-event${e.news ? ' nc-tl-news' : ''}`}
+      data-testid="timeline-event"
+      data-date={e.date}
+      data-precision={e.precision}
+      data-kind={e.news ? 'news' : 'background'}
+    >
       <span class="nc-tl-dot" aria-hidden="true" />
       <p class="nc-tl-when">
         <time dateTime={e.date}>{formatTemporal(e, locale)}</time>
+        {e.news ? ' ' : null}
+        {e.news ? (
+          <span class="nc-badge nc-badge-news" data-testid="news-event" title={t('newsEventTitle')}>
+            {t('newsEvent')}
+          </span>
+        ) : null}
         {e.fromThisArticle ? ' ' : null}
         {e.fromThisArticle ? (
           <span class="nc-badge" data-testid="from-this-article">
