@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { buildEvents, datesOverlap, type EventCandidate, leadSentence } from '../../src/corpus/events';
 import { type StoryArticle, clusterStories } from '../../src/corpus/stories';
 
-const art = (id: string, published: string, entities: Record<string, number>, words: string, lang = 'en', title = id): StoryArticle => ({
+const art = (
+  id: string,
+  published: string | null,
+  entities: Record<string, number>,
+  words: string,
+  lang = 'en',
+  title = id,
+): StoryArticle => ({
   id,
   title,
   lang,
@@ -52,6 +59,109 @@ describe('clusterStories', () => {
   it('handles no articles and one article', () => {
     expect(clusterStories([])).toEqual([]);
     expect(clusterStories([tidalEn]).map((s) => s.articleIds)).toEqual([['t-en']]);
+  });
+
+  it('clusters exactly as comparing every pair of articles would (similar pairs found through inverted lists)', () => {
+    // The reference: every pair's similarity, single linkage, the most central title, related by the best pair.
+    const reference = (arts: readonly StoryArticle[]) => {
+      const idf = (docs: ReadonlyMap<string, number>[]) => {
+        const df = new Map<string, number>();
+        for (const d of docs) for (const k of d.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+        return new Map([...df].map(([k, c]) => [k, Math.log(1 + (docs.length + 1) / c)]));
+      };
+      const tf = (c: ReadonlyMap<string, number>, w: ReadonlyMap<string, number>) =>
+        new Map([...c].map(([k, x]) => [k, (1 + Math.log(x)) * (w.get(k) ?? 0)]));
+      const cos = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => {
+        let dot = 0;
+        for (const [k, x] of a) dot += x * (b.get(k) ?? 0);
+        const na = Math.hypot(...a.values());
+        const nb = Math.hypot(...b.values());
+        return na === 0 || nb === 0 ? 0 : dot / (na * nb);
+      };
+      const wc = arts.map((a) => {
+        const m = new Map<string, number>();
+        for (const w of a.words) m.set(w, (m.get(w) ?? 0) + 1);
+        return m;
+      });
+      const ei = idf(arts.map((a) => a.entities));
+      const wi = idf(wc);
+      // Symmetric, as one computation per pair is: sim(i, j) is sim(j, i) to the last bit.
+      const sim = (x: number, y: number) => {
+        const [i, j] = x < y ? [x, y] : [y, x];
+        const t = (x: StoryArticle) => (x.published ? Date.parse(`${x.published}T00:00:00Z`) : NaN);
+        const days = Math.abs(t(arts[i]!) - t(arts[j]!)) / 86_400_000;
+        const close = Number.isFinite(days) ? Math.pow(0.5, days / 21) : 0.5;
+        const e = cos(tf(arts[i]!.entities, ei), tf(arts[j]!.entities, ei));
+        const l = cos(tf(wc[i]!, wi), tf(wc[j]!, wi));
+        return (0.65 * e + 0.35 * l) * (0.35 + 0.65 * close);
+      };
+      const group = arts.map((_, i) => i);
+      const root = (i: number): number => (group[i] === i ? i : root(group[i]!));
+      for (let i = 0; i < arts.length; i++) for (let j = i + 1; j < arts.length; j++) if (sim(i, j) >= 0.3) group[root(i)] = root(j);
+      const by = new Map<number, number[]>();
+      arts.forEach((_, i) => by.set(root(i), [...(by.get(root(i)) ?? []), i]));
+      const date = (x: number, y: number) => (arts[x]!.published ?? '').localeCompare(arts[y]!.published ?? '') || x - y;
+      const members = [...by.values()].map((g) => g.sort(date)).sort((g, h) => date(g[0]!, h[0]!));
+      return members.map((g, s) => {
+        const central = (i: number) => g.reduce((sum, j) => sum + (i === j ? 0 : sim(i, j)), 0);
+        const title = arts[g.reduce((b, i) => (central(i) > central(b) ? i : b), g[0]!)]!.title;
+        const related = members
+          .map((h, t) => ({ t, best: Math.max(...g.flatMap((i) => h.map((j) => sim(i, j)))) }))
+          .filter(({ t, best }) => t !== s && best >= 0.08)
+          .map(({ t, best }) => `${arts[members[t]![0]!]!.id}:${Math.round(best * 1000) / 1000}`)
+          .sort();
+        return { ids: g.map((i) => arts[i]!.id), title, related };
+      });
+    };
+    const names = ['tidewater', 'harbour', 'mayor', 'council', 'meta', 'scale'];
+    const vocabulary = ['tidal', 'station', 'budget', 'strike', 'turbine', 'harbour', 'cod', 'ferry', 'bridge', 'vote'];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            day: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null }),
+            entities: fc.dictionary(fc.constantFrom(...names), fc.integer({ min: 1, max: 4 }), { maxKeys: 3 }),
+            words: fc.array(fc.constantFrom(...vocabulary), { maxLength: 8 }),
+          }),
+          { maxLength: 14 },
+        ),
+        (raw) => {
+          const arts = raw.map((r, i) =>
+            art(
+              `a${i}`,
+              r.day === null ? null : new Date(Date.UTC(2025, 0, r.day)).toISOString().slice(0, 10),
+              r.entities,
+              r.words.join(' '),
+              'en',
+              `title ${i}`,
+            ),
+          );
+          const got = clusterStories(arts).map((s) => ({
+            ids: s.articleIds,
+            title: s.title,
+            related: s.related.map((r) => `${r.storyId.slice('story-'.length)}:${r.score}`).sort(),
+          }));
+          expect(got).toEqual(reference(arts));
+        },
+      ),
+      {
+        numRuns: 300,
+        examples: [
+          [
+            [
+              { day: null, entities: {}, words: [] },
+              { day: null, entities: {}, words: ['tidal'] },
+              { day: null, entities: {}, words: ['station'] },
+              { day: 1, entities: { tidewater: 1 }, words: ['turbine', 'station', 'tidal', 'harbour'] },
+              { day: null, entities: {}, words: ['tidal'] },
+              { day: null, entities: { tidewater: 1 }, words: ['station', 'tidal', 'turbine', 'ferry', 'turbine'] },
+              { day: null, entities: {}, words: ['station', 'harbour'] },
+              { day: null, entities: {}, words: [] },
+            ],
+          ],
+        ],
+      },
+    );
   });
 });
 
