@@ -153,6 +153,7 @@ describe('SidePanelView: the background timeline', () => {
     expect(byDate('2025-06-12').getAttribute('data-kind')).toBe('news');
     expect(byDate('2025-10').querySelector('[data-testid="news-event"]')).toBeNull();
     expect(byDate('2025-10').getAttribute('data-kind')).toBe('background');
+    expect(textOf(doc.querySelector('.nc-tl-legend'))).toContain('the news reported that day');
     const here = doc.querySelector('[data-testid="you-are-here"]')!;
     expect(textOf(here.querySelector('.nc-tl-when'))).toBe('You are here November 12, 2025');
     expect(textOf(here.querySelector('.nc-tl-here-title'))).toBe('LeCun lämnar Meta');

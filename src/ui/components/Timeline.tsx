@@ -117,6 +117,11 @@ export function TimelineView({ timeline, pageLang }: TimelineProps) {
       <p class="nc-tl-legend" aria-hidden="true">
         <span class="nc-tl-key nc-tl-key-day" /> {t('timelineLegendExact')}
         <span class="nc-tl-key nc-tl-key-approx" /> {t('timelineLegendApprox')}
+        {timeline.events.some((e) => e.news) ? (
+          <>
+            <span class="nc-tl-key nc-tl-key-news" /> {t('timelineLegendNews')}
+          </>
+        ) : null}
       </p>
       {shown.length === 0 && timeline.events.length > 0 ? (
         <div class="nc-empty nc-tl-empty" data-testid="timeline-empty">
