@@ -32,10 +32,12 @@
  *   Thursday (the ISO week's own year), a decade by its middle year (or 2, 5, 8 with early, mid,
  *   late); `span` says which, so a label can stay honest (formatTemporal in ./labels).
  *
- * Tense is not analysed: "i december ska bolaget…" in a November article still resolves to last
- * December. A sentence-level tense guess was considered and rejected: news sentences mix
- * tenses ("said in March that it will…"), so it would move correct past dates as often as it
- * fixed future ones.
+ * Tense is not analysed sentence-wide: news sentences mix tenses ("said in March that it
+ * will…"), so a sentence-level guess would move correct past dates as often as it fixed future
+ * ones. Only a future marker that governs the date itself, in its own clause and at most three
+ * words before it ("will start in December", "is set for January 15", "ska börja gälla i
+ * december", "sollen im Dezember"), makes a month or day without a year the coming one
+ * (LangConfig.future); "i december ska bolaget…" still resolves to last December.
  *
  * `text` covers the date words, the modifiers that change them and a governing preposition
  * ("i juli 2024", "in 2022", "sedan 2013", "on Friday"). Every pattern is linear: bounded
