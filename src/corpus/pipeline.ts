@@ -182,6 +182,7 @@ export function buildCorpus(
       published ? findTemporalExpressions(s.text, p.extracted.lang, published) : findAbsoluteTemporalExpressions(s.text, p.extracted.lang),
     );
     // The article's own news: its lead, at its publication date (undated articles have none).
+    let reported = false;
     if (published) {
       const day = Date.parse(`${published}T00:00:00Z`);
       // "Before" by more than a week, whatever the precision: "2013", "för några veckor sedan".
@@ -198,6 +199,7 @@ export function buildCorpus(
           return dates.length > 0 && dates.every((t) => ends(t.date) < day - 7 * DAY);
         },
       });
+      reported = lead !== null;
       if (lead !== null)
         candidates.push({
           articleId: p.id,
@@ -220,6 +222,9 @@ export function buildCorpus(
     }
     p.sentences.forEach((s, i) => {
       for (const t of found[i] ?? []) {
+        // The day of publication is the article's own news, told once by its lead: "today",
+        // "on Tuesday" (that very day) would repeat it on the timeline.
+        if (reported && t.date === published) continue;
         candidates.push({
           articleId: p.id,
           sentence: i,

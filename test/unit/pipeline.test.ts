@@ -234,6 +234,21 @@ describe('bad input', () => {
     expect(warnings).toEqual([{ source: 'untitled.html', message: 'no title found: the first sentence stands in for it' }]);
   });
 
+  it('tells the day of publication once, by the lead, and dates the rest of the text as background', () => {
+    const page = `<!doctype html><html lang="en"><head><title>Ferry company Northwind collapses</title><meta property="article:published_time" content="2024-03-05"></head><body><article><h1>Ferry company Northwind collapses</h1>
+      <p>The ferry company Northwind collapsed on Tuesday after its bank withdrew a loan, leaving four hundred islanders without a daily crossing to the mainland.</p>
+      <p>Northwind told its staff today that the ships would stay in port, and the county said it would look for another operator within a month.</p>
+      <p>Northwind was founded in 1998 and took over the crossing from the county in 2011, when the old state ferry was sold.</p>
+      <p>Last week the company had still promised its passengers a new timetable, with more crossings on weekends.</p></article></body></html>`;
+    const { corpus: built } = buildCorpus([file('ferry.html', page)], { parseHtml, registry });
+    expect(built.events.map((e) => [e.date, e.kind ?? 'background', e.text.slice(0, 28)])).toEqual([
+      ['1998', 'background', 'Northwind was founded in 199'],
+      ['2011', 'background', 'Northwind was founded in 199'],
+      ['2024-02-29', 'background', 'Last week the company had st'],
+      ['2024-03-05', 'report', 'The ferry company Northwind '],
+    ]);
+  });
+
   it('reads Windows-1252 text and strips a byte-order mark', () => {
     expect(decodeSource(file('x.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]))).text).toBe('café');
     expect(decodeSource(file('x.txt', '\uFEFFhej')).text).toBe('hej');
