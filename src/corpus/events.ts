@@ -91,7 +91,13 @@ export function buildEvents(candidates: readonly EventCandidate[]): MergedEvent[
       }
     };
     if (same) {
-      same.sources.push(source);
+      // An article's own news tells the event better than a passing mention: it leads.
+      if (c.kind === 'report' && same.kind !== 'report') {
+        same.sources.unshift(source);
+        same.articleId = c.articleId;
+        same.sentence = c.sentence;
+        same.text = c.text;
+      } else same.sources.push(source);
       same.entities = [...new Set([...same.entities, ...c.entities])];
       index(sameAt, c.entities);
       if (c.kind === 'report') same.kind = 'report';
@@ -154,7 +160,7 @@ function sameWord(a: string, b: string): boolean {
  * headline word weighted by how rare it is in the article: the headline's distinctive words
  * ("AI-pionjären", "invests") say what the news is, the name the whole article repeats does not.
  * The article's most-mentioned entities break ties; earlier sentences are slightly preferred.
- * Null when no opening sentence reads as a statement.
+ * Null when no opening sentence reads as a statement that shares a word with the headline.
  */
 export function leadSentence(input: LeadInput): number | null {
   const words = input.sentences.map((s) => contentWords(s, input.lang));
@@ -179,6 +185,9 @@ export function leadSentence(input: LeadInput): number | null {
     headline.forEach((h, k) => {
       if (own.some((w) => sameWord(w, h))) shared += weight[k] ?? 0;
     });
+    // A sentence that shares nothing with the headline does not tell its news (a feature's
+    // scene-setting, a recipe's "This holiday season, …"): no event rather than a wrong one.
+    if (shared === 0) continue;
     let salience = 0;
     for (const e of new Set(input.entitiesIn(i))) salience += (input.entityCounts.get(e) ?? 0) / maxCount;
     const score = (shared / total + 0.25 * Math.min(salience, 1)) * (1 - 0.04 * i);

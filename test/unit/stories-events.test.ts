@@ -252,6 +252,8 @@ describe('leadSentence: the sentence that says what happened', () => {
     ];
     expect(lead('Ventus buys Northwind', sentences, { 1: ['ventus', 'northwind'], 2: ['ventus', 'northwind'] }, [1])).toBe(2);
     expect(lead('Title', ['Too short.', 'A question is not the news, is it?'])).toBeNull();
+    // A feature that opens with a scene sharing nothing with its headline has no news to date.
+    expect(lead('Spiced pear jam for the holidays', ['This season, give the gift of something homemade to everyone.'])).toBeNull();
   });
 
   it('works in other languages through their function words', () => {
@@ -298,6 +300,21 @@ describe('buildEvents: the news and the background', () => {
     ]);
   });
 
+  it('lets an article’s news lead an event that another article only mentioned', () => {
+    const [e, ...rest] = buildEvents([
+      cand({ articleId: 'c', sentence: 5, text: 'On June 13, 2025, Meta bought into Scale.' }),
+      cand({ articleId: 'a', sentence: 0, kind: 'report', text: 'Meta invests in Scale.' }),
+    ]);
+    expect(rest).toEqual([]);
+    expect([e?.kind, e?.articleId, e?.sentence, e?.text, e?.sources.map((s) => s.articleId)]).toEqual([
+      'report',
+      'a',
+      0,
+      'Meta invests in Scale.',
+      ['a', 'c'],
+    ]);
+  });
+
   it('merges exactly as comparing every event with every earlier one would (the index changes no result)', () => {
     // The reference: the first earlier event with an overlapping date (the same day for news), a
     // shared entity, from another article.
@@ -317,7 +334,8 @@ describe('buildEvents: the news and the background', () => {
             c.entities.some((x) => e.entities.includes(x)),
         );
         if (same) {
-          same.articles.push(c.articleId);
+          if (c.kind === 'report' && !same.report) same.articles.unshift(c.articleId);
+          else same.articles.push(c.articleId);
           same.entities = [...new Set([...same.entities, ...c.entities])];
           same.report ||= c.kind === 'report';
           const rank = { day: 0, month: 1, season: 2, approximate: 3, year: 4 } as const;
