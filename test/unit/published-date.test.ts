@@ -145,6 +145,42 @@ describe('markup', () => {
   });
 });
 
+describe('markup of blog themes and odd layouts', () => {
+  it('reads a datetime or title attribute on an element named after the publication', () => {
+    const span = page({
+      header: '<div class="post-meta"><span class="post-date published" datetime="2018-10-06T08:57:00+02:00">October 06, 2018</span></div>',
+    });
+    expect(find(span)).toEqual({ date: '2018-10-06', source: 'time' });
+    const abbr = page({ header: '<abbr class="published" title="2018-10-06T08:57:00+02:00">6 days ago</abbr>' });
+    expect(find(abbr)).toEqual({ date: '2018-10-06', source: 'time' });
+  });
+
+  it('finds the headline in a container with a furniture-like name', () => {
+    const doc = parseHTML(
+      `<html lang="en"><head><title>${TITLE} - News</title></head><body><div class="sidebar"><h1 class="headline">${TITLE}</h1><label>November 20, 2019 13:42</label></div><div class="main">${TEXT}</div></body></html>`,
+    ).document;
+    expect(find(doc)).toEqual({ date: '2019-11-20', source: 'byline' });
+  });
+
+  it('reads month-first dotted dates when the second number is the day', () => {
+    const doc = page({ before: '<time class="content-header__publish-date">11.14.2019 09:00 AM</time>' });
+    expect(find(doc)).toEqual({ date: '2019-11-14', source: 'time' });
+  });
+
+  it('takes a shown update date only when the page shows nothing else, and never over another source', () => {
+    const header = '<p>News Bureau | Updated : <span>19 November 2019, 09:01 AM</span></p>';
+    expect(find(page({ header }))).toEqual({ date: '2019-11-19', source: 'byline' });
+    expect(find(page({ header }), 'https://paper.example/2019/11/08/bridge')).toEqual({ date: '2019-11-08', source: 'url' });
+    // A label outside the element named after the date still says "updated": the dated element further down is the publication.
+    const byline =
+      '<div class="c-byline">By Jane Doe <span class="c-byline__item">Updated <time class="c-byline__item">Nov 13, 2019, 10:28am EST</time></span></div>';
+    const doc = parseHTML(
+      `<html lang="en"><head><title>${TITLE}</title></head><body><article><h1>${TITLE}</h1>${byline}${TEXT}${TEXT}${TEXT}<p class="post-date">8 November 2019</p></article></body></html>`,
+    ).document;
+    expect(find(doc)).toEqual({ date: '2019-11-08', source: 'byline' });
+  });
+});
+
 describe('the URL', () => {
   it('reads the common forms of a date in a path', () => {
     expect(dateFromUrl('https://www.theguardian.com/world/2019/nov/18/bridge-rebuild')).toBe('2019-11-18');

@@ -22,7 +22,7 @@ export interface Published {
   source: PublishedSource | null;
 }
 
-interface Candidate {
+export interface Candidate {
   date: string;
   source: PublishedSource;
   /** How much the source is trusted: 10 a JSON-LD article's datePublished, 3 an unlabelled date near the headline. */
@@ -182,15 +182,17 @@ function fromJsonLd(doc: Document, url: string | null, out: Candidate[], modifie
 /** Meta names of the original publication date, by convention, most specific first. */
 const META_PUBLISHED: [RegExp, number][] = [
   [
-    /^(?:article:published_time|og:published_time|article:published|og:article:published_time|datepublished|published_time|article\.published|article_date_original|original-publish-date|parsely-pub-date|sailthru\.date|dc\.date\.issued|dcterms\.issued|dc\.date\.created|dcterms\.created|cxenseparse:recs:publishtime|pubdate|publishdate|publish-date|publish_date|pub_date|published_at|publication_date|publication-date|article_published_time|article:post_date|sn-post-date|date_published|datecreated|dc\.created)$/,
+    /^(?:article:published_time|og:published_time|article:published|og:article:published_time|datepublished|published_time|article\.published|article_date_original|original-publish-date|parsely-pub-date|sailthru\.date|dc\.date\.issued|dcterms\.issued|cxenseparse:recs:publishtime|pubdate|publishdate|publish-date|publish_date|pub_date|published_at|publication_date|publication-date|article_published_time|article:post_date|sn-post-date|date_published)$/,
     9,
   ],
+  // A creation date is the publication's stand-in: below a stated publication date.
+  [/^(?:datecreated|dc\.created|dc\.date\.created|dcterms\.created)$/, 8.5],
   [/^(?:dc\.date|dcterms\.date|date|created|citation_publication_date|citation_date|displaydate|dc\.date\.available)$/, 7],
 ];
 const META_MODIFIED =
   /^(?:article:modified_time|og:updated_time|article:modified|datemodified|dc\.date\.modified|dcterms\.modified|last-modified|lastmod|modified_time|updated_time)$/;
 
-function fromMeta(doc: Document, locale: string, out: Candidate[], modified: string[]): void {
+function fromMeta(doc: Document, locale: string, headline: Element | null, out: Candidate[], modified: string[]): void {
   const seen = new Set<string>();
   for (const m of doc.querySelectorAll('meta')) {
     const content = m.getAttribute('content')?.trim();
@@ -209,7 +211,7 @@ function fromMeta(doc: Document, locale: string, out: Candidate[], modified: str
       const rule = META_PUBLISHED.find(([re]) => re.test(key));
       if (!rule) continue;
       // In the body, an itemprop meta belongs to whatever item holds it (a teaser, a video).
-      if (attr === 'itemprop' && excluded(m)) continue;
+      if (attr === 'itemprop' && excluded(m, headline)) continue;
       seen.add(key);
       const date = normaliseDate(content, locale);
       if (date) out.push({ date, source: 'meta', weight: rule[1], why: `meta ${key}` });
@@ -224,9 +226,14 @@ function fromMeta(doc: Document, locale: string, out: Candidate[], modified: str
 const EXCLUDED_WORD =
   /^(?:comments?|comment-\S*|\S*-comments?|replies|reply|related\S*|\S*-related|teasers?|recommend\S*|sidebar|aside|widget\S*|footer|\S*-footer|promo\S*|trending|popular|most-?\S*|newsletter|twitter-tweet|tweet|instagram-media|embed\S*|copyright|breadcrumbs?|outbrain|taboola|nav|navbar|navigation|menu|more-\S*|read-?more|latest\S*|also-\S*|rail|river|feed|card-list|story-list|headlines|top-stories|todays-paper|today-paper|masthead|ticker|carousel)$/i;
 
-/** An element inside page furniture (a comment, a teaser list, a footer, an embedded post). */
-function excluded(el: Element): boolean {
+/**
+ * An element inside page furniture (a comment, a teaser list, a footer, an embedded post). A
+ * container that holds the headline is the article's, whatever its name (some sites lay the
+ * article out in a "sidebar" column).
+ */
+function excluded(el: Element, headline: Element | null): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) {
+    if (headline && e.contains(headline)) return false;
     const tag = e.tagName.toLowerCase();
     if (tag === 'aside' || tag === 'nav' || tag === 'footer' || tag === 'iframe' || tag === 'noscript') return true;
     if (tag === 'blockquote' && /tweet|instagram|embed/i.test(e.getAttribute('class') ?? '')) return true;
@@ -247,7 +254,7 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, out
     const isPublished = /\b(?:datepublished|datecreated|uploaddate)\b/.test(prop);
     const isModified = /\bdatemodified\b/.test(prop);
     if (!isPublished && !isModified) continue;
-    if (excluded(el) || inForeignItem(el)) continue;
+    if (excluded(el, headline) || inForeignItem(el)) continue;
     const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent;
     const date = normaliseDate(value, locale);
     if (!date) continue;
@@ -257,7 +264,7 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, out
   // <time>: pubdate, or named after the publication, or in the article's header.
   let firstHeaderTime = true;
   for (const el of doc.querySelectorAll('time')) {
-    if (excluded(el) || el.hasAttribute('itemprop')) continue;
+    if (excluded(el, headline) || el.hasAttribute('itemprop')) continue;
     const value = el.getAttribute('datetime') ?? el.textContent;
     const date = normaliseDate(value, locale);
     if (!date) continue;
@@ -274,6 +281,16 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, out
       out.push({ date, source: 'time', weight: 5.5, why: 'time near the headline' });
     }
   }
+  // The microformats' and blog themes' forms: <abbr class="published" title="…">, <span class="post-date published" datetime="…">.
+  for (const el of doc.querySelectorAll('[datetime]:not(time), abbr[title]')) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (el.hasAttribute('itemprop') || excluded(el, headline)) continue;
+    const date = normaliseDate(el.getAttribute('datetime') ?? el.getAttribute('title'), locale);
+    if (!date) continue;
+    if (UPDATED_NAME.test(names)) modified.push(date);
+    else if (PUBLISHED_NAME.test(names))
+      out.push({ date, source: 'time', weight: 6.5, why: `${el.tagName.toLowerCase()} ${names.trim()}` });
+  }
   // data-* attributes named after the publication date, and hidden inputs holding it.
   let dataCount = 0;
   for (const el of ((doc.body as HTMLElement | null) ?? doc.documentElement).querySelectorAll('*')) {
@@ -281,7 +298,7 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, out
     const tag = el.tagName.toLowerCase();
     if (tag === 'input' && (el.getAttribute('type') ?? '').toLowerCase() === 'hidden') {
       const name = `${el.getAttribute('name') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
-      if (!/date|time/i.test(name) || excluded(el)) continue;
+      if (!/date|time/i.test(name) || excluded(el, headline)) continue;
       const date = normaliseDate(el.getAttribute('value'), locale);
       if (!date) continue;
       if (UPDATED_NAME.test(name)) modified.push(date);
@@ -297,7 +314,7 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, out
         modified.push(date);
         continue;
       }
-      if (excluded(el)) continue;
+      if (excluded(el, headline)) continue;
       dataCount++;
       if (PUBLISHED_NAME.test(name)) out.push({ date, source: 'data', weight: 6, why: name });
       else if (nearHeadline(el, headline)) out.push({ date, source: 'data', weight: 4, why: `${name} near the headline` });
@@ -343,13 +360,13 @@ function findHeadline(doc: Document): Element | null {
     const head = text.slice(0, 40);
     return titles.some((t) => t.length >= 8 && (t.includes(head) || text.includes(t.slice(0, 40))));
   };
-  const h1s = [...doc.querySelectorAll('h1')].filter((h) => !excluded(h));
+  const h1s = [...doc.querySelectorAll('h1')];
   const found =
     h1s.find(matches) ??
     [...doc.querySelectorAll('h2, [itemprop="headline"], [class*="headline" i], [class*="title" i]')].find(
-      (h) => h.tagName.toLowerCase() !== 'title' && !excluded(h) && matches(h),
+      (h) => h.tagName.toLowerCase() !== 'title' && !excluded(h, null) && matches(h),
     );
-  return found ?? h1s.find((h) => clean(h.textContent).length >= 20) ?? null;
+  return found ?? h1s.find((h) => clean(h.textContent).length >= 20 && !excluded(h, null)) ?? null;
 }
 
 /** The element shares the headline's header: within a few levels of the headline's container and before the body text runs on. */
@@ -462,7 +479,7 @@ function datesNearHeadline(doc: Document, headline: Element, locale: string): Te
   return out;
 
   function add(text: string, el: Element, dist: number, previous = ''): void {
-    if (excluded(el) || FOREIGN_LINE.test(text) || text.length > 400) return;
+    if (excluded(el, headline) || FOREIGN_LINE.test(text) || text.length > 400) return;
     // The line the text belongs to: "Tuesday, November 19, 2019 | <a>Today's Paper</a>".
     const line = clean((el.closest('p, li, div, span, header, section') ?? el).textContent);
     if (line.length < 200 && FOREIGN_LINE.test(line)) return;
@@ -487,11 +504,15 @@ function datesInDateElements(doc: Document, headline: Element | null, locale: st
     '[class*="date" i], [class*="byline" i], [class*="dateline" i], [class*="posted" i], [class*="publish" i]',
   )) {
     const cls = el.getAttribute('class') ?? '';
-    if (UPDATED_NAME.test(cls) || excluded(el)) continue;
+    if (UPDATED_NAME.test(cls) || excluded(el, headline)) continue;
     const text = clean(el.textContent);
     if (!text || text.length > 120 || FOREIGN_LINE.test(text)) continue;
+    // The label may sit outside the element: "Updated <time class="byline__date">…</time>".
+    const parentText = clean(el.parentElement?.textContent);
+    const at = parentText.length < 300 ? parentText.indexOf(text) : -1;
+    const outside = at > 0 ? `${parentText.slice(Math.max(0, at - 40), at)} ` : '';
     for (const d of findDates(text, locale, { strict: true })) {
-      const lead = text.slice(Math.max(0, d.start - 40), d.start);
+      const lead = outside + text.slice(Math.max(0, d.start - 40), d.start);
       if (UPDATED_LABEL.test(lead)) continue;
       const date = normaliseDate(d.iso);
       if (date) out.push(date);
@@ -502,10 +523,13 @@ function datesInDateElements(doc: Document, headline: Element | null, locale: st
   return out;
 }
 
-function fromText(doc: Document, headline: Element | null, locale: string, out: Candidate[], modified: string[]): void {
+/** Dates a reader sees near the headline and in dateline elements; returns the first "Updated" date shown, if any. */
+function fromText(doc: Document, headline: Element | null, locale: string, out: Candidate[], modified: string[]): string | null {
+  let updated: string | null = null;
   if (headline) {
     const found = datesNearHeadline(doc, headline, locale);
     for (const d of found.filter((x) => x.labelled === 'updated')) modified.push(d.date);
+    updated = found.find((x) => x.labelled === 'updated')?.date ?? null;
     const published = found.filter((x) => x.labelled === 'published');
     if (published[0]) {
       out.push({ date: published[0].date, source: 'byline', weight: 5.5, why: 'labelled dateline near the headline' });
@@ -520,6 +544,7 @@ function fromText(doc: Document, headline: Element | null, locale: string, out: 
   }
   const classed = datesInDateElements(doc, headline, locale);
   if (classed[0]) out.push({ date: classed[0], source: 'byline', weight: 3.5, why: 'element named after the date' });
+  return updated;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -544,18 +569,35 @@ const SOURCE_ORDER: PublishedSource[] = ['jsonld', 'meta', 'time', 'data', 'url'
  * The page's original publication date and the source that states it, or nulls. `url` is the
  * page's address (its canonical URL or the one it was saved from).
  */
-export function findPublished(doc: Document, url: string | null, opts: { today?: string } = {}): Published {
+export function findPublished(
+  doc: Document,
+  url: string | null,
+  opts: {
+    /** YYYY-MM-DD: no publication is later (default: the clock's day). */
+    today?: string;
+    /** Only these sources (to measure what the others find when a page has no metadata). */
+    sources?: readonly PublishedSource[];
+    /** Receives every candidate and the modification dates seen. */
+    trace?: (candidates: readonly Candidate[], modified: readonly string[]) => void;
+  } = {},
+): Published {
   const locale = pageLocale(doc);
   const candidates: Candidate[] = [];
   const modified: string[] = [];
   const headline = findHeadline(doc);
   fromJsonLd(doc, url, candidates, modified);
-  fromMeta(doc, locale, candidates, modified);
+  fromMeta(doc, locale, headline, candidates, modified);
   fromMarkup(doc, locale, headline, candidates, modified);
   const fromUrl = dateFromUrl(url);
   if (fromUrl) candidates.push({ date: fromUrl, source: 'url', weight: 6, why: 'URL' });
-  fromText(doc, headline, locale, candidates, modified);
-  return decide(candidates, modified, opts.today ?? new Date().toISOString().slice(0, 10));
+  const updated = fromText(doc, headline, locale, candidates, modified);
+  const kept = opts.sources ? candidates.filter((c) => opts.sources?.includes(c.source)) : candidates;
+  // A page that shows only "Updated on …" was published that day or before: the best a reader has.
+  if (kept.length === 0 && updated && (!opts.sources || opts.sources.includes('byline'))) {
+    kept.push({ date: updated, source: 'byline', weight: 3, why: 'only an update date is shown' });
+  }
+  opts.trace?.(kept, modified);
+  return decide(kept, modified, opts.today ?? new Date().toISOString().slice(0, 10));
 }
 
 function decide(all: readonly Candidate[], modified: readonly string[], today: string): Published {

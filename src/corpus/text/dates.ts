@@ -126,7 +126,8 @@ function toIso(
   // Numeric: a, separator b, c, year e (two-digit years: 00-69 → 2000s, 70-99 → 1900s).
   const x = +a;
   const y = +c;
-  let dayFirst = b === '.' || x > 12 || (lang !== 'en' && y <= 12);
+  // A second number over 12 is the day, whatever the separator ("11.14.2019" is 14 November).
+  let dayFirst = x > 12 || (y <= 12 && (b === '.' || lang !== 'en'));
   if (strict && b !== '.' && x <= 12 && y <= 12) {
     const byLocale = dayFirstByLocale(lang);
     if (byLocale === null) return null;
