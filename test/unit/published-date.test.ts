@@ -6,6 +6,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../src/corpus/extract-html';
+import { extractText } from '../../src/corpus/extract-text';
 import { dateFromUrl, normaliseDate } from '../../src/corpus/html/dates';
 import { findPublished, parseLenientJson } from '../../src/corpus/html/published';
 import { findDates } from '../../src/corpus/text/dates';
@@ -207,6 +208,7 @@ describe('the byline or dateline near the headline', () => {
     ['en', '<p>Jane Doe</p><p>Nov. 18, 2019 11:03 PM</p>', '2019-11-18'],
     ['de', '<p>Von Jane Doe, am 18. November 2019 um 10:00 Uhr</p>', '2019-11-18'],
     ['de', '<p>Jane Doe · 18.11.2019</p>', '2019-11-18'],
+    ['en', '<div class="submitted">Submitted by admin on Mon, 11/18/2019 - 10:00</div>', '2019-11-18'],
     ['sv', '<p>Publicerad 18 november 2019 kl. 08.15</p>', '2019-11-18'],
     ['fr', '<p>Publié le 18 novembre 2019 à 08h15</p>', '2019-11-18'],
     ['es', '<p>Por Juana Pérez, publicado el 18 de noviembre de 2019</p>', '2019-11-18'],
@@ -242,6 +244,28 @@ describe('dates that are not the article’s', () => {
       <li><a href="/b">Council budget agreed</a> <span class="date">3 September 2019</span></li></ul></section>`;
     expect(find(page({ after: related })).date).toBeNull();
     expect(find(page({ after: `<aside>${related}</aside>` })).date).toBeNull();
+  });
+
+  it('prefers the dated item in the article header over a plain list of dated teaser items', () => {
+    const teasers = ['2019-10-01', '2019-09-03', '2019-08-05']
+      .map(
+        (d) =>
+          `<li itemscope itemtype="https://schema.org/NewsArticle"><a href="/x">Older story</a> <span itemprop="datePublished" content="${d}">${d}</span></li>`,
+      )
+      .join('');
+    const own = '<p>By Jane Doe <span itemprop="datePublished" content="2019-11-18">18 November 2019</span></p>';
+    const withOwn = page({ header: own, after: `<div class="box"><ul>${teasers}</ul></div>` });
+    expect(find(withOwn)).toEqual({ date: '2019-11-18', source: 'time' });
+    // Teasers first, and the article's own item known by its headline: only its date counts.
+    const scoped = parseHTML(
+      `<html lang="en"><head><title>${TITLE}</title></head><body><div class="box"><ul>${teasers}</ul></div><div itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">${TITLE}</h1><meta itemprop="datePublished" content="2019-11-18">${TEXT}</div></body></html>`,
+    ).document;
+    expect(find(scoped)).toEqual({ date: '2019-11-18', source: 'meta' });
+    // No item holds the headline: a lone teaser's date before the article is not enough to beat nothing… but it is all there is.
+    const unscoped = parseHTML(
+      `<html lang="en"><head><title>${TITLE}</title></head><body><div class="box"><ul>${teasers}</ul></div><article><h1>${TITLE}</h1>${TEXT}</article></body></html>`,
+    ).document;
+    expect(find(unscoped).date).toBeNull();
   });
 
   it('does not take a copyright year or the masthead’s "today’s paper" date', () => {
@@ -303,6 +327,33 @@ describe('the shared normaliser', () => {
     expect(normaliseDate('12/11/2019')).toBeNull();
     expect(normaliseDate('12/11/2019', 'en-US')).toBe('2019-12-11');
     expect(normaliseDate('12/11/2019', 'fr')).toBe('2019-11-12');
+  });
+
+  it('labels text dumps’ dates in more languages ("Publié le", "Diterbitkan"), and skips the update', () => {
+    const para = (n: number) =>
+      `Le conseil municipal a approuvé mardi un plan pour reconstruire le vieux pont de pierre sur la rivière, mettant fin à un différend qui dure depuis plus de quatre ans. Les ingénieurs avaient averti que le pont, qui porte environ neuf mille véhicules par jour, aurait besoin de limites de poids (partie ${n}).`;
+    const fr = extractText(
+      [
+        'Le conseil approuve la reconstruction du pont',
+        'Mis à jour le 20 novembre 2019',
+        'Publié le 18 novembre 2019',
+        para(1),
+        para(2),
+        para(3),
+      ].join('\n'),
+    );
+    expect(fr.published).toBe('2019-11-18');
+    const id = extractText(
+      [
+        'Dewan menyetujui pembangunan kembali jembatan',
+        'Diterbitkan 18 Nov 2019, 10:00 WIB',
+        ...[1, 2, 3].map(
+          (n) =>
+            `Dewan kota menyetujui rencana pada hari Selasa untuk membangun kembali jembatan batu tua di atas sungai, mengakhiri perselisihan yang telah berlangsung lebih dari empat tahun. Para insinyur telah memperingatkan bahwa jembatan itu, yang dilalui sekitar sembilan ribu kendaraan sehari, akan membutuhkan batas berat (bagian ${n}).`,
+        ),
+      ].join('\n'),
+    );
+    expect(id.published).toBe('2019-11-18');
   });
 
   it('is the text dumps’ finder too (Indonesian months, abbreviations)', () => {

@@ -182,12 +182,15 @@ function fromJsonLd(doc: Document, url: string | null, out: Candidate[], modifie
 /** Meta names of the original publication date, by convention, most specific first. */
 const META_PUBLISHED: [RegExp, number][] = [
   [
-    /^(?:article:published_time|og:published_time|article:published|og:article:published_time|datepublished|published_time|article\.published|article_date_original|original-publish-date|parsely-pub-date|sailthru\.date|dc\.date\.issued|dcterms\.issued|cxenseparse:recs:publishtime|pubdate|publishdate|publish-date|publish_date|pub_date|published_at|publication_date|publication-date|article_published_time|article:post_date|sn-post-date|date_published)$/,
+    /^(?:article:published_time|og:published_time|og:publish_date|article:published|og:article:published_time|article:publicationdate|article:published_date|datepublished|published_time|published-date|published_date|article\.published|article_date_original|original-publish-date|originalpublicationdate|parsely-pub-date|sailthru\.date|dc\.date\.issued|dc\.date\.publication|dc\.date\.published|dcterms\.issued|dcsext\.articlefirstpublished|cxenseparse:recs:publishtime|rnews:datepublished|bt:pubdate|rbpubdate|pubdate|publishdate|publish-date|publish_date|pub_date|published_at|publication_date|publication-date|article_published_time|article:post_date|sn-post-date|date_published|dateposted|shareaholic:article_published_time|mediator_published_time|vr:published_time|twt-published-at)$/,
     9,
   ],
   // A creation date is the publication's stand-in: below a stated publication date.
-  [/^(?:datecreated|dc\.created|dc\.date\.created|dcterms\.created)$/, 8.5],
-  [/^(?:dc\.date|dcterms\.date|date|created|citation_publication_date|citation_date|displaydate|dc\.date\.available)$/, 7],
+  [/^(?:datecreated|date_created|dc\.created|dc\.date\.created|dcterms\.created|dc:created|article\.created|content_create_date)$/, 8.5],
+  [
+    /^(?:dc\.date|dc:date|dcterms\.date|date|created|citation_publication_date|citation_date|displaydate|doc_date|pdate|ptime|dc\.date\.available)$/,
+    7,
+  ],
 ];
 const META_MODIFIED =
   /^(?:article:modified_time|og:updated_time|article:modified|datemodified|dc\.date\.modified|dcterms\.modified|last-modified|lastmod|modified_time|updated_time)$/;
@@ -248,18 +251,25 @@ const PUBLISHED_NAME = /publish|pub-?date|pubdate|posted|created|release|issued|
 
 function fromMarkup(doc: Document, locale: string, headline: Element | null, out: Candidate[], modified: string[]): void {
   // itemprop=datePublished on any element: its content, datetime or text.
+  const itemprops: { date: string; near: boolean; prop: string }[] = [];
   for (const el of doc.querySelectorAll('[itemprop]')) {
     const prop = (el.getAttribute('itemprop') ?? '').toLowerCase();
     if (el.tagName.toLowerCase() === 'meta') continue; // read with the meta tags
     const isPublished = /\b(?:datepublished|datecreated|uploaddate)\b/.test(prop);
     const isModified = /\bdatemodified\b/.test(prop);
     if (!isPublished && !isModified) continue;
-    if (excluded(el, headline) || inForeignItem(el)) continue;
+    if (excluded(el, headline) || inForeignItem(el, headline)) continue;
     const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent;
     const date = normaliseDate(value, locale);
     if (!date) continue;
     if (isModified) modified.push(date);
-    else out.push({ date, source: 'time', weight: 7.5, why: `itemprop ${prop}` });
+    else itemprops.push({ date, near: nearHeadline(el, headline), prop });
+  }
+  // Several items dated in the markup (a list of teasers): the one in the article's header counts fully.
+  const distinct = new Set(itemprops.map((x) => x.date)).size;
+  for (const x of itemprops.slice(0, 10)) {
+    const weight = distinct === 1 || x.near ? 7.5 : 4.5;
+    out.push({ date: x.date, source: 'time', weight, why: `itemprop ${x.prop}${x.near ? ' near the headline' : ''}` });
   }
   // <time>: pubdate, or named after the publication, or in the article's header.
   let firstHeaderTime = true;
@@ -322,24 +332,20 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, out
   }
 }
 
-/** Inside an itemscope of its own that is not the page's article (a teaser, a video, a comment). */
-function inForeignItem(el: Element): boolean {
-  for (let e = el.parentElement; e; e = e.parentElement) {
-    if (!e.hasAttribute('itemscope')) continue;
-    const type = e.getAttribute('itemtype') ?? '';
-    if (/Article|BlogPosting|Report|WebPage/i.test(type) || !type) {
-      // A nested article inside another article is a teaser.
-      const outer = e.parentElement?.closest('[itemscope]');
-      return (
-        outer !== null &&
-        outer !== undefined &&
-        /Article|BlogPosting|WebPage/i.test(outer.getAttribute('itemtype') ?? '') &&
-        e.hasAttribute('itemprop')
-      );
-    }
-    return true;
-  }
-  return false;
+/**
+ * Inside a microdata item that is not the page's article: another item when the article's own item
+ * (the one that holds the headline) is known, else an item of a non-article type (a video, a
+ * comment, a review) or an article nested as a property of another (a teaser).
+ */
+function inForeignItem(el: Element, headline: Element | null): boolean {
+  const item = el.parentElement?.closest('[itemscope]');
+  if (!item) return false;
+  if (headline && item.contains(headline)) return false;
+  if (headline?.closest('[itemscope]')) return true;
+  const type = item.getAttribute('itemtype') ?? '';
+  if (type && !/Article|BlogPosting|Report|WebPage/i.test(type)) return true;
+  const outer = item.parentElement?.closest('[itemscope]');
+  return !!outer && /Article|BlogPosting|WebPage/i.test(outer.getAttribute('itemtype') ?? '') && item.hasAttribute('itemprop');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,39 +382,51 @@ function nearHeadline(el: Element, headline: Element | null): boolean {
   for (let i = 0; i < 4 && container.parentElement; i++) {
     container = container.parentElement;
     if (container.contains(el)) {
+      // Above the headline only within its header block (a kicker and a dateline), not a list of teasers above the article.
+      if (before(el, headline) && !headline.contains(el)) {
+        const tag = container.tagName.toLowerCase();
+        const block = tag !== 'body' && tag !== 'html' && tag !== 'main' && clean(container.textContent).length < 1000;
+        return block && textBetween(headline, el) < 200;
+      }
       return textBetween(headline, el) < 1500;
     }
   }
   return false;
 }
 
-/** Each element's offset in the document's text (characters of text before it), computed once per document. */
-const offsets = new WeakMap<Document, Map<Element, number>>();
+/** Each element's place in document order and its offset in the document's text, computed once per document. */
+const positions = new WeakMap<Document, Map<Element, { order: number; offset: number }>>();
 
-function textOffset(el: Element): number {
+function position(el: Element): { order: number; offset: number } {
   const doc = el.ownerDocument;
-  let index = offsets.get(doc);
+  let index = positions.get(doc);
   if (!index) {
     index = new Map();
     let n = 0;
+    let order = 0;
     const walker = doc.createTreeWalker(doc.documentElement, 1 | 4);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === 1) index.set(node as Element, n);
+      if (node.nodeType === 1) index.set(node as Element, { order: order++, offset: n });
       else {
         const tag = node.parentElement?.tagName.toLowerCase();
         if (tag !== 'script' && tag !== 'style') n += (node.textContent ?? '').trim().length;
       }
     }
-    offsets.set(doc, index);
+    positions.set(doc, index);
   }
-  return index.get(el) ?? 0;
+  return index.get(el) ?? { order: 0, offset: 0 };
+}
+
+/** `a` comes before `b` in document order (by the index: not every DOM implementation orders compareDocumentPosition right). */
+function before(a: Element, b: Element): boolean {
+  return position(a).order < position(b).order;
 }
 
 /** Characters of text between two elements in document order (either way). */
 function textBetween(a: Element, b: Element): number {
-  const [first, second] = a.compareDocumentPosition(b) & 4 ? [a, b] : [b, a];
-  const end = textOffset(first) + (first.contains(second) ? 0 : clean(first.textContent).length);
-  return Math.max(0, textOffset(second) - end);
+  const [first, second] = before(a, b) ? [a, b] : [b, a];
+  const end = position(first).offset + (first.contains(second) ? 0 : clean(first.textContent).length);
+  return Math.max(0, position(second).offset - end);
 }
 
 /** Labels of the publication date, in the languages read: "Published", "am", "publicado el", "Diterbitkan"… */
@@ -501,7 +519,7 @@ function datesInDateElements(doc: Document, headline: Element | null, locale: st
   if (!scope) return [];
   const out: string[] = [];
   for (const el of scope.querySelectorAll(
-    '[class*="date" i], [class*="byline" i], [class*="dateline" i], [class*="posted" i], [class*="publish" i]',
+    '[class*="date" i], [class*="byline" i], [class*="posted" i], [class*="publish" i], [class*="timestamp" i], [class*="submitted" i], [class*="meta" i]',
   )) {
     const cls = el.getAttribute('class') ?? '';
     if (UPDATED_NAME.test(cls) || excluded(el, headline)) continue;
