@@ -3,6 +3,7 @@
  * per trap: every source class a reader would use, and the dates that are not the article's
  * (teasers, comments, embedded posts, copyright, the masthead's edition, updates, placeholders).
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../src/corpus/extract-html';
@@ -266,6 +267,16 @@ describe('dates that are not the article’s', () => {
       `<html lang="en"><head><title>${TITLE}</title></head><body><div class="box"><ul>${teasers}</ul></div><article><h1>${TITLE}</h1>${TEXT}</article></body></html>`,
     ).document;
     expect(find(unscoped).date).toBeNull();
+  });
+
+  it('gives no date to fronts, sections, tags, search results, author and product pages (their dates are teasers’ and reviews’)', () => {
+    const dir = new URL('../fixtures/nonarticles/', import.meta.url);
+    const pages = readdirSync(dir).filter((f) => /^(?:front|section|tag|search|author|product)-.*\.html$/.test(f));
+    expect(pages.length).toBeGreaterThanOrEqual(20);
+    for (const f of pages) {
+      const doc = parseHTML(readFileSync(new URL(f, dir), 'utf8')).document;
+      expect(find(doc, null).date, f).toBeNull();
+    }
   });
 
   it('does not take a copyright year or the masthead’s "today’s paper" date', () => {

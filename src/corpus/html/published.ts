@@ -366,7 +366,7 @@ function findHeadline(doc: Document): Element | null {
     const head = text.slice(0, 40);
     return titles.some((t) => t.length >= 8 && (t.includes(head) || text.includes(t.slice(0, 40))));
   };
-  const h1s = [...doc.querySelectorAll('h1')];
+  const h1s = [...doc.querySelectorAll('h1')].filter((h) => !isLogo(h));
   const found =
     h1s.find(matches) ??
     [...doc.querySelectorAll('h2, [itemprop="headline"], [class*="headline" i], [class*="title" i]')].find(
@@ -375,9 +375,53 @@ function findHeadline(doc: Document): Element | null {
   return found ?? h1s.find((h) => clean(h.textContent).length >= 20 && !excluded(h, null)) ?? null;
 }
 
+/** A site's name or logo set as an h1 (the home link, a "logo" or "site-title" class): not an article's headline. */
+function isLogo(h: Element): boolean {
+  const names = `${h.getAttribute('class') ?? ''} ${h.getAttribute('id') ?? ''} ${h.parentElement?.getAttribute('class') ?? ''}`;
+  if (/logo|brand|site-?(?:title|name)|masthead/i.test(names)) return true;
+  const links = h.querySelectorAll('a[href]');
+  const href = links[0]?.getAttribute('href') ?? '';
+  return links.length === 1 && /^(?:\/|https?:\/\/[^/]+\/?)$/.test(href);
+}
+
+const cutoffs = new WeakMap<Element, number>();
+
+/**
+ * Where the article's header ends below the headline, in document order: at the first heading that
+ * links to a story (a teaser's title: the headline was a section's or a list's) or at the second
+ * other heading (after a subtitle: the body's crossheads, a "Reviews" or "Comments" section).
+ * Linked names (an author's, a tag's, a section's) do not count.
+ */
+function headerCutoff(headline: Element): number {
+  const cached = cutoffs.get(headline);
+  if (cached !== undefined) return cached;
+  let cutoff = Infinity;
+  let headings = 0;
+  const doc = headline.ownerDocument;
+  for (const h of doc.querySelectorAll('h2, h3, h4, h5, h6')) {
+    if (!before(headline, h) || headline.contains(h)) continue;
+    const link = h.closest('a[href]') ?? h.querySelector('a[href]');
+    if (link) {
+      // A linked heading of three words or more that leads to a story is a teaser's title; an
+      // author's, a tag's or a section's name is not, and does not count.
+      const href = link.getAttribute('href') ?? '';
+      const story = !/\/(?:authors?|profiles?|people|person|staff|tags?|category|categories|topics?|section|sections)(?:\/|$)/i.test(href);
+      if (!story || clean(h.textContent).split(' ').length < 3) continue;
+    }
+    headings++;
+    if (headings >= 2 || link) {
+      cutoff = position(h).order;
+      break;
+    }
+  }
+  cutoffs.set(headline, cutoff);
+  return cutoff;
+}
+
 /** The element shares the headline's header: within a few levels of the headline's container and before the body text runs on. */
 function nearHeadline(el: Element, headline: Element | null): boolean {
-  if (!headline) return el.closest('article, header, main, [role="main"]') !== null;
+  if (!headline) return false;
+  if (before(headline, el) && position(el).order >= headerCutoff(headline)) return false;
   let container: Element | null = headline;
   for (let i = 0; i < 4 && container.parentElement; i++) {
     container = container.parentElement;
@@ -437,11 +481,18 @@ const UPDATED_LABEL =
 /** Lines that carry a date which is not the article's: copyright, the masthead's edition, a print issue. */
 const FOREIGN_LINE = /©|copyright|today['’]?s paper|e-?paper|print edition|this edition|edição impressa|heute|aujourd'hui|idag|hoy\b/i;
 
+function shape(el: Element): string {
+  const p = el.parentElement;
+  return `${el.tagName}.${el.getAttribute('class') ?? ''}<${p?.tagName ?? ''}.${p?.getAttribute('class') ?? ''}`;
+}
+
 interface TextDate {
   date: string;
   labelled: 'published' | 'updated' | null;
   /** Characters of text between the headline and the date. */
   distance: number;
+  /** The dated element's tag and class, with its parent's: alike in every item of a list. */
+  shape: string;
 }
 
 /** Dates in the text around the headline: a little before it within its header, and what follows until the body runs on. */
@@ -457,6 +508,7 @@ function datesNearHeadline(doc: Document, headline: Element, locale: string): Te
   }
   const texts: { text: string; el: Element; after: boolean }[] = [];
   const walker = doc.createTreeWalker(root, 4);
+  const cutoff = headerCutoff(headline);
   let after = false;
   let consumed = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -474,6 +526,7 @@ function datesNearHeadline(doc: Document, headline: Element, locale: string): Te
       if (header.contains(node)) texts.push({ text, el: parent, after: false });
       continue;
     }
+    if (position(parent).order >= cutoff) break;
     texts.push({ text, el: parent, after: true });
     consumed += text.length;
     if (consumed > 1200) break;
@@ -508,7 +561,7 @@ function datesNearHeadline(doc: Document, headline: Element, locale: string): Te
       const lead = context.slice(Math.max(0, d.start - 40), d.start);
       const labelled = UPDATED_LABEL.test(lead) ? 'updated' : PUBLISHED_LABEL.test(lead) ? 'published' : null;
       const date = normaliseDate(d.iso);
-      if (date) out.push({ date, labelled, distance: dist });
+      if (date) out.push({ date, labelled, distance: dist, shape: shape(el) });
     }
   }
 }
@@ -553,15 +606,26 @@ function fromText(doc: Document, headline: Element | null, locale: string, out: 
       out.push({ date: published[0].date, source: 'byline', weight: 5.5, why: 'labelled dateline near the headline' });
     }
     const plain = found.filter((x) => x.labelled === null);
-    if (plain[0]) {
-      const w = plain[0].distance < 400 ? 4 : 3;
-      out.push({ date: plain[0].date, source: 'byline', weight: w, why: 'dateline near the headline' });
+    const first = plain[0];
+    if (first) {
+      // Dated elements of the same shape with another date are items of a list (an author's or a tag's page).
+      const list = plain.some((x) => x.shape === first.shape && x.date !== first.date);
+      const w = list ? 2 : first.distance < 400 ? 4 : 3;
+      out.push({ date: first.date, source: 'byline', weight: w, why: `dateline near the headline${list ? ' (one of a list)' : ''}` });
       // Other unlabelled dates near the headline make it unsure (a teaser, an event's date).
       for (const p of plain.slice(1, 3)) out.push({ date: p.date, source: 'byline', weight: 1, why: 'another date near the headline' });
     }
   }
   const classed = datesInDateElements(doc, headline, locale);
-  if (classed[0]) out.push({ date: classed[0], source: 'byline', weight: 3.5, why: 'element named after the date' });
+  // Dated elements with different dates are a list (teasers, search results, reviews): none is the article's.
+  const list = new Set(classed).size > 1;
+  if (classed[0])
+    out.push({
+      date: classed[0],
+      source: 'byline',
+      weight: list ? 2 : 3.5,
+      why: `element named after the date${list ? ' (one of a list)' : ''}`,
+    });
   return updated;
 }
 
