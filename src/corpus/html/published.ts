@@ -195,9 +195,15 @@ const META_PUBLISHED: [RegExp, number][] = [
 const META_MODIFIED =
   /^(?:article:modified_time|og:updated_time|article:modified|datemodified|dc\.date\.modified|dcterms\.modified|last-modified|lastmod|modified_time|updated_time)$/;
 
-function fromMeta(doc: Document, locale: string, headline: Element | null, out: Candidate[], modified: string[]): void {
+/** The content of the first meta tag whose `attr` is `key` (case-insensitive). */
+function metaValue(metas: readonly Element[], attr: string, key: string): string | null {
+  for (const m of metas) if ((m.getAttribute(attr) ?? '').trim().toLowerCase() === key) return m.getAttribute('content');
+  return null;
+}
+
+function fromMeta(metas: readonly Element[], locale: string, headline: Element | null, out: Candidate[], modified: string[]): void {
   const seen = new Set<string>();
-  for (const m of doc.querySelectorAll('meta')) {
+  for (const m of metas) {
     const content = m.getAttribute('content')?.trim();
     if (!content) continue;
     // Attribute names in any case (a browser lower-cases them; not every parser does).
@@ -249,21 +255,103 @@ function excluded(el: Element, headline: Element | null): boolean {
 const UPDATED_NAME = /modif|updat|edit|revis|aktualis|actualiz|atualiz|aggiorn|uppdat|changed|lastmod/i;
 const PUBLISHED_NAME = /publish|pub-?date|pubdate|posted|created|release|issued|first-?date/i;
 
-function fromMarkup(doc: Document, locale: string, headline: Element | null, out: Candidate[], modified: string[]): void {
-  // itemprop=datePublished on any element: its content, datetime or text.
+/** data-* attributes that name the publication or modification date, read wherever they are. */
+const NAMED_DATA = [
+  'data-published',
+  'data-publish-date',
+  'data-published-at',
+  'data-published-date',
+  'data-publishdate',
+  'data-pubdate',
+  'data-pub-date',
+  'data-date-published',
+  'data-publication-date',
+  'data-post-date',
+  'data-posted',
+  'data-article-date',
+  'data-first-published',
+  'data-created',
+  'data-created-at',
+  'data-modified',
+  'data-updated',
+  'data-updated-at',
+  'data-last-modified',
+];
+/** Everything the markup finder reads, in one query (one pass over a large page). */
+const MARKUP = `time, [itemprop], [datetime], abbr[title], input, ${NAMED_DATA.map((a) => `[${a}]`).join(', ')}`;
+
+/** The text of an element's line (itself, or its parent when that is small): where labels such as "Updated" sit. */
+function lineOf(el: Element): string {
+  const p = el.parentElement;
+  return clean(p && p.childNodes.length <= 8 ? p.textContent : el.textContent);
+}
+
+function fromMarkup(doc: Document, locale: string, headline: Element | null, zone: Zone, out: Candidate[], modified: string[]): void {
   const itemprops: { date: string; near: boolean; prop: string }[] = [];
-  for (const el of doc.querySelectorAll('[itemprop]')) {
+  let firstHeaderTime = true;
+  let dataCount = 0;
+  const dataAttributes = (el: Element, near: boolean) => {
+    for (const a of el.attributes) {
+      const name = a.name.toLowerCase();
+      if (!name.startsWith('data-') || !/date|time|publish|posted|created|modified|updated/.test(name)) continue;
+      const date = normaliseDate(a.value, locale);
+      if (!date) continue;
+      if (UPDATED_NAME.test(name)) {
+        modified.push(date);
+        continue;
+      }
+      if (dataCount >= 20 || excluded(el, headline)) continue;
+      dataCount++;
+      if (PUBLISHED_NAME.test(name)) out.push({ date, source: 'data', weight: 6, why: name });
+      else if (near) out.push({ date, source: 'data', weight: 4, why: `${name} near the headline` });
+    }
+  };
+  for (const el of doc.querySelectorAll(MARKUP)) {
+    const tag = el.tagName.toLowerCase();
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const prop = (el.getAttribute('itemprop') ?? '').toLowerCase();
-    if (el.tagName.toLowerCase() === 'meta') continue; // read with the meta tags
-    const isPublished = /\b(?:datepublished|datecreated|uploaddate)\b/.test(prop);
-    const isModified = /\bdatemodified\b/.test(prop);
-    if (!isPublished && !isModified) continue;
-    if (excluded(el, headline) || inForeignItem(el, headline)) continue;
-    const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent;
-    const date = normaliseDate(value, locale);
-    if (!date) continue;
-    if (isModified) modified.push(date);
-    else itemprops.push({ date, near: nearHeadline(el, headline), prop });
+    if (prop && tag !== 'meta') {
+      // itemprop=datePublished on any element: its content, datetime or text.
+      const isPublished = /\b(?:datepublished|datecreated|uploaddate)\b/.test(prop);
+      const isModified = /\bdatemodified\b/.test(prop);
+      if ((isPublished || isModified) && !excluded(el, headline) && !inForeignItem(el, headline)) {
+        const date = normaliseDate(el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent, locale);
+        if (date && isModified) modified.push(date);
+        else if (date) itemprops.push({ date, near: zone.elements.has(el), prop });
+      }
+    } else if (tag === 'time') {
+      // <time>: pubdate, or named after the publication, or in the article's header.
+      const date = excluded(el, headline) ? null : normaliseDate(el.getAttribute('datetime') ?? el.textContent, locale);
+      const withParent = `${names} ${el.parentElement?.getAttribute('class') ?? ''}`;
+      if (!date) {
+        // not a date
+      } else if (
+        UPDATED_NAME.test(withParent) ||
+        /\b(?:updated?|modified|aktualisiert|actualizado|mis à jour|uppdaterad)\b/i.test(lineOf(el).slice(0, 80))
+      ) {
+        modified.push(date);
+      } else if (el.hasAttribute('pubdate') || PUBLISHED_NAME.test(withParent)) {
+        out.push({ date, source: 'time', weight: 7, why: 'time pubdate' });
+      } else if (firstHeaderTime && zone.elements.has(el)) {
+        firstHeaderTime = false;
+        out.push({ date, source: 'time', weight: 5.5, why: 'time near the headline' });
+      }
+    } else if (tag === 'input') {
+      // Hidden inputs that hold the publication date.
+      if ((el.getAttribute('type') ?? '').toLowerCase() !== 'hidden') continue;
+      const name = `${el.getAttribute('name') ?? ''} ${names}`;
+      if (!/date|time/i.test(name) || excluded(el, headline)) continue;
+      const date = normaliseDate(el.getAttribute('value'), locale);
+      if (date && UPDATED_NAME.test(name)) modified.push(date);
+      else if (date && PUBLISHED_NAME.test(name)) out.push({ date, source: 'data', weight: 6, why: `hidden input ${name.trim()}` });
+    } else if (el.hasAttribute('datetime') || (tag === 'abbr' && el.hasAttribute('title'))) {
+      // The microformats' and blog themes' forms: <abbr class="published" title="…">, <span class="post-date published" datetime="…">.
+      if (excluded(el, headline)) continue;
+      const date = normaliseDate(el.getAttribute('datetime') ?? el.getAttribute('title'), locale);
+      if (date && UPDATED_NAME.test(names)) modified.push(date);
+      else if (date && PUBLISHED_NAME.test(names)) out.push({ date, source: 'time', weight: 6.5, why: `${tag} ${names.trim()}` });
+    }
+    if (tag !== 'input') dataAttributes(el, zone.elements.has(el));
   }
   // Several items dated in the markup (a list of teasers): the one in the article's header counts fully.
   const distinct = new Set(itemprops.map((x) => x.date)).size;
@@ -271,65 +359,8 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, out
     const weight = distinct === 1 || x.near ? 7.5 : 4.5;
     out.push({ date: x.date, source: 'time', weight, why: `itemprop ${x.prop}${x.near ? ' near the headline' : ''}` });
   }
-  // <time>: pubdate, or named after the publication, or in the article's header.
-  let firstHeaderTime = true;
-  for (const el of doc.querySelectorAll('time')) {
-    if (excluded(el, headline) || el.hasAttribute('itemprop')) continue;
-    const value = el.getAttribute('datetime') ?? el.textContent;
-    const date = normaliseDate(value, locale);
-    if (!date) continue;
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`;
-    const context = `${names} ${el.parentElement?.textContent.slice(0, 80) ?? ''}`;
-    if (UPDATED_NAME.test(names) || /\b(?:updated?|modified|aktualisiert|actualizado|mis à jour|uppdaterad)\b/i.test(context)) {
-      modified.push(date);
-      continue;
-    }
-    if (el.hasAttribute('pubdate') || PUBLISHED_NAME.test(names)) {
-      out.push({ date, source: 'time', weight: 7, why: 'time pubdate' });
-    } else if (firstHeaderTime && nearHeadline(el, headline)) {
-      firstHeaderTime = false;
-      out.push({ date, source: 'time', weight: 5.5, why: 'time near the headline' });
-    }
-  }
-  // The microformats' and blog themes' forms: <abbr class="published" title="…">, <span class="post-date published" datetime="…">.
-  for (const el of doc.querySelectorAll('[datetime]:not(time), abbr[title]')) {
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (el.hasAttribute('itemprop') || excluded(el, headline)) continue;
-    const date = normaliseDate(el.getAttribute('datetime') ?? el.getAttribute('title'), locale);
-    if (!date) continue;
-    if (UPDATED_NAME.test(names)) modified.push(date);
-    else if (PUBLISHED_NAME.test(names))
-      out.push({ date, source: 'time', weight: 6.5, why: `${el.tagName.toLowerCase()} ${names.trim()}` });
-  }
-  // data-* attributes named after the publication date, and hidden inputs holding it.
-  let dataCount = 0;
-  for (const el of ((doc.body as HTMLElement | null) ?? doc.documentElement).querySelectorAll('*')) {
-    if (dataCount >= 20) break;
-    const tag = el.tagName.toLowerCase();
-    if (tag === 'input' && (el.getAttribute('type') ?? '').toLowerCase() === 'hidden') {
-      const name = `${el.getAttribute('name') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
-      if (!/date|time/i.test(name) || excluded(el, headline)) continue;
-      const date = normaliseDate(el.getAttribute('value'), locale);
-      if (!date) continue;
-      if (UPDATED_NAME.test(name)) modified.push(date);
-      else if (PUBLISHED_NAME.test(name)) out.push({ date, source: 'data', weight: 6, why: `hidden input ${name.trim()}` });
-      continue;
-    }
-    for (const a of el.attributes) {
-      const name = a.name.toLowerCase();
-      if (!name.startsWith('data-') || !/date|time|publish|posted|created/.test(name)) continue;
-      const date = normaliseDate(a.value, locale);
-      if (!date) continue;
-      if (UPDATED_NAME.test(name)) {
-        modified.push(date);
-        continue;
-      }
-      if (excluded(el, headline)) continue;
-      dataCount++;
-      if (PUBLISHED_NAME.test(name)) out.push({ date, source: 'data', weight: 6, why: name });
-      else if (nearHeadline(el, headline)) out.push({ date, source: 'data', weight: 4, why: `${name} near the headline` });
-    }
-  }
+  // Other data-* attributes in the article's header (data-timestamp, data-date…).
+  for (const el of zone.elements) if (!el.matches(MARKUP)) dataAttributes(el, true);
 }
 
 /**
@@ -356,10 +387,8 @@ function clean(text: string | null | undefined): string {
 }
 
 /** The article's headline element: the h1 that matches the page's title, else another headline-like element that does, else the first long h1. */
-function findHeadline(doc: Document): Element | null {
-  const titles = [doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), doc.querySelector('title')?.textContent].map(
-    (t) => clean(t).toLowerCase(),
-  );
+function findHeadline(doc: Document, metas: readonly Element[]): Element | null {
+  const titles = [metaValue(metas, 'property', 'og:title'), doc.querySelector('title')?.textContent].map((t) => clean(t).toLowerCase());
   const matches = (el: Element): boolean => {
     const text = clean(el.textContent).toLowerCase();
     if (text.length < 8 || text.length > 300) return false;
@@ -384,93 +413,112 @@ function isLogo(h: Element): boolean {
   return links.length === 1 && /^(?:\/|https?:\/\/[^/]+\/?)$/.test(href);
 }
 
-const cutoffs = new WeakMap<Element, number>();
+/** The article's header around the headline: its elements and its text, in reading order. */
+interface Zone {
+  elements: Set<Element>;
+  /** Text after the headline, with the characters of text between the headline and it. */
+  after: { text: string; el: Element; distance: number }[];
+  /** Text above the headline within its header block, nearest first. */
+  before: { text: string; el: Element; distance: number }[];
+}
+
+/** Characters of text after the headline that the header spans at most (its elements; its dates are read in the first 1,200). */
+const ZONE_AFTER = 1500;
+const ZONE_BEFORE = 300;
+
+/** The node after `node` in document order (its first child, else the next sibling of it or of an ancestor). */
+function nextNode(node: Node, root: Node): Node | null {
+  if (node.firstChild) return node.firstChild;
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
+  return null;
+}
+
+/** The node before `node` in document order (the last descendant of its previous sibling, else its parent). */
+function previousNode(node: Node): Node | null {
+  let n = node.previousSibling;
+  if (!n) return node.parentNode;
+  while (n.lastChild) n = n.lastChild;
+  return n;
+}
+
+const HEADING = /^h[2-6]$/;
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
 /**
- * Where the article's header ends below the headline, in document order: at the first heading that
- * links to a story (a teaser's title: the headline was a section's or a list's) or at the second
- * other heading (after a subtitle: the body's crossheads, a "Reviews" or "Comments" section).
+ * Whether a heading below the headline ends the article's header: a heading that links to a story
+ * (a teaser's title: the headline was a section's or a list's) does, and so does the second other
+ * heading (after a subtitle come the body's crossheads or a "Reviews" or "Comments" section).
  * Linked names (an author's, a tag's, a section's) do not count.
  */
-function headerCutoff(headline: Element): number {
-  const cached = cutoffs.get(headline);
-  if (cached !== undefined) return cached;
-  let cutoff = Infinity;
+function headingKind(h: Element): 'teaser' | 'heading' | 'name' {
+  const link = h.closest('a[href]') ?? h.querySelector('a[href]');
+  if (!link) return 'heading';
+  const href = link.getAttribute('href') ?? '';
+  const story = !/\/(?:authors?|profiles?|people|person|staff|tags?|category|categories|topics?|section|sections)(?:\/|$)/i.test(href);
+  return story && clean(h.textContent).split(' ').length >= 3 ? 'teaser' : 'name';
+}
+
+/**
+ * The article's header: what follows the headline until the header ends (a teaser's title, the
+ * second heading) or 1,500 characters of text have passed, and what precedes it within its header
+ * block (a kicker, a dateline above the title; not a list of teasers above the article).
+ */
+function headerZone(doc: Document, headline: Element | null): Zone {
+  const zone: Zone = { elements: new Set(), after: [], before: [] };
+  if (!headline) return zone;
+  const root = (doc.body as Element | null) ?? doc.documentElement;
+  let chars = 0;
   let headings = 0;
-  const doc = headline.ownerDocument;
-  for (const h of doc.querySelectorAll('h2, h3, h4, h5, h6')) {
-    if (!before(headline, h) || headline.contains(h)) continue;
-    const link = h.closest('a[href]') ?? h.querySelector('a[href]');
-    if (link) {
-      // A linked heading of three words or more that leads to a story is a teaser's title; an
-      // author's, a tag's or a section's name is not, and does not count.
-      const href = link.getAttribute('href') ?? '';
-      const story = !/\/(?:authors?|profiles?|people|person|staff|tags?|category|categories|topics?|section|sections)(?:\/|$)/i.test(href);
-      if (!story || clean(h.textContent).split(' ').length < 3) continue;
-    }
-    headings++;
-    if (headings >= 2 || link) {
-      cutoff = position(h).order;
-      break;
-    }
-  }
-  cutoffs.set(headline, cutoff);
-  return cutoff;
-}
-
-/** The element shares the headline's header: within a few levels of the headline's container and before the body text runs on. */
-function nearHeadline(el: Element, headline: Element | null): boolean {
-  if (!headline) return false;
-  if (before(headline, el) && position(el).order >= headerCutoff(headline)) return false;
-  let container: Element | null = headline;
-  for (let i = 0; i < 4 && container.parentElement; i++) {
-    container = container.parentElement;
-    if (container.contains(el)) {
-      // Above the headline only within its header block (a kicker and a dateline), not a list of teasers above the article.
-      if (before(el, headline) && !headline.contains(el)) {
-        const tag = container.tagName.toLowerCase();
-        const block = tag !== 'body' && tag !== 'html' && tag !== 'main' && clean(container.textContent).length < 1000;
-        return block && textBetween(headline, el) < 200;
+  let node = nextNode(headline, root);
+  // Skip the headline's own content.
+  while (node && headline.contains(node)) node = nextNode(node, root);
+  while (node && chars <= ZONE_AFTER) {
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      const tag = el.tagName.toLowerCase();
+      if (SKIPPED.has(tag)) {
+        // Step over its content.
+        let n: Node | null = el;
+        while (n && n !== root && !n.nextSibling) n = n.parentNode;
+        node = n && n !== root ? n.nextSibling : null;
+        continue;
       }
-      return textBetween(headline, el) < 1500;
-    }
-  }
-  return false;
-}
-
-/** Each element's place in document order and its offset in the document's text, computed once per document. */
-const positions = new WeakMap<Document, Map<Element, { order: number; offset: number }>>();
-
-function position(el: Element): { order: number; offset: number } {
-  const doc = el.ownerDocument;
-  let index = positions.get(doc);
-  if (!index) {
-    index = new Map();
-    let n = 0;
-    let order = 0;
-    const walker = doc.createTreeWalker(doc.documentElement, 1 | 4);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === 1) index.set(node as Element, { order: order++, offset: n });
-      else {
-        const tag = node.parentElement?.tagName.toLowerCase();
-        if (tag !== 'script' && tag !== 'style') n += (node.textContent ?? '').trim().length;
+      if (HEADING.test(tag)) {
+        const kind = headingKind(el);
+        if (kind === 'teaser') break;
+        if (kind === 'heading' && ++headings >= 2) break;
+      }
+      zone.elements.add(el);
+    } else if (node.nodeType === 3 && node.parentElement) {
+      const text = clean(node.textContent);
+      if (text) {
+        if (chars <= 1200) zone.after.push({ text, el: node.parentElement, distance: chars });
+        chars += text.length;
       }
     }
-    positions.set(doc, index);
+    node = nextNode(node, root);
   }
-  return index.get(el) ?? { order: 0, offset: 0 };
-}
-
-/** `a` comes before `b` in document order (by the index: not every DOM implementation orders compareDocumentPosition right). */
-function before(a: Element, b: Element): boolean {
-  return position(a).order < position(b).order;
-}
-
-/** Characters of text between two elements in document order (either way). */
-function textBetween(a: Element, b: Element): number {
-  const [first, second] = before(a, b) ? [a, b] : [b, a];
-  const end = position(first).offset + (first.contains(second) ? 0 : clean(first.textContent).length);
-  return Math.max(0, position(second).offset - end);
+  // Above the headline: only inside a small block that holds it (not the page's body or main).
+  let block: Element | null = null;
+  for (let e = headline.parentElement, i = 0; e && i < 3; e = e.parentElement, i++) {
+    const tag = e.tagName.toLowerCase();
+    if (tag === 'body' || tag === 'html' || tag === 'main' || clean(e.textContent).length >= 1000) break;
+    block = e;
+  }
+  if (!block) return zone;
+  chars = 0;
+  for (let n = previousNode(headline); n && block.contains(n) && n !== block && chars <= ZONE_BEFORE; n = previousNode(n)) {
+    if (n.nodeType === 1) {
+      if (!(n as Element).contains(headline)) zone.elements.add(n as Element);
+    } else if (n.nodeType === 3 && n.parentElement && !SKIPPED.has(n.parentElement.tagName.toLowerCase())) {
+      const text = clean(n.textContent);
+      if (text) {
+        chars += text.length;
+        zone.before.push({ text, el: n.parentElement, distance: chars });
+      }
+    }
+  }
+  return zone;
 }
 
 /** Labels of the publication date, in the languages read: "Published", "am", "publicado el", "Diterbitkan"… */
@@ -495,56 +543,14 @@ interface TextDate {
   shape: string;
 }
 
-/** Dates in the text around the headline: a little before it within its header, and what follows until the body runs on. */
-function datesNearHeadline(doc: Document, headline: Element, locale: string): TextDate[] {
+/** Dates in the text around the headline: a little above it within its header block, and what follows until the header ends. */
+function datesNearHeadline(zone: Zone, headline: Element, locale: string): TextDate[] {
   const out: TextDate[] = [];
-  const root = (doc.body as Element | null) ?? doc.documentElement;
-  // The header that holds the headline: text before the headline counts only inside it.
-  let header: Element = headline;
-  for (let i = 0; i < 3 && header.parentElement && header.parentElement !== root; i++) {
-    const parent: Element = header.parentElement;
-    if (clean(parent.textContent).length > 3000) break;
-    header = parent;
-  }
-  const texts: { text: string; el: Element; after: boolean }[] = [];
-  const walker = doc.createTreeWalker(root, 4);
-  const cutoff = headerCutoff(headline);
-  let after = false;
-  let consumed = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (!parent) continue;
-    const tag = parent.tagName.toLowerCase();
-    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') continue;
-    if (headline.contains(node)) {
-      after = true;
-      continue;
-    }
-    const text = clean(node.textContent);
-    if (!text) continue;
-    if (!after) {
-      if (header.contains(node)) texts.push({ text, el: parent, after: false });
-      continue;
-    }
-    if (position(parent).order >= cutoff) break;
-    texts.push({ text, el: parent, after: true });
-    consumed += text.length;
-    if (consumed > 1200) break;
-  }
-  // Text before the headline: only the last few pieces (a kicker and a dateline), measured backwards.
-  let before = 0;
-  const beforeTexts = texts.filter((t) => !t.after).reverse();
-  for (const t of beforeTexts) {
-    before += t.text.length;
-    if (before > 300) break;
-    add(t.text, t.el, before);
-  }
-  let distance = 0;
+  for (const t of zone.before) add(t.text, t.el, t.distance);
   // A text node may hold half a dateline ("Published" | "18 November 2019"): read each with the one before.
   let prev = '';
-  for (const t of texts.filter((x) => x.after)) {
-    add(t.text, t.el, distance, prev);
-    distance += t.text.length;
+  for (const t of zone.after) {
+    add(t.text, t.el, t.distance, prev);
     prev = t.text;
   }
   return out;
@@ -552,7 +558,7 @@ function datesNearHeadline(doc: Document, headline: Element, locale: string): Te
   function add(text: string, el: Element, dist: number, previous = ''): void {
     if (excluded(el, headline) || FOREIGN_LINE.test(text) || text.length > 400) return;
     // The line the text belongs to: "Tuesday, November 19, 2019 | <a>Today's Paper</a>".
-    const line = clean((el.closest('p, li, div, span, header, section') ?? el).textContent);
+    const line = lineOf(el);
     if (line.length < 200 && FOREIGN_LINE.test(line)) return;
     const context = `${previous.slice(-40)} ${text}`;
     const offset = context.length - text.length;
@@ -579,7 +585,7 @@ function datesInDateElements(doc: Document, headline: Element | null, locale: st
     const text = clean(el.textContent);
     if (!text || text.length > 120 || FOREIGN_LINE.test(text)) continue;
     // The label may sit outside the element: "Updated <time class="byline__date">…</time>".
-    const parentText = clean(el.parentElement?.textContent);
+    const parentText = lineOf(el);
     const at = parentText.length < 300 ? parentText.indexOf(text) : -1;
     const outside = at > 0 ? `${parentText.slice(Math.max(0, at - 40), at)} ` : '';
     for (const d of findDates(text, locale, { strict: true })) {
@@ -595,10 +601,17 @@ function datesInDateElements(doc: Document, headline: Element | null, locale: st
 }
 
 /** Dates a reader sees near the headline and in dateline elements; returns the first "Updated" date shown, if any. */
-function fromText(doc: Document, headline: Element | null, locale: string, out: Candidate[], modified: string[]): string | null {
+function fromText(
+  doc: Document,
+  headline: Element | null,
+  zone: Zone,
+  locale: string,
+  out: Candidate[],
+  modified: string[],
+): string | null {
   let updated: string | null = null;
   if (headline) {
-    const found = datesNearHeadline(doc, headline, locale);
+    const found = datesNearHeadline(zone, headline, locale);
     for (const d of found.filter((x) => x.labelled === 'updated')) modified.push(d.date);
     updated = found.find((x) => x.labelled === 'updated')?.date ?? null;
     const published = found.filter((x) => x.labelled === 'published');
@@ -633,10 +646,10 @@ function fromText(doc: Document, headline: Element | null, locale: string, out: 
 // Locale and decision
 
 /** The page's locale for numeric dates: html lang, og:locale, Content-Language ("en-US", "de", "en-GB"). */
-function pageLocale(doc: Document): string {
+function pageLocale(doc: Document, metas: readonly Element[]): string {
   const lang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
-  const og = doc.querySelector('meta[property="og:locale"]')?.getAttribute('content');
-  const http = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+  const og = metaValue(metas, 'property', 'og:locale');
+  const http = metaValue(metas, 'http-equiv', 'content-language');
   const candidates = [lang, og, http].map((x) => (x ?? '').trim().replace('_', '-').split(',')[0] ?? '').filter(Boolean);
   // A locale with a region says more than a bare language.
   return candidates.find((c) => c.includes('-')) ?? candidates[0] ?? 'und';
@@ -663,16 +676,18 @@ export function findPublished(
     trace?: (candidates: readonly Candidate[], modified: readonly string[]) => void;
   } = {},
 ): Published {
-  const locale = pageLocale(doc);
+  const metas = [...doc.querySelectorAll('meta')];
+  const locale = pageLocale(doc, metas);
   const candidates: Candidate[] = [];
   const modified: string[] = [];
-  const headline = findHeadline(doc);
+  const headline = findHeadline(doc, metas);
+  const zone = headerZone(doc, headline);
   fromJsonLd(doc, url, candidates, modified);
-  fromMeta(doc, locale, headline, candidates, modified);
-  fromMarkup(doc, locale, headline, candidates, modified);
+  fromMeta(metas, locale, headline, candidates, modified);
+  fromMarkup(doc, locale, headline, zone, candidates, modified);
   const fromUrl = dateFromUrl(url);
   if (fromUrl) candidates.push({ date: fromUrl, source: 'url', weight: 6, why: 'URL' });
-  const updated = fromText(doc, headline, locale, candidates, modified);
+  const updated = fromText(doc, headline, zone, locale, candidates, modified);
   const kept = opts.sources ? candidates.filter((c) => opts.sources?.includes(c.source)) : candidates;
   // A page that shows only "Updated on …" was published that day or before: the best a reader has.
   if (kept.length === 0 && updated && (!opts.sources || opts.sources.includes('byline'))) {
