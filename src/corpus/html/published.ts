@@ -166,12 +166,11 @@ function fromJsonLd(doc: Document, url: string | null, out: Candidate[], modifie
     const value = str(o.datePublished) ?? str(o.dateCreated) ?? str(o.uploadDate);
     const date = normaliseDate(value);
     if (!date) continue;
-    if (foreign && depth > 0) continue;
+    if (foreign) continue; // an embedded video's, a related item's, a comment's
     const ownUrl = str(o.url) ?? (isObject(o.mainEntityOfPage) ? str(o.mainEntityOfPage['@id']) : str(o.mainEntityOfPage));
     let weight = t.some((x) => ARTICLE_TYPE.test(x)) ? 10 : 8.5;
     if (depth > 0) weight -= 2;
     if (sameUrl(ownUrl, url)) weight += 0.5;
-    // A list's items are other pages (a hub's teasers), unless one is this page.
     out.push({ date, source: 'jsonld', weight, why: `JSON-LD ${t.join('/') || 'object'}` });
   }
 }
