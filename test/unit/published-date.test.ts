@@ -334,6 +334,11 @@ describe('the shared normaliser', () => {
     expect(normaliseDate('18 janv. 2019')).toBe('2019-01-18');
     expect(normaliseDate('18 Desember 2019')).toBe('2019-12-18');
     expect(normaliseDate('am 18. März 2019')).toBe('2019-03-18');
+    expect(normaliseDate('18-Nov-2019 10:00')).toBe('2019-11-18');
+    expect(normaliseDate('18th of November 2019')).toBe('2019-11-18');
+    expect(normaliseDate('18. 11. 2019')).toBe('2019-11-18');
+    expect(normaliseDate('2019年11月18日')).toBe('2019-11-18');
+    expect(normaliseDate('기사입력 2019년 11월 18일 10:00')).toBe('2019-11-18');
     expect(normaliseDate('0001-01-01T00:00:00')).toBeNull();
     expect(normaliseDate('12/11/2019')).toBeNull();
     expect(normaliseDate('12/11/2019', 'en-US')).toBe('2019-12-11');

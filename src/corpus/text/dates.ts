@@ -78,9 +78,14 @@ const Y = '((?:19|20)\\d\\d)';
 const PATTERNS: { re: RegExp; order: 'ymd' | 'mdy' | 'dmy' | 'numeric' }[] = [
   { re: new RegExp(`(?<![\\d])${Y}-(\\d\\d)-(\\d\\d)(?![\\d])`, 'gu'), order: 'ymd' },
   { re: new RegExp(`(?<![\\p{L}])${M}\\s+${D},?\\s+${Y}(?!\\d)`, 'giu'), order: 'mdy' },
-  { re: new RegExp(`(?<![\\p{L}\\d])${D}\\s*(?:de\\s+)?${M},?\\s+(?:de\\s+)?${Y}(?!\\d)`, 'giu'), order: 'dmy' },
+  // "18 November 2019", "18. November 2019", "18 de noviembre de 2019", "18th of November 2019", "18-Nov-2019".
+  { re: new RegExp(`(?<![\\p{L}\\d])${D}(?:\\s*|-)(?:(?:de|of)\\s+)?${M}(?:,?\\s+|-)(?:de\\s+)?${Y}(?!\\d)`, 'giu'), order: 'dmy' },
   { re: /(?<![\d.])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?![\d])/gu, order: 'numeric' },
   { re: /(?<![\d/])((?:19|20)\d\d)\/(\d\d)\/(\d\d)(?![\d/])/gu, order: 'ymd' },
+  // "18. 11. 2019" (a space after each dot).
+  { re: /(?<![\d.])([0-3]?\d)(\.)\s([01]?\d)\.\s((?:19|20)\d\d)(?![\d])/gu, order: 'numeric' },
+  // Chinese, Japanese and Korean: "2019年11月18日", "2019년 11월 18일".
+  { re: /((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/gu, order: 'ymd' },
   // Two-digit years ("11/19/19 06:56 AM", "19.11.19").
   { re: /(?<![\d./])([0-3]?\d)([./])([01]?\d)\2(\d\d)(?![\d./])/gu, order: 'numeric' },
 ];
