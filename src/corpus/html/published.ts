@@ -254,30 +254,8 @@ function excluded(el: Element, headline: Element | null): boolean {
 const UPDATED_NAME = /modif|updat|edit|revis|aktualis|actualiz|atualiz|aggiorn|uppdat|changed|lastmod/i;
 const PUBLISHED_NAME = /publish|pub-?date|pubdate|posted|created|release|issued|first-?date/i;
 
-/** data-* attributes that name the publication or modification date, read wherever they are. */
-const NAMED_DATA = [
-  'data-published',
-  'data-publish-date',
-  'data-published-at',
-  'data-published-date',
-  'data-publishdate',
-  'data-pubdate',
-  'data-pub-date',
-  'data-date-published',
-  'data-publication-date',
-  'data-post-date',
-  'data-posted',
-  'data-article-date',
-  'data-first-published',
-  'data-created',
-  'data-created-at',
-  'data-modified',
-  'data-updated',
-  'data-updated-at',
-  'data-last-modified',
-];
 /** Everything the markup finder reads, in one query (one pass over a large page). */
-const MARKUP = `time, [itemprop], [datetime], abbr[title], input, ${NAMED_DATA.map((a) => `[${a}]`).join(', ')}`;
+const MARKUP = 'time, [itemprop], [datetime], abbr[title], input';
 
 /** The text of an element's line (itself, or its parent when that is small): where labels such as "Updated" sit. */
 function lineOf(el: Element): string {
@@ -358,8 +336,11 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, zon
     const weight = distinct === 1 || x.near ? 7.5 : 4.5;
     out.push({ date: x.date, source: 'time', weight, why: `itemprop ${x.prop}${x.near ? ' near the headline' : ''}` });
   }
-  // Other data-* attributes in the article's header (data-timestamp, data-date…).
+  // data-* attributes in the article's header (data-timestamp, data-date…) and on the containers
+  // that hold the headline (data-published on the <article>). Not on every element of the page: a
+  // selector per attribute name costs a pass over a large page each.
   for (const el of zone.elements) if (!el.matches(MARKUP)) dataAttributes(el, true);
+  for (let e = headline?.parentElement; e && e !== doc.body; e = e.parentElement) dataAttributes(e, false);
 }
 
 /**
@@ -432,6 +413,17 @@ function nextNode(node: Node, root: Node): Node | null {
   return null;
 }
 
+/** Whether `el` holds more than `limit` characters of text (counted only until then: a large container costs no more). */
+function textLengthOver(el: Element, limit: number): boolean {
+  let n = 0;
+  let visited = 0;
+  for (let node = el.firstChild as Node | null; node; node = nextNode(node, el)) {
+    if (node.nodeType === 3) n += (node.textContent ?? '').replace(/\s+/g, '').length;
+    if (n > limit || ++visited > 20_000) return true;
+  }
+  return false;
+}
+
 /** The node before `node` in document order (the last descendant of its previous sibling, else its parent). */
 function previousNode(node: Node): Node | null {
   let n = node.previousSibling;
@@ -501,7 +493,7 @@ function headerZone(doc: Document, headline: Element | null): Zone {
   let block: Element | null = null;
   for (let e = headline.parentElement, i = 0; e && i < 3; e = e.parentElement, i++) {
     const tag = e.tagName.toLowerCase();
-    if (tag === 'body' || tag === 'html' || tag === 'main' || clean(e.textContent).length >= 1000) break;
+    if (tag === 'body' || tag === 'html' || tag === 'main' || textLengthOver(e, 1000)) break;
     block = e;
   }
   if (!block) return zone;
@@ -571,16 +563,22 @@ function datesNearHeadline(zone: Zone, headline: Element, locale: string): TextD
   }
 }
 
+const DATELINE_CLASS = /date|byline|posted|publish|timestamp|submitted|meta/i;
+
 /** Short elements named after a date or byline anywhere in the article (some sites put the dateline under the text). */
-function datesInDateElements(doc: Document, headline: Element | null, locale: string): string[] {
-  const scope = headline?.closest('article, main, [role="main"]') ?? doc.querySelector('article, main, [role="main"]');
+function datesInDateElements(headline: Element | null, locale: string): string[] {
+  // The article that holds the headline (not a whole <main>: on a large page that is a pass over everything).
+  const scope = headline?.closest('article, [itemtype*="Article"], [class*="article" i], [class*="post" i]');
   if (!scope) return [];
   const out: string[] = [];
-  for (const el of scope.querySelectorAll(
-    '[class*="date" i], [class*="byline" i], [class*="posted" i], [class*="publish" i], [class*="timestamp" i], [class*="submitted" i], [class*="meta" i]',
-  )) {
+  // The article's first elements in reading order (bounded: a page of 100,000 nodes costs no more).
+  let seen = 0;
+  for (let node: Node | null = scope.firstChild; node && seen < 5000; node = nextNode(node, scope)) {
+    if (node.nodeType !== 1) continue;
+    seen++;
+    const el = node as Element;
     const cls = el.getAttribute('class') ?? '';
-    if (UPDATED_NAME.test(cls) || excluded(el, headline)) continue;
+    if (!DATELINE_CLASS.test(cls) || UPDATED_NAME.test(cls) || excluded(el, headline)) continue;
     const text = clean(el.textContent);
     if (!text || text.length > 120 || FOREIGN_LINE.test(text)) continue;
     // The label may sit outside the element: "Updated <time class="byline__date">…</time>".
@@ -628,7 +626,7 @@ function fromText(
       for (const p of plain.slice(1, 3)) out.push({ date: p.date, source: 'byline', weight: 1, why: 'another date near the headline' });
     }
   }
-  const classed = datesInDateElements(doc, headline, locale);
+  const classed = datesInDateElements(headline, locale);
   // Dated elements with different dates are a list (teasers, search results, reviews): none is the article's.
   const list = new Set(classed).size > 1;
   if (classed[0])
