@@ -132,6 +132,12 @@ describe('markup', () => {
         '<p>Updated <time datetime="2019-11-20T10:00:00Z">Nov 20</time></p><p>By Jane Doe <time datetime="2019-11-18T10:00:00Z">Nov 18</time></p>',
     });
     expect(find(doc)).toEqual({ date: '2019-11-18', source: 'time' });
+    // One line, both dates: each <time> is labelled by the words just before it.
+    const oneLine = page({
+      header:
+        '<p>Published <time datetime="2019-11-18T10:00:00Z">Nov 18</time> · Updated <time datetime="2019-11-20T10:00:00Z">Nov 20</time></p>',
+    });
+    expect(find(oneLine)).toEqual({ date: '2019-11-18', source: 'time' });
   });
 
   it('reads data-* date attributes and hidden inputs named after the publication', () => {

@@ -251,7 +251,7 @@ function excluded(el: Element, headline: Element | null): boolean {
   return false;
 }
 
-const UPDATED_NAME = /modif|updat|edit|revis|aktualis|actualiz|atualiz|aggiorn|uppdat|changed|lastmod/i;
+const UPDATED_NAME = /modif|updat|(?<![a-z])edit|revis|aktualis|actualiz|atualiz|aggiorn|uppdat|changed|lastmod/i;
 const PUBLISHED_NAME = /publish|pub-?date|pubdate|posted|created|release|issued|first-?date/i;
 
 /** Everything the markup finder reads, in one query (one pass over a large page). */
@@ -261,6 +261,16 @@ const MARKUP = 'time, [itemprop], [datetime], abbr[title], input';
 function lineOf(el: Element): string {
   const p = el.parentElement;
   return clean(p && p.childNodes.length <= 8 ? p.textContent : el.textContent);
+}
+
+/** The label written just before an element on its line: "Updated <time>…</time>", "Published: <span>…</span>". */
+function labelBefore(el: Element): 'updated' | 'published' | null {
+  const line = lineOf(el);
+  const text = clean(el.textContent);
+  const at = text ? line.indexOf(text) : -1;
+  if (at <= 0) return null;
+  const lead = line.slice(Math.max(0, at - 40), at);
+  return UPDATED_LABEL.test(lead) ? 'updated' : PUBLISHED_LABEL.test(lead) ? 'published' : null;
 }
 
 function fromMarkup(doc: Document, locale: string, headline: Element | null, zone: Zone, out: Candidate[], modified: string[]): void {
@@ -302,10 +312,7 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, zon
       const withParent = `${names} ${el.parentElement?.getAttribute('class') ?? ''}`;
       if (!date) {
         // not a date
-      } else if (
-        UPDATED_NAME.test(withParent) ||
-        /\b(?:updated?|modified|aktualisiert|actualizado|mis à jour|uppdaterad)\b/i.test(lineOf(el).slice(0, 80))
-      ) {
+      } else if (UPDATED_NAME.test(withParent) || labelBefore(el) === 'updated') {
         modified.push(date);
       } else if (el.hasAttribute('pubdate') || PUBLISHED_NAME.test(withParent)) {
         out.push({ date, source: 'time', weight: 7, why: 'time pubdate' });
