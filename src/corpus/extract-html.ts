@@ -352,8 +352,8 @@ export function extractHtml(doc: Document, opts: ExtractHtmlOptions = {}): Extra
 
   const firstParagraph = found.blocks[0]?.text ?? '';
   // Readability's title is "" when the page has neither a <title> nor a headline: then the
-  // pipeline lets the first sentence stand in, and says so.
-  const title = meta.title ?? found.title?.trim() ?? '';
+  // opening words stand in (the first sentence, or its first words up to a word's end).
+  const title = meta.title ?? (found.title?.trim() || openingWords(firstParagraph));
   let lead = found.standfirst;
   if (!lead && meta.description && wordCount(meta.description) >= 5) {
     // The description is a lead only when it is not just the body's opening (or a cut of it).
@@ -374,4 +374,14 @@ export function extractHtml(doc: Document, opts: ExtractHtmlOptions = {}): Extra
     lead,
     body,
   };
+}
+
+/** The first sentence of `text`, or its first 120 characters cut at a word's end with an ellipsis. */
+function openingWords(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const sentence = /^.{10,140}?[.!?](?=\s|$)/u.exec(t)?.[0];
+  if (sentence) return sentence;
+  if (t.length <= 120) return t;
+  const cut = t.lastIndexOf(' ', 120);
+  return `${t.slice(0, cut > 40 ? cut : 120).trimEnd()}…`;
 }

@@ -130,7 +130,10 @@ export function buildCorpus(
       // No headline is no reason to lose an article: its first sentence stands in, said as such.
       if (!extracted.title.trim()) {
         const first = splitSentences(extracted.lead ?? extracted.body, extracted.lang)[0]?.text ?? '';
-        extracted = { ...extracted, title: first.length > 140 ? `${first.slice(0, first.lastIndexOf(' ', 139) + 1 || 139).trimEnd()}…` : first };
+        extracted = {
+          ...extracted,
+          title: first.length > 140 ? `${first.slice(0, first.lastIndexOf(' ', 139) + 1 || 139).trimEnd()}…` : first,
+        };
         warnings.push({ source: file.name, message: 'no title found: the first sentence stands in for it' });
       }
       // Undated is not an error: the article is kept, its absolute dates still become events.

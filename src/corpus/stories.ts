@@ -196,8 +196,7 @@ export function clusterStories(articles: readonly StoryArticle[], opts: StoryOpt
     while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
     return i;
   };
-  for (const [key, s] of [...pairs].sort((x, y) => x[0] - y[0]))
-    if (s.score >= same) parent[find(Math.floor(key / n))] = find(key % n);
+  for (const [key, s] of [...pairs].sort((x, y) => x[0] - y[0])) if (s.score >= same) parent[find(Math.floor(key / n))] = find(key % n);
   const groups = new Map<number, number[]>();
   articles.forEach((_, i) => {
     const root = find(i);

@@ -214,26 +214,6 @@ describe('bad input', () => {
     for (const e of problems) expect(e.message).toBe(`${e.source}: ${e.reason}`);
   });
 
-  it('keeps an article without a headline, its first sentence standing in (with a warning)', () => {
-    const prose =
-      '<p>The ferry between the two islands stopped running on Tuesday after the operator ran out of money, the county said in a statement that surprised the islanders.</p>' +
-      '<p>About four hundred people use the ferry every day, most of them to reach schools and the hospital on the larger island across the strait.</p>';
-    const { corpus: built, warnings } = buildCorpus(
-      [
-        file(
-          'untitled.html',
-          `<!doctype html><html lang="en"><head><meta property="article:published_time" content="2024-03-05"></head><body><article>${prose}${prose}</article></body></html>`,
-        ),
-      ],
-      { parseHtml, registry },
-    );
-    expect(built.articles).toHaveLength(1);
-    expect(built.articles[0]!.title).toMatch(
-      /^The ferry between the two islands stopped running on Tuesday after the operator ran out of money, the county said in a statement that…$/,
-    );
-    expect(warnings).toEqual([{ source: 'untitled.html', message: 'no title found: the first sentence stands in for it' }]);
-  });
-
   it('tells the day of publication once, by the lead, and dates the rest of the text as background', () => {
     const page = `<!doctype html><html lang="en"><head><title>Ferry company Northwind collapses</title><meta property="article:published_time" content="2024-03-05"></head><body><article><h1>Ferry company Northwind collapses</h1>
       <p>The ferry company Northwind collapsed on Tuesday after its bank withdrew a loan, leaving four hundred islanders without a daily crossing to the mainland.</p>

@@ -245,6 +245,19 @@ describe('the byline or dateline near the headline', () => {
 });
 
 describe('dates that are not the article’s', () => {
+  it('does not take a date told in the prose just under the headline, and does take a wire dateline opening it', () => {
+    const prose = (first: string) =>
+      parseHTML(
+        `<!doctype html><html lang="en"><head><title>${TITLE}</title></head><body><article><h1>${TITLE}</h1><p>${first}</p>${TEXT}</article></body></html>`,
+      ).document;
+    const told =
+      'The old stone bridge first opened to traffic on June 13, 1998, and has carried the main road into town ever since, the council said in its plan.';
+    expect(find(prose(told)).date).toBeNull();
+    const wire =
+      'LONDON, Nov. 18, 2019 (Reuters) — The county council approved a plan on Monday to rebuild the old stone bridge over the river, ending a dispute.';
+    expect(find(prose(wire))).toMatchObject({ date: '2019-11-18', source: 'byline' });
+  });
+
   it('does not take the dates of a teaser list of related links', () => {
     const related = `<section class="related-articles"><h2>Related</h2><ul>
       <li><a href="/a">Bridge closed for repairs</a> <time datetime="2019-10-01">1 October 2019</time></li>

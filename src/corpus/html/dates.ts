@@ -7,16 +7,7 @@
  * locale says which number is the day.
  */
 import { findDates } from '../text/dates';
-
-/** The earliest year a web page's publication date can have. */
-const FIRST_YEAR = 1995;
-
-function valid(y: number, m: number, d: number): string | null {
-  if (y < FIRST_YEAR || y > 2100 || m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+import { isoDate, validDate as valid } from './iso-date';
 
 /**
  * The date in `text` (a metadata value or a short dateline) as YYYY-MM-DD, or null. `locale`
@@ -27,19 +18,10 @@ function valid(y: number, m: number, d: number): string | null {
 export function normaliseDate(text: string | null | undefined, locale = 'und'): string | null {
   if (!text) return null;
   const t = text.trim().slice(0, 200);
-  // ISO 8601 and friends: 2019-11-19, 2019-11-19T08:38:00+01:00, 2019/11/19, 2019.11.19.
-  let m = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(t);
-  if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
-  // Compact ISO: 20191119 or 20191119T083800.
-  m = /^(\d{4})(\d{2})(\d{2})(?:T|\b)/.exec(t);
-  if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
-  // Unix time in seconds or milliseconds (the UTC day: the page states no other).
-  m = /^(\d{10}|\d{13})$/.exec(t);
-  if (m) {
-    const ms = Number(m[1]) * (m[1]?.length === 10 ? 1000 : 1);
-    const d = new Date(ms);
-    return valid(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-  }
+  const machine = isoDate(t);
+  if (machine) return machine;
+  // A machine form that is no real day (0001-01-01) is no date in another form either.
+  if (/(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|^\d{8}(?:T|\b)|^(?:\d{10}|\d{13})$/.test(t)) return null;
   const found = findDates(t, locale, { strict: true })[0];
   if (!found) return null;
   const [y, mo, d] = found.iso.split('-').map(Number);

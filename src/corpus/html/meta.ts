@@ -3,7 +3,7 @@
  * and other meta tags, and the markup conventions (rel=author, <time>, bylines) that sites share.
  */
 import { primaryLanguage } from '../../core/lang';
-import { findPublished } from './published';
+import { isoDate } from './iso-date';
 
 /** schema.org types whose objects describe the article itself. */
 const ARTICLE_TYPE =
@@ -218,6 +218,32 @@ function bylineFromMarkup(doc: Document): string | null {
   return null;
 }
 
+/** The article's publication date as its metadata declares it in machine form, or null. */
+function declaredPublished(doc: Document, meta: Map<string, string>, ld: JsonObject | null): string | null {
+  return (
+    isoDate(ld ? (str(ld.datePublished) ?? str(ld.dateCreated)) : null) ??
+    isoDate(
+      metaContent(meta, [
+        'article:published_time',
+        'og:published_time',
+        'datepublished',
+        'published_time',
+        'article:published',
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'publish_date',
+        'parsely-pub-date',
+        'sailthru.date',
+        'dc.date.issued',
+        'dcterms.created',
+      ]),
+    ) ??
+    isoDate(attr(doc, '[itemprop="datePublished"]', 'content') ?? attr(doc, '[itemprop="datePublished"]', 'datetime')) ??
+    isoDate(attr(doc, 'article time[datetime], header time[datetime], main time[datetime]', 'datetime'))
+  );
+}
+
 export function readMeta(doc: Document, opts: { url?: string | undefined; published?: boolean } = {}): PageMeta {
   const meta = metaIndex(doc);
   const ld = jsonLdArticle(doc);
@@ -248,8 +274,10 @@ export function readMeta(doc: Document, opts: { url?: string | undefined; publis
     ) ??
     resolveUrl(base, null);
 
-  // The publication date from every source (html/published.ts); skipped when the caller finds it itself.
-  const published = opts.published === false ? null : findPublished(doc, url).date;
+  // The date the page declares in machine form (its article's JSON-LD, the common meta tags,
+  // datePublished microdata, <time datetime>): what the content script reads on every page.
+  // The corpus pipeline finds the date from every source a reader uses (./published.ts).
+  const published = opts.published === false ? null : declaredPublished(doc, meta, ld);
 
   const declaredLang =
     primaryLanguage(doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang')) ??

@@ -564,10 +564,31 @@ function datesNearHeadline(zone: Zone, headline: Element, locale: string): TextD
       if (d.end <= offset) continue;
       const lead = context.slice(Math.max(0, d.start - 40), d.start);
       const labelled = UPDATED_LABEL.test(lead) ? 'updated' : PUBLISHED_LABEL.test(lead) ? 'published' : null;
+      if (labelled === null && inProse(context.slice(d.start, d.end), el)) continue;
       const date = normaliseDate(d.iso);
       if (date) out.push({ date, labelled, distance: dist, shape: shape(el) });
     }
   }
+}
+
+/**
+ * Whether an unlabelled date is told in a sentence of the article's prose ("The bridge first
+ * opened on June 13, 2019, and …"), not written as a dateline. A dateline is a short line, or
+ * opens a paragraph after a place or an agency in capitals ("WASHINGTON, Nov. 18, 2019 (AP) —"):
+ * three words in lower case before the date make it prose, and one does in a long line.
+ */
+const INLINE = new Set(['a', 'b', 'strong', 'em', 'i', 'span', 'time', 'abbr', 'small', 'mark', 'u', 'font', 'sup', 'sub']);
+
+function inProse(written: string, el: Element): boolean {
+  // The paragraph the date is written in (a <b> or <time> inside a sentence belongs to it).
+  let host = el;
+  for (let up = el.parentElement; INLINE.has(host.localName) && up; up = up.parentElement) host = up;
+  const block = clean(host.textContent).slice(0, 2000);
+  const at = block.indexOf(written);
+  const before = at < 0 ? block : block.slice(0, at);
+  // Words in lower case before the date: "Posted by admin on" has one, a sentence has several.
+  const words = before.match(/(?:^|[\s(“"'‘])\p{Ll}\p{L}{2,}/gu)?.length ?? 0;
+  return words >= 3 || (words >= 1 && block.length > 150);
 }
 
 const DATELINE_CLASS = /date|byline|posted|publish|timestamp|submitted|meta/i;
