@@ -106,10 +106,12 @@ describe.skipIf(!available)('publication-date benchmark (88 pages)', () => {
 
     expect(all.pages).toBe(88);
     expect(all.false).toBe(0);
-    // The target, and floors just under the achieved figures (all 86/88, tune 45/45, confirm 41/43).
-    expect(pct(all)).toBeGreaterThanOrEqual(97);
-    expect(pct(all)).toBeGreaterThanOrEqual(97.5);
-    expect(pct(tune)).toBeGreaterThanOrEqual(97.7);
-    expect(pct(confirm)).toBeGreaterThanOrEqual(95.3);
+    // The target (97 %) on both halves, and floors at the achieved figures (all 87/88, tune 45/45,
+    // confirm 42/43; the one miss shows "November 20" with no year and no other date anywhere).
+    // A wrong date is worse than none: none is asserted.
+    expect(all.wrong).toBe(0);
+    expect(pct(all)).toBeGreaterThanOrEqual(98.8);
+    expect(pct(tune)).toBeGreaterThanOrEqual(97);
+    expect(pct(confirm)).toBeGreaterThanOrEqual(97);
   });
 });

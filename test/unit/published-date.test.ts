@@ -117,6 +117,21 @@ describe('structured metadata', () => {
   });
 });
 
+describe('original publication over the last save', () => {
+  it('takes the date the page shows when the metadata’s "published" is, to the second, its modification time', () => {
+    const same = { datePublished: '2019-11-19 19:31:39', dateModified: '2019-11-19 19:31:39' };
+    const shown = '<p class="byline">By Jane Doe</p><time datetime="2019-11-18T19:14:00">November 18, 2019</time>';
+    expect(find(page({ head: ld({ '@type': 'NewsArticle', headline: TITLE, ...same }), header: shown })).date).toBe('2019-11-18');
+    const metas = `<meta property="article:published_time" content="${same.datePublished}"><meta property="article:modified_time" content="${same.dateModified}">`;
+    expect(find(page({ head: metas, header: shown })).date).toBe('2019-11-18');
+    // Alone, it is still the page's date; and a published time apart from the modified one keeps its full weight.
+    expect(find(page({ head: ld({ '@type': 'NewsArticle', headline: TITLE, ...same }) })).date).toBe('2019-11-19');
+    const apart = { datePublished: '2018-09-15T10:15:48+02:00', dateModified: '2018-09-16T10:22:22+02:00' };
+    const updatedShown = '<time datetime="2018-09-16T10:22:22+02:00">16 September 2018</time>';
+    expect(find(page({ head: ld({ '@type': 'NewsArticle', headline: TITLE, ...apart }), header: updatedShown })).date).toBe('2018-09-15');
+  });
+});
+
 describe('markup', () => {
   it('reads itemprop=datePublished on any element, from its text too', () => {
     const doc = page({

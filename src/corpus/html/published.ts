@@ -143,6 +143,20 @@ function sameUrl(a: string | null, b: string | null): boolean {
   return key(a) === key(b);
 }
 
+/**
+ * The weight of a "published" date that is, to the second, the page's modification time: many
+ * systems fill both from the last save, so it is the update's; an earlier date the page shows
+ * (its <time>, its byline) is then the original publication (htmldate's original-date rule).
+ */
+const UPDATE_AS_PUBLISHED = 4.5;
+
+/** Whether two date values name the same instant to the second: the same text with a time of day. */
+function sameInstant(published: string | null | undefined, modified: string | null | undefined): boolean {
+  if (!published || !modified) return false;
+  const p = published.trim();
+  return p.length >= 16 && /\d:\d\d/.test(p) && p === modified.trim();
+}
+
 function fromJsonLd(doc: Document, url: string | null, out: Candidate[], modified: string[]): void {
   const objects: LdObject[] = [];
   for (const script of doc.querySelectorAll('script')) {
@@ -171,6 +185,7 @@ function fromJsonLd(doc: Document, url: string | null, out: Candidate[], modifie
     let weight = t.some((x) => ARTICLE_TYPE.test(x)) ? 10 : 8.5;
     if (depth > 0) weight -= 2;
     if (sameUrl(ownUrl, url)) weight += 0.5;
+    if (sameInstant(value, str(o.dateModified))) weight = UPDATE_AS_PUBLISHED;
     out.push({ date, source: 'jsonld', weight, why: `JSON-LD ${t.join('/') || 'object'}` });
   }
 }
@@ -202,6 +217,12 @@ function metaValue(metas: readonly Element[], attr: string, key: string): string
 
 function fromMeta(metas: readonly Element[], locale: string, headline: Element | null, out: Candidate[], modified: string[]): void {
   const seen = new Set<string>();
+  // The modification times as written, to tell a "published" time that is the last save's.
+  const modifiedRaw = metas
+    .filter((m) =>
+      [...m.attributes].some((a) => /^(?:property|name|itemprop)$/i.test(a.name) && META_MODIFIED.test(a.value.trim().toLowerCase())),
+    )
+    .map((m) => m.getAttribute('content') ?? '');
   for (const m of metas) {
     const content = m.getAttribute('content')?.trim();
     if (!content) continue;
@@ -222,7 +243,8 @@ function fromMeta(metas: readonly Element[], locale: string, headline: Element |
       if (attr === 'itemprop' && excluded(m, headline)) continue;
       seen.add(key);
       const date = normaliseDate(content, locale);
-      if (date) out.push({ date, source: 'meta', weight: rule[1], why: `meta ${key}` });
+      const weight = modifiedRaw.some((raw) => sameInstant(content, raw)) ? Math.min(rule[1], UPDATE_AS_PUBLISHED) : rule[1];
+      if (date) out.push({ date, source: 'meta', weight, why: `meta ${key}` });
     }
   }
 }
@@ -274,7 +296,8 @@ function labelBefore(el: Element): 'updated' | 'published' | null {
 }
 
 function fromMarkup(doc: Document, locale: string, headline: Element | null, zone: Zone, out: Candidate[], modified: string[]): void {
-  const itemprops: { date: string; near: boolean; prop: string }[] = [];
+  const itemprops: { date: string; near: boolean; prop: string; raw: string }[] = [];
+  const modifiedRaw: string[] = [];
   let firstHeaderTime = true;
   let dataCount = 0;
   const dataAttributes = (el: Element, near: boolean) => {
@@ -302,9 +325,12 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, zon
       const isPublished = /\b(?:datepublished|datecreated|uploaddate)\b/.test(prop);
       const isModified = /\bdatemodified\b/.test(prop);
       if ((isPublished || isModified) && !excluded(el, headline) && !inForeignItem(el, headline)) {
-        const date = normaliseDate(el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent, locale);
-        if (date && isModified) modified.push(date);
-        else if (date) itemprops.push({ date, near: zone.elements.has(el), prop });
+        const raw = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent;
+        const date = normaliseDate(raw, locale);
+        if (date && isModified) {
+          modified.push(date);
+          modifiedRaw.push(raw);
+        } else if (date) itemprops.push({ date, near: zone.elements.has(el), prop, raw });
       }
     } else if (tag === 'time') {
       // <time>: pubdate, or named after the publication, or in the article's header.
@@ -340,7 +366,8 @@ function fromMarkup(doc: Document, locale: string, headline: Element | null, zon
   // Several items dated in the markup (a list of teasers): the one in the article's header counts fully.
   const distinct = new Set(itemprops.map((x) => x.date)).size;
   for (const x of itemprops.slice(0, 10)) {
-    const weight = distinct === 1 || x.near ? 7.5 : 4.5;
+    let weight = distinct === 1 || x.near ? 7.5 : 4.5;
+    if (modifiedRaw.some((m) => sameInstant(x.raw, m))) weight = Math.min(weight, UPDATE_AS_PUBLISHED);
     out.push({ date: x.date, source: 'time', weight, why: `itemprop ${x.prop}${x.near ? ' near the headline' : ''}` });
   }
   // data-* attributes in the article's header (data-timestamp, data-date…) and on the containers
