@@ -10,12 +10,16 @@ import {
   FIRST_NAMES,
   FUNCTION_WORDS,
   HONORIFICS,
+  LABEL_WORDS,
   LEGAL_SUFFIXES,
+  NON_PERSON_FIRST,
   NOT_NAMES,
+  ORG_SUFFIXES,
   SHORTENABLE_SUFFIXES,
   isRole,
   lowerWord,
 } from './lexicon';
+import type { Gazetteer } from './gazetteer';
 import type { Registry, RegistryEntry } from './registry';
 import {
   type Sent,
@@ -23,6 +27,7 @@ import {
   PhraseTable,
   acronymLetters,
   acronymPairs,
+  adjectival,
   germanEvidence,
   introducedTerms,
   namePieces,
@@ -31,7 +36,7 @@ import {
   textOf,
   tokensOf,
 } from './spans';
-import { fold, stripInflection, tokenize } from './tokens';
+import { fold, gapBefore, stripInflection, tokenize } from './tokens';
 
 export interface ArticleSentences {
   id: string;
@@ -56,6 +61,7 @@ export interface Discovery {
   clusters: Cluster[];
   /** Names known not to be people's (registry entries of other types, single-word names of the corpus). */
   nonPersonKeys: ReadonlySet<string>;
+  gazetteer: Gazetteer;
 }
 
 class UnionFind {
@@ -81,17 +87,40 @@ class UnionFind {
 
 const LIST_GAP = /^\s*(?:,\s*(?:(?:and|och|und|or|eller|oder|&)\s+)?|\s+(?:and|och|und|or|eller|oder|&)\s+)$/u;
 
+/** "Week 13", "Group C", "Parte 01": a label and its number or letter. */
+const isLabel = (s: Span): boolean => {
+  const toks = tokensOf(s);
+  const [t0, t1] = toks;
+  return toks.length === 2 && t0 !== undefined && t1 !== undefined && LABEL_WORDS.has(t0.lower) && (t1.number || /^\p{Lu}$/u.test(t1.text));
+};
+
+/** A hashtag or a handle: "#TodayInSenatePlenary", "@nasa". */
+const isTag = (s: Span): boolean => /[#@]$/u.test(gapBefore(s.sent.ts, s.a));
+
+/** "Serbian", "Ghanaian", "North American": an adjective of a people, not a name on its own. */
+const isDemonym = (s: Span): boolean => {
+  const toks = tokensOf(s);
+  const last = toks[toks.length - 1];
+  if (last === undefined || toks.length > 2 || last.acronym || last.mixed) return false;
+  if (toks.length === 2 && !NON_PERSON_FIRST.has(toks[0]?.lower ?? '')) return false;
+  const k = fold(last.text);
+  const g = s.sent.gaz;
+  return /(?:an|ian|ean|ese|ish|ic)$/u.test(k) && adjectival(last.text) && !g.places.has(k) && !g.givenNames.has(k) && !ORG_SUFFIXES.has(k);
+};
+
 const isStopName = (s: Span): boolean => {
+  if (isLabel(s) || isTag(s) || isDemonym(s)) return true;
   if (s.b - s.a !== 1) return false;
   const k = lowerWord(s.base);
   const t = s.sent.ts.tokens[s.a];
+  if (LEGAL_SUFFIXES.has(k)) return true; // "Inc" alone
   // Two letters are a name only as an acronym ("EU"), not "Al", "Co" (or masked "Jo** Al****").
   return (
     k.length <= 1 || (k.length === 2 && t?.acronym !== true) || NOT_NAMES.has(k) || FUNCTION_WORDS.has(k) || isRole(k) || HONORIFICS.has(k)
   );
 };
 
-export function discover(articles: readonly ArticleSentences[], registry: Registry): Discovery {
+export function discover(articles: readonly ArticleSentences[], registry: Registry, gazetteer: Gazetteer): Discovery {
   const sents: Sent[][] = articles.map((a, art) =>
     a.sentences.map((s, idx) => ({
       art,
@@ -100,7 +129,8 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
       offset: s.start,
       lang: a.lang,
       german: a.lang === 'de',
-      ts: tokenize(s.text),
+      gaz: gazetteer,
+      ts: tokenize(s.text, a.lang),
     })),
   );
   const all = sents.flat();
@@ -470,8 +500,8 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
   }
   // Single words known as names, other than surnames, are not first names ("Android Auto", "Amazon Alexa").
   const surnames = new Set(bySurname.keys());
-  for (const k of knownSingle) if (!surnames.has(k) && !FIRST_NAMES.has(k)) nonPersonKeys.add(k);
-  return { sents, clusters, nonPersonKeys };
+  for (const k of knownSingle) if (!surnames.has(k) && !FIRST_NAMES.has(k) && !gazetteer.givenNames.has(k)) nonPersonKeys.add(k);
+  return { sents, clusters, nonPersonKeys, gazetteer };
 }
 
 /** Evidence, from one occurrence, that a capitalised run is a name. */
@@ -486,6 +516,9 @@ function evidence(s: Span): boolean {
   if (shape) return true;
   if (s.sent.german) return germanEvidence(s);
   if (ts.titleCase) return false;
+  // A lone capitalised word in a heading or list item ("(180 gr) Registrazione originale",
+  // "Coltello colore: Rosso") is a label more often than a name: it needs support from elsewhere.
+  if (ts.heading && toks.length === 1 && !toks[0]?.mixed) return false;
   if (!s.initial) return true;
   // "Mark Zuckerberg, CEO of Meta, is…": the words after the first are capitalised mid-sentence.
   return toks.length >= 2 && toks.slice(1).some((t) => t.cap && !t.initial);

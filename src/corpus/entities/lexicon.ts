@@ -352,6 +352,8 @@ export const NOT_NAMES = words(`
   danes norwegians finns poles turks brazilians afghan afghans austrian austrians catholics muslims
   christians jews swiss belgian irish scottish welsh greek portuguese egyptian saudi pakistani iraqi
   syrian afghan vietnamese thai filipino nigerian
+  ev evs suv suvs led leds awd rwd fwd 4wd hvac kwh mwh gwh usb dvd dvds cd cds gmt utc cet pet hd uhd
+  gps lcd oled lte nfc cpu gpu ram ssd hdmi wifi wi-fi rgb mph kmh rpm diy faqs mp3 sms otc
   century avenue street road city class award best center centre bridge closed open more read click
   share subscribe photo video image source update advertisement editor editors
 `);
@@ -424,7 +426,9 @@ export const PLACE_SUFFIXES = words(`
   forest desert coast harbor harbour
 `);
 
-export const EVENT_SUFFIXES = words(`summit conference games olympics cup war festival expo week championship championships election`);
+export const EVENT_SUFFIXES = words(
+  `summit conference games olympics cup war festival expo week championship championships election finals show fair marathon tournament`,
+);
 
 /** Awards in several languages ("Turingpriset", "Turing Award", "Turing-Preis"): a stem and a head. */
 export const AWARD =
@@ -435,8 +439,19 @@ export const NAME_PARTICLES = words(`von van de da di du af der den la le del de
 
 /** Org heads that take "of" inside a name ("Bank of America", "University of Oxford"). */
 export const OF_HEADS = words(
-  `bank university institute republic museum department ministry school college academy church council court federation board`,
+  `bank university institute republic museum department ministry school college academy church council court federation board
+  house chamber office bureau agency commission association society union kingdom federation secretariat`,
 );
+
+/** Labels that a number or a letter follows ("Week 13", "Group C", "Parte 01"): not names. */
+export const LABEL_WORDS = words(`
+  week group round game day stage chapter part section page step level season episode volume phase match
+  heat table figure fig round pool zone tier grade act scene
+  vecka omgång grupp dag del avsnitt säsong kapitel woche runde gruppe tag teil kapitel staffel folge
+  parte capitolo gruppo giornata girone settimana stagione puntata episodio parte grupo rodada semana
+  jornada capítulo temporada episódio episodio minggu babak bagian grup hari musim bab semaine journée
+  groupe chapitre saison épisode
+`);
 
 /** Conjunctions joining two roles ("chefsforskare och AI-pionjär"). */
 export const CONJUNCTIONS = words(`and och und &`);

@@ -6,6 +6,7 @@
  */
 import type { EntityType, Fact } from '../../core/corpus';
 import type { Cluster, Discovery, TypeScores } from './discover';
+import type { Gazetteer } from './gazetteer';
 import {
   ANAPHORIC,
   CONJUNCTIONS,
@@ -43,7 +44,7 @@ import {
   lowerWord,
 } from './lexicon';
 import { type Sent, type Span, adjectival, personLike, tokensOf } from './spans';
-import { type Token, fold, gapAfter, gapBefore, isSpace } from './tokens';
+import { type Token, fold, gapAfter, gapBefore, isSpace, stripInflection } from './tokens';
 
 export type DescriptionKind = 'apposition' | 'role' | 'relative' | 'dash';
 
@@ -120,7 +121,7 @@ export function profiles(d: Discovery): Profile[] {
   return d.clusters.map((c, ci) => {
     const name = nameOf(c);
     const candidates = c.spans.flatMap((s) => describe(s, placed));
-    const type = typeOf(c, candidates, listCues, d.nonPersonKeys);
+    const type = typeOf(c, candidates, listCues, d.nonPersonKeys, d.gazetteer);
     const descriptions = rankDescriptions(candidates, type, ci, placed);
     return {
       name,
@@ -186,6 +187,7 @@ function typeOf(
   candidates: readonly Candidate[],
   listCues: Map<string, TypeScores>,
   nonPersonKeys: ReadonlySet<string>,
+  gaz: Gazetteer,
 ): EntityType {
   if (c.registry) return c.registry.type;
   const score: Record<EntityType, number> = { person: 0, organization: 0, product: 0, place: 0, event: 0, concept: 0, work: 0 };
@@ -202,7 +204,15 @@ function typeOf(
     if (endsWithHead(lastKey, MEDIA_HEADS)) add('organization', 4);
     if (PLACE_SUFFIXES.has(lastKey) && toks.length > 1) add('place', 3);
     if (EVENT_SUFFIXES.has(lastKey) && toks.length > 1) add('event', 3);
-    if (personLike(toks, nonPersonKeys)) add('person', first !== undefined && FIRST_NAMES.has(first.lower) ? 3 : 1);
+    // Places and personal names of the gazetteer: "Glasgow", "South Dakota", "Guido Pella", "Suzete".
+    const place = gaz.places.get(full.key) ?? null;
+    const given = first !== undefined && (FIRST_NAMES.has(first.lower) || gaz.givenNames.has(fold(first.text)));
+    const surname = toks.length >= 2 && gaz.surnames.has(fold(stripInflection(toks[toks.length - 1]?.text ?? '')));
+    if (place !== null) add('place', place !== 'city' ? 6 : toks.length >= 2 || !given ? 5 : 1.5);
+    if (toks.length === 1 && given && place === null && !first.acronym) add('person', 2.5);
+    // A capitalised pair is a person's name when a word of it is a known personal name; the
+    // bare shape is weak ("Ritorno al Futuro", "Altoparlanti Integrati").
+    if (personLike(toks, nonPersonKeys)) add('person', given ? 4 : surname ? 2.5 : gaz.givenNames.size > 1000 ? 0.4 : 1);
     else if (toks.length >= 2 && first !== undefined && PLACE_FIRST.has(first.lower)) add('place', 2);
     else if (toks.length >= 2 && first !== undefined && adjectival(first.text)) add('organization', 1.5);
     if (toks.length >= 2 && PRODUCT_SUFFIXES.has(lastKey)) add('product', 2);

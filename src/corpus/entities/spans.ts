@@ -35,6 +35,7 @@ import {
   isRole,
   lowerWord,
 } from './lexicon';
+import type { Gazetteer } from './gazetteer';
 import { type Token, type TokenizedSentence, fold, gapAfter, gapBefore, isSpace, stripInflection } from './tokens';
 
 /** A sentence of an article, tokenised. */
@@ -49,6 +50,8 @@ export interface Sent {
   /** German capitalises every noun: a capital there is no evidence of a name. */
   german: boolean;
   ts: TokenizedSentence;
+  /** Places and personal names (see gazetteer.ts). */
+  gaz: Gazetteer;
 }
 
 /** A candidate mention: a token range of a sentence. */
@@ -110,6 +113,7 @@ export function namePieces(sent: Sent): Span[] {
       continue;
     }
     let j = i + 1;
+    let ofName = false;
     for (;;) {
       const t = toks[j];
       const prev = toks[j - 1];
@@ -128,21 +132,27 @@ export function namePieces(sent: Sent): Span[] {
         t.text.length <= 4 &&
         !/^(?:19|20)\d\d$/u.test(t.text) &&
         prev.nameish &&
-        !/^[-–/:x×]/u.test(gapAfter(ts, j)) && // "Rublev 6-4", "Add 1/2"
+        !/^[-–/:x×]/u.test(gapAfter(ts, j)) &&
+        // "Corey LaJoie 401", "Jaden Siemans 7": a number after a person's name is a score or a shirt.
+        !(j - i === 2 && sent.gaz.givenNames.has(toks[i]?.lower ?? '') && !toks[i]?.acronym) && // "Rublev 6-4", "Add 1/2"
         !(next !== undefined && UNITS.has(next.lower))
       ) {
         j++; // "Llama 4", not "Finanzierungsrunde 80 Millionen"
         break;
       } else if (gap === ' & ' && t.nameish)
         j++; // "Procter & Gamble"
-      else if (isSpace(gap) && (t.lower === 'of' || t.lower === 'for') && OF_HEADS.has(prev.lower) && nextJoins)
+      else if (isSpace(gap) && (t.lower === 'of' || t.lower === 'for') && OF_HEADS.has(prev.lower) && nextJoins) {
         j++; // "Bank of America"
+        ofName = true;
+      } else if (isSpace(gap) && ofName && (t.lower === 'and' || t.text === '&') && prev.cap && nextJoins)
+        j++; // "Department of Health and Human Services"
       else if (
         isSpace(gap) &&
         !t.cap &&
         NAME_PARTICLES.has(t.lower) &&
         (t.lower !== 'der' && t.lower !== 'den'
-          ? j - i === 1 && (FIRST_NAMES.has(prev.lower) || !sent.german)
+          ? (j - i === 1 && (FIRST_NAMES.has(prev.lower) || sent.gaz.givenNames.has(prev.lower) || !sent.german)) ||
+            (NAME_PARTICLES.has(prev.lower) && !prev.cap)
           : prev.lower === 'von' || prev.lower === 'van') &&
         (nextJoins || (next !== undefined && NAME_PARTICLES.has(next.lower)))
       )

@@ -5,6 +5,7 @@
  * heading), so that its capital says nothing.
  */
 import { foldCase } from '../../core/text';
+import { FUNCTION_WORDS as LANG_FUNCTION_WORDS } from '../text/lexicon';
 import { FUNCTION_WORDS } from './lexicon';
 
 export interface Token {
@@ -26,6 +27,8 @@ export interface Token {
   nameish: boolean;
   /** Capitalised only because of where it stands. */
   initial: boolean;
+  /** On a line in title case ("Batteria Elettronica Portatile con 7 Pad"): its capital says nothing. */
+  titled: boolean;
 }
 
 export interface TokenizedSentence {
@@ -53,11 +56,23 @@ export function stripInflection(word: string): string {
   return word;
 }
 
-export function tokenize(text: string): TokenizedSentence {
+const NONE: ReadonlySet<string> = new Set();
+
+/** A function word of sv, en, de or of `lang` ("con", "dan", "para"). */
+export const isFunctionWord = (lower: string, lang: string): boolean =>
+  FUNCTION_WORDS.has(lower) || (LANG_FUNCTION_WORDS.get(lang.slice(0, 2)) ?? NONE).has(lower);
+
+export function tokenize(text: string, lang = ''): TokenizedSentence {
   const tokens: Token[] = [];
+  // Addresses are not words: "http://amzn.to/2hYHawj".
+  const urls = [...text.matchAll(/\b(?:https?:\/\/|www\.)\S+|\b[\w.-]+\.(?:com|org|net|to|ly|io)\/\S*/giu)].map((m) => [
+    m.index,
+    m.index + m[0].length,
+  ]);
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
     const start = m.index;
+    if (urls.some(([a = 0, b = 0]) => start >= a && start < b)) continue;
     const stem = stripInflection(raw);
     const number = /^\p{N}/u.test(raw) && !/\p{L}/u.test(raw);
     const cap = /^\p{Lu}/u.test(raw);
@@ -83,10 +98,21 @@ export function tokenize(text: string): TokenizedSentence {
       alnum,
       nameish,
       initial: false,
+      titled: false,
     });
   }
+  // Each line of a heading or list item that ran on: in title case, no capital on it is evidence.
+  for (let a = 0; a < tokens.length;) {
+    let b = a + 1;
+    while (b < tokens.length && !text.slice(tokens[b - 1]?.end ?? 0, tokens[b]?.start ?? 0).includes('\n')) b++;
+    const line = tokens.slice(a, b);
+    const lineText = text.slice(line[0]?.start ?? 0, text.indexOf('\n', line[line.length - 1]?.end ?? 0) >>> 0);
+    const words = line.filter((t) => !t.number && t.text.length >= 3 && !isFunctionWord(t.lower, lang));
+    if (!TERMINAL.test(lineText.trim()) && words.length >= 2 && words.every((t) => t.cap || t.mixed)) for (const t of line) t.titled = true;
+    a = b;
+  }
   const heading = !TERMINAL.test(text.trim());
-  const content = tokens.filter((t) => !t.number && t.text.length >= 3 && !FUNCTION_WORDS.has(t.lower));
+  const content = tokens.filter((t) => !t.number && t.text.length >= 3 && !isFunctionWord(t.lower, lang));
   const titleCase = heading && content.length >= 2 && content.every((t) => t.cap || t.mixed);
   const letters = text.replace(/[^\p{L}]/gu, '');
   const shouting = letters.length >= 6 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
