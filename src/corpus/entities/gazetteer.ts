@@ -29,7 +29,7 @@ export interface GazetteerData {
   surnames: string[];
 }
 
-export const GAZETTEER_VERSION = 1;
+export const GAZETTEER_VERSION = 2;
 
 const RANK: Record<PlaceKind, number> = { country: 4, continent: 3, region: 2, city: 1 };
 

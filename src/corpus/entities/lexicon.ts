@@ -72,6 +72,13 @@ export const ROLES = words(`
   geschäftsführer geschäftsführerin direktor direktorin experte expertin analystin informatiker
   informatikerin investorin ingenieur ingenieurin pionier pionierin leiter leiterin unternehmer
   unternehmerin autorin journalistin bürgermeister bürgermeisterin abgeordnete abgeordneter
+  speaker star superstar player striker forward midfielder defender goalkeeper quarterback pitcher winger
+  rookie teammate driver rider comedian host presenter novelist poet architect painter musician composer
+  widow widower wife husband son daughter mother father brother sister grandson granddaughter
+  presidente ministro ministra diretor diretora jogador treinador piloto cantor cantora ator atriz escritor
+  escritora professora prefeito governador deputado senador viúva regista attore attrice cantante scrittore
+  scrittrice allenatore giocatore sindaco presiden menteri gubernur bupati wali walikota ustadz ustaz
+  syekh kyai pelatih pemain penyanyi aktor aktris penulis direktur juru bicara
 `);
 
 /** Heads of Swedish/German role compounds: "chefsforskare", "AI-pionjär", "Vorstandschef". */
@@ -310,7 +317,7 @@ export const SAY_VERBS = words(`
 export const MEDIA_VERBS = words(`skriver rapporterar uppger reported reports writes berichtet berichtete meldet meldete schreibt`);
 
 /** Prepositions before a place. */
-export const PLACE_PREPOSITIONS = words(`in i från from nach aus im`);
+export const PLACE_PREPOSITIONS = words(`in i från from nach aus im near atop nära nahe perto vicino cerca dekat`);
 
 /** "role of/at/för/på X": X is an organisation ("CEO of Meta", "vd för Vinterfjord", "Forscherin bei Google"). */
 export const ROLE_PREPOSITIONS = words(`of at för på av hos vid von bei für`);

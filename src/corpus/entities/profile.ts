@@ -206,15 +206,23 @@ function typeOf(
     if (EVENT_SUFFIXES.has(lastKey) && toks.length > 1) add('event', 3);
     // Places and personal names of the gazetteer: "Glasgow", "South Dakota", "Guido Pella", "Suzete".
     const place = gaz.places.get(full.key) ?? null;
-    const given = first !== undefined && (FIRST_NAMES.has(first.lower) || gaz.givenNames.has(fold(first.text)));
+    const given =
+      first !== undefined &&
+      (FIRST_NAMES.has(first.lower) ||
+        gaz.givenNames.has(fold(stripInflection(first.text))) ||
+        (toks.length === 1 && gaz.givenNames.has(full.key)) ||
+        // "Jo-Wilfried", "Pierre-Hugues": given names joined by a hyphen.
+        (/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(first.text) && first.text.split('-').every((w) => gaz.givenNames.has(fold(w)))));
+    // A full list of given names: a pair whose first word is not on it is hardly a person's name.
+    const thorough = gaz.givenNames.size >= 1000;
     const surname = toks.length >= 2 && gaz.surnames.has(fold(stripInflection(toks[toks.length - 1]?.text ?? '')));
     if (place !== null) add('place', place !== 'city' ? 6 : toks.length >= 2 || !given ? 5 : 1.5);
     if (toks.length === 1 && given && place === null && !first.acronym) add('person', 2.5);
     // A capitalised pair is a person's name when a word of it is a known personal name; the
     // bare shape is weak ("Ritorno al Futuro", "Altoparlanti Integrati").
-    if (personLike(toks, nonPersonKeys)) add('person', given ? 4 : surname ? 2.5 : gaz.givenNames.size > 1000 ? 0.4 : 1);
+    if (personLike(toks, nonPersonKeys, gaz.givenNames)) add('person', given ? 4 : surname ? 2.5 : thorough ? 0.6 : 1);
     else if (toks.length >= 2 && first !== undefined && PLACE_FIRST.has(first.lower)) add('place', 2);
-    else if (toks.length >= 2 && first !== undefined && adjectival(first.text)) add('organization', 1.5);
+    else if (toks.length >= 2 && first !== undefined && !given && adjectival(first.text)) add('organization', 1.5);
     if (toks.length >= 2 && PRODUCT_SUFFIXES.has(lastKey)) add('product', 2);
     if (toks.length === 1) add('organization', first?.acronym === true ? 1 : 0.5);
   }
@@ -260,7 +268,8 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     }
     if (ROLE_PREPOSITIONS.has(l) && p2 !== undefined && isRole(p2.lower)) add('organization', 3);
     if (l === 'till' && p2?.lower === 'uppgifter') add('organization', 2);
-    if (DETERMINERS.has(l)) {
+    // Portuguese, Italian, Spanish and Catalan put an article before a person's name too ("a Suzete").
+    if (DETERMINERS.has(l) && !/^(?:pt|it|es|ca)/u.test(s.sent.lang)) {
       // "the Oakland startup", "die Berliner Firma": a single name before a company noun says where it is;
       // else "told the Bay Ledger", "dem Handelsblatt": people's names take no article.
       if (s.b - s.a === 1 && n1 !== undefined && isSpace(gapAfter(ts, s.b - 1)) && isHead(n1.lower, ORG_HEADS)) add('place', 2);
@@ -268,6 +277,9 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     }
   }
   if (p1 !== undefined && gapBefore(ts, s.a) === '. ' && HONORIFICS.has(p1.lower)) add('person', 3);
+  // A title in quotation marks, the whole of what is quoted: “Ritorno al Futuro”, "The Wall".
+  if (/["“„«‘]\s*$/u.test(gapBefore(ts, s.a)) && /^\s*["”“»’]/u.test(gapAfter(ts, s.b - 1)) && s.b - s.a >= 1 && !ts.titleCase)
+    add('work', 3);
   if (n1 !== undefined && isSpace(gapAfter(ts, s.b - 1))) {
     const l = n1.lower;
     if (SAY_VERBS.has(l) && !single) add('person', 2);

@@ -165,7 +165,20 @@ export function namePieces(sent: Sent): Span[] {
     for (let k = i; k <= j; k++) {
       const t = toks[k];
       const title = k > i && t !== undefined && t.cap && TITLE_WORDS.has(t.lower) && !FIRST_NAMES.has(t.lower);
-      const cut = k === j || (t !== undefined && isRoleToken(t)) || title;
+      // "Cleveland DL Larry Ogunjobi", "Browns QB Baker Mayfield": a position's acronym before a person's name.
+      const next = toks[k + 1];
+      const after = toks[k + 2];
+      const position =
+        k > i &&
+        k + 2 < j &&
+        t !== undefined &&
+        t.acronym &&
+        t.text.length <= 3 &&
+        next !== undefined &&
+        after !== undefined &&
+        sent.gaz.givenNames.has(next.lower) &&
+        !after.acronym;
+      const cut = k === j || (t !== undefined && isRoleToken(t)) || title || position;
       if (!cut) continue;
       if (k > segStart) {
         const span = piece(sent, segStart, k);
@@ -209,8 +222,10 @@ function piece(sent: Sent, a0: number, b: number): Span | null {
   return { sent, a, b, surface, base, key: fold(base), initial, ev: false, kind: 'name' };
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** Whether tokens look like a personal name ("Alexandr Wang", "Ursula von der Leyen", "Jean-Pierre Raffarin"). */
-export function personLike(toks: readonly Token[], nonPersonKeys: ReadonlySet<string>): boolean {
+export function personLike(toks: readonly Token[], nonPersonKeys: ReadonlySet<string>, given: ReadonlySet<string> = NO_NAMES): boolean {
   const names = toks.filter((t) => !NAME_PARTICLES.has(t.lower) || t.cap);
   if (names.length < 2 || names.length > 4) return false;
   const first = names[0];
@@ -228,7 +243,7 @@ export function personLike(toks: readonly Token[], nonPersonKeys: ReadonlySet<st
   if (PRODUCT_SUFFIXES.has(lastLower) || NON_PERSON_FIRST.has(first.lower) || PLACE_FIRST.has(first.lower)) return false;
   if (endsWithHead(lastLower, MEDIA_HEADS) || AWARD.test(stripInflection(last.text))) return false;
   const f = first.lower;
-  if (FIRST_NAMES.has(f)) return true;
+  if (FIRST_NAMES.has(f) || given.has(fold(first.text))) return true;
   if (FUNCTION_WORDS.has(f) || nonPersonKeys.has(fold(first.text))) return false;
   return !adjectival(first.text);
 }

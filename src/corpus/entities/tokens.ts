@@ -45,10 +45,12 @@ export interface TokenizedSentence {
 const TOKEN =
   /(?:\p{L}\.){2,}(?!\p{L})|\p{N}+(?:[.,]\p{N}+)*(?!\p{L})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*(?::\p{Ll}{1,3}(?![\p{L}\p{N}]))?/gu;
 const OPEN_QUOTES = /["“„«‘'»‹›]\s*$/u;
-const TERMINAL = /[.!?…:;]["'”’»)\]]*$/u;
+const TERMINAL = /[.!?…:;。！？]["'”’»)\]」』]*$/u;
 
-/** Strips an English possessive ("Meta’s" → "Meta") or a Swedish colon inflection ("AI:s" → "AI"). */
+/** Strips an English possessive ("Meta’s" → "Meta"), a Swedish colon inflection ("AI:s" → "AI") or a Korean particle ("엘제이의" → "엘제이"). */
 export function stripInflection(word: string): string {
+  const korean = stripParticle(word);
+  if (korean !== word) return korean;
   const colon = /^(.+):\p{Ll}{1,3}$/u.exec(word);
   if (colon?.[1] !== undefined) return colon[1];
   const poss = /^(.+?)['’]s$/u.exec(word);
@@ -62,6 +64,84 @@ const NONE: ReadonlySet<string> = new Set();
 export const isFunctionWord = (lower: string, lang: string): boolean =>
   FUNCTION_WORDS.has(lower) || (LANG_FUNCTION_WORDS.get(lang.slice(0, 2)) ?? NONE).has(lower);
 
+/** Scripts without case, written without spaces or with particles glued on. */
+const UNCASED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const SCRIPT_RUNS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
+
+/** Korean particles after a name: "엘제이의" (LJ's), "엘제이는", "JTBC에서". Longest first. */
+const KOREAN_PARTICLES = [
+  '에게서',
+  '에서는',
+  '으로는',
+  '에게',
+  '에서',
+  '으로',
+  '까지',
+  '부터',
+  '처럼',
+  '보다',
+  '의',
+  '는',
+  '은',
+  '이',
+  '가',
+  '을',
+  '를',
+  '와',
+  '과',
+  '도',
+  '로',
+  '에',
+  '만',
+];
+
+/** A Korean word without the particle glued to it ("엘제이의" → "엘제이"); other words as they are. */
+export function stripParticle(word: string): string {
+  if (!/^\p{Script=Hangul}+$/u.test(word)) return word;
+  for (const p of KOREAN_PARTICLES) if (word.length >= p.length + 2 && word.endsWith(p)) return word.slice(0, -p.length);
+  return word;
+}
+
+/**
+ * Dictionary forms a word may be inflected from, most likely first: a genitive s (sv, de, nl, da,
+ * nb: "Metas", "Deutschlands"), Russian case endings ("Полины" → "Полина", "Москве" → "Москва").
+ * The caller keeps the first one it knows.
+ */
+export function inflectionStems(word: string, lang: string): string[] {
+  if (/^\p{Script=Cyrillic}+$/u.test(word)) {
+    const out: string[] = [];
+    for (const [end, repl] of RU_ENDINGS)
+      if (word.length > end.length + 2 && word.endsWith(end)) out.push(word.slice(0, -end.length) + repl);
+    return out;
+  }
+  if (lang.startsWith('en')) return [];
+  return [word.endsWith('s') ? word.slice(0, -1) : '', word.endsWith('es') ? word.slice(0, -2) : ''].filter((w) => w.length >= 2);
+}
+const RU_ENDINGS: readonly [string, string][] = [
+  ['ого', ''],
+  ['его', ''],
+  ['ому', ''],
+  ['ему', ''],
+  ['ой', 'а'],
+  ['ей', 'я'],
+  ['ою', 'а'],
+  ['ом', ''],
+  ['ем', ''],
+  ['ым', ''],
+  ['им', ''],
+  ['ы', 'а'],
+  ['и', 'я'],
+  ['и', 'а'],
+  ['у', 'а'],
+  ['ю', 'я'],
+  ['е', 'а'],
+  ['е', 'я'],
+  ['а', ''],
+  ['у', ''],
+  ['е', ''],
+];
+
 export function tokenize(text: string, lang = ''): TokenizedSentence {
   const tokens: Token[] = [];
   // Addresses are not words: "http://amzn.to/2hYHawj".
@@ -69,9 +149,13 @@ export function tokenize(text: string, lang = ''): TokenizedSentence {
     m.index,
     m.index + m[0].length,
   ]);
+  // A word of two scripts is two words: "PCをインストールすると" → PC | をインストールすると.
+  const words: { raw: string; start: number }[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const raw = m[0];
-    const start = m.index;
+    if (!UNCASED.test(m[0])) words.push({ raw: m[0], start: m.index });
+    else for (const r of m[0].matchAll(SCRIPT_RUNS)) if (/[\p{L}\p{N}]/u.test(r[0])) words.push({ raw: r[0], start: m.index + r.index });
+  }
+  for (const { raw, start } of words) {
     if (urls.some(([a = 0, b = 0]) => start >= a && start < b)) continue;
     const stem = stripInflection(raw);
     const number = /^\p{N}/u.test(raw) && !/\p{L}/u.test(raw);
