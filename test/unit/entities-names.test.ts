@@ -57,6 +57,15 @@ describe('a name is a name', () => {
     expect(names(es2)).toEqual(['Botic van de Zanschulp']);
   });
 
+  it('a lone letter is nothing, even after a name that ends in one (pt)', () => {
+    const es = run('O Mustang Mach E chegou ao Brasil. É um carro elétrico, e é caro.', 'pt');
+    expect(es.flatMap((e) => [e.name, ...e.aliases]).some((f) => f.length === 1)).toBe(false);
+  });
+
+  it('a word with a reduplication digit is a word, not a model number (id)', () => {
+    expect(names(run('Semoga kita semua sehat. Mudah2an besok cerah, kata warga.', 'id'))).toEqual([]);
+  });
+
   it('numbers and position labels around a person are not part of the name', () => {
     const es = run('The coach praised Cleveland DL Larry Ogunjobi after the game. Fans cheered for Jaden Siemans 7 times.');
     expect(names(es)).toContain('Larry Ogunjobi');
@@ -107,6 +116,11 @@ describe('the type is right', () => {
     expect(typeOf(run('Shares of Acme Widgets Inc. rose on Tuesday.'), 'Acme Widgets Inc')).toBe('organization');
   });
 
+  it('a day names an event, a lower-case i a product', () => {
+    expect(typeOf(run('Shops opened early for Black Friday this year.'), 'Black Friday')).toBe('event');
+    expect(typeOf(run('The update brings new widgets to the iPhone, the company said.'), 'iPhone')).toBe('product');
+  });
+
   it('titles in quotation marks are works', () => {
     expect(typeOf(run('Il modellino viene da “Ritorno al Futuro”, il film del 1985.', 'it'), 'Ritorno al Futuro')).toBe('work');
   });
@@ -136,6 +150,12 @@ describe('descriptions', () => {
     const qt = es.find((e) => e.name === 'Quentin Tarantino');
     expect(qt?.description).toBe('director of Pulp Fiction');
     expect(es.every((e) => e.description === null || !e.description.includes('rumored'))).toBe(true);
+    // A relative clause after "from Nokia" is about the phone, not about Nokia.
+    const nokia = run('The new phone from Nokia, which has been rumored since 2017, goes on sale in May.');
+    expect(nokia.find((e) => e.name === 'Nokia')?.descriptions ?? []).toEqual([]);
+    // Without the preposition, it is about the company.
+    const nokia2 = run('Analysts praised Nokia, which has sold phones since 1992, on Monday.');
+    expect(nokia2.find((e) => e.name === 'Nokia')?.description).toBe('which has sold phones since 1992');
   });
 });
 

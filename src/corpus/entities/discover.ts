@@ -499,6 +499,8 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
   const byRoot = new Map<string, Span[]>();
   for (const list of selected)
     for (const s of list) {
+      // A lone letter ("É", "E") is no mention of anything, whatever it was merged with.
+      if (s.kind === 'name' && s.b - s.a === 1 && fold(s.base).length <= 1) continue;
       const root = rootOf(s);
       const l = byRoot.get(root) ?? [];
       l.push(s);

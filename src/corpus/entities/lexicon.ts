@@ -350,7 +350,7 @@ export const NOT_NAMES = words(`
   italian spanish korean israeli ukrainian danish norwegian finnish dutch polish turkish brazilian
   mexican african asian western eastern northern southern nordic scandinavian arab iranian english
   christian muslim jewish democrat democrats republican republicans
-  ai ki ia it tv pc ceo cfo cto coo cio vd hr pr phd ok usd sek eur gbp nok dkk bnp gdp ipo faq pdf url
+  nabi ai ki ia it tv pc ceo cfo cto coo cio vd hr pr phd ok usd sek eur gbp nok dkk bnp gdp ipo faq pdf url
   ui am pm etf vr ar esg api ok id ps nb obs tel
   euro euros dollar dollars kronor kronen pfund
   internet web
@@ -449,6 +449,14 @@ export const OF_HEADS = words(
   `bank university institute republic museum department ministry school college academy church council court federation board
   house chamber office bureau agency commission association society union kingdom federation secretariat`,
 );
+
+/** Days of the week in the corpus languages: a name with one is a day or an event ("Black Friday"). */
+export const WEEKDAYS = words(`
+  monday tuesday wednesday thursday friday saturday sunday måndag tisdag onsdag torsdag fredag lördag söndag
+  montag dienstag mittwoch donnerstag freitag samstag sonntag lunedì martedì mercoledì giovedì venerdì sabato
+  domenica segunda terça quarta quinta sexta sábado domingo lunes martes miércoles jueves viernes
+  lundi mardi mercredi jeudi vendredi samedi dimanche
+`);
 
 /** Labels that a number or a letter follows ("Week 13", "Group C", "Parte 01"): not names. */
 export const LABEL_WORDS = words(`

@@ -29,6 +29,7 @@ import {
   PLACE_FIRST,
   PLACE_HEADS,
   PLACE_PREPOSITIONS,
+  WEEKDAYS,
   PRODUCT_SUFFIXES,
   PRONOUN_POSSESSIVES,
   PLACE_SUFFIXES,
@@ -224,6 +225,8 @@ function typeOf(
     else if (toks.length >= 2 && first !== undefined && PLACE_FIRST.has(first.lower)) add('place', 2);
     else if (toks.length >= 2 && first !== undefined && !given && adjectival(first.text)) add('organization', 1.5);
     if (toks.length >= 2 && PRODUCT_SUFFIXES.has(lastKey)) add('product', 2);
+    if (toks.some((t) => /^i\p{Lu}/u.test(t.text))) add('product', 2); // "iPhone", "iOS"
+    if (toks.length >= 2 && toks.some((t) => WEEKDAYS.has(t.lower))) add('event', 3); // "Black Friday", "Super Tuesday"
     if (toks.length === 1) add('organization', first?.acronym === true ? 1 : 0.5);
   }
   // "Nissan said", "Austria argued": companies and countries speak too; a verb of saying tells a
@@ -340,6 +343,11 @@ function isPossessive(t: Token, sent: Sent, placed: Map<Sent, Placed[]>, index: 
   return (placed.get(sent) ?? []).some((p) => p.a <= index && index < p.b && p.span.surface !== p.span.base && p.b - 1 === index);
 }
 
+/** Prepositions that put a name inside a longer noun phrase ("a film by X, which…"). */
+const INNER_PREPOSITIONS = new Set(
+  'of by from with for about av från med för om von mit für über di da con per de do da dos das com por para'.split(' '),
+);
+
 const BOUNDARY = /[,;:()[\]–—"“”«»!?]/u;
 
 /** Descriptions of one mention: appositions, relative clauses, roles and heads before the name, dashes. */
@@ -390,7 +398,10 @@ function describe(s: Span, placed: Map<Sent, Placed[]>): Candidate[] {
     // After a determiner, a noun phrase that names a role or a kind ("the data company"), or a
     // definition of a quoted term ("“superintelligence,” a form of…"); not a new clause ("…, the partnership raises…").
     const defines = det && ((headWord !== undefined && words.indexOf(headWord) < 4) || /["”’»]/u.test(gapAfter(ts, s.b - 1)));
-    if (!says && n <= 14 && (relative || defines || (poss && first.cap) || role)) {
+    // After a preposition the name sits inside a longer noun phrase, which a relative clause is
+    // about: "the new phone from Nokia, which has been rumored since 2017, …".
+    const inner = s.a >= 1 && isSpace(gapBefore(ts, s.a)) && INNER_PREPOSITIONS.has(toks[s.a - 1]?.lower ?? '');
+    if (!says && n <= 14 && ((relative && !inner) || defines || (poss && first.cap) || role)) {
       const from = det && !relative ? s.b + 1 : s.b;
       make(from, e, relative ? 'relative' : 'apposition', relative ? l : null, headWord ? headType(headWord.lower) : null);
     }

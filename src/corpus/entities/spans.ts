@@ -239,6 +239,8 @@ export function personLike(toks: readonly Token[], nonPersonKeys: ReadonlySet<st
     if (NOT_NAMES.has(stem.toLowerCase()) && !FIRST_NAMES.has(stem.toLowerCase())) return false;
   }
   const lastLower = lowerWord(last.text);
+  // "Mach E", "Model S": one letter is no surname.
+  if (stripInflection(last.text).length < 2) return false;
   if (ORG_SUFFIXES.has(lastLower) || PLACE_SUFFIXES.has(lastLower) || EVENT_SUFFIXES.has(lastLower)) return false;
   if (PRODUCT_SUFFIXES.has(lastLower) || NON_PERSON_FIRST.has(first.lower) || PLACE_FIRST.has(first.lower)) return false;
   if (endsWithHead(lastLower, MEDIA_HEADS) || AWARD.test(stripInflection(last.text))) return false;

@@ -164,7 +164,8 @@ export function tokenize(text: string, lang = ''): TokenizedSentence {
     const acronym = /^\p{Lu}{2,6}s?$/u.test(stem) && letters.replace(/s$/u, '').length >= 2;
     const mixed =
       !acronym && /^\p{L}+$/u.test(stem) && /\p{Ll}/u.test(stem) && /^.+\p{Lu}/u.test(stem) && !/^\p{Lu}+\p{Ll}{0,2}$/u.test(stem);
-    const alnum = /\p{L}/u.test(stem) && /\p{N}/u.test(stem) && /^\p{Lu}/u.test(stem);
+    // Not a word with a reduplication digit (Indonesian "Mudah2an").
+    const alnum = /\p{L}/u.test(stem) && /\p{N}/u.test(stem) && /^\p{Lu}/u.test(stem) && !/^\p{Lu}\p{Ll}+\d\p{Ll}+$/u.test(stem);
     const lastPart = stem.includes('-') ? stem.slice(stem.lastIndexOf('-') + 1) : stem;
     const hyphenOk = !stem.includes('-') || /^[\p{Lu}\p{N}]/u.test(lastPart);
     // "I", "I’ve": the English pronoun is capitalised everywhere.
