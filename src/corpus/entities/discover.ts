@@ -36,7 +36,7 @@ import {
   textOf,
   tokensOf,
 } from './spans';
-import { fold, gapBefore, inflectionStems, stripInflection, tokenize } from './tokens';
+import { fold, gapBefore, inflectionStems, isFunctionWord, stripInflection, tokenize } from './tokens';
 
 export interface ArticleSentences {
   id: string;
@@ -90,11 +90,17 @@ const UNCASED_NAME = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Sc
 
 const LIST_GAP = /^\s*(?:,\s*(?:(?:and|och|und|or|eller|oder|&)\s+)?|\s+(?:and|och|und|or|eller|oder|&)\s+)$/u;
 
-/** "Week 13", "Group C", "Parte 01": a label and its number or letter. */
+/** "Week 13", "Group C", "Parte 01", "Schedule IV": a label and its number or letter. */
 const isLabel = (s: Span): boolean => {
   const toks = tokensOf(s);
   const [t0, t1] = toks;
-  return toks.length === 2 && t0 !== undefined && t1 !== undefined && LABEL_WORDS.has(t0.lower) && (t1.number || /^\p{Lu}$/u.test(t1.text));
+  return (
+    toks.length === 2 &&
+    t0 !== undefined &&
+    t1 !== undefined &&
+    LABEL_WORDS.has(t0.lower) &&
+    (t1.number || /^(?:\p{Lu}|[IVX]{1,5})$/u.test(t1.text))
+  );
 };
 
 /** A hashtag or a handle: "#TodayInSenatePlenary", "@nasa". */
@@ -108,7 +114,7 @@ const isDemonym = (s: Span): boolean => {
   if (toks.length === 2 && !NON_PERSON_FIRST.has(toks[0]?.lower ?? '')) return false;
   const k = fold(last.text);
   const g = s.sent.gaz;
-  return /(?:an|ian|ean|ese|ish|ic)$/u.test(k) && adjectival(last.text) && !g.places.has(k) && !g.givenNames.has(k) && !ORG_SUFFIXES.has(k);
+  return /(?:ican|ian|ean|ese|ish)$/u.test(k) && !g.places.has(k) && !g.givenNames.has(k) && !ORG_SUFFIXES.has(k);
 };
 
 const isStopName = (s: Span): boolean => {
@@ -218,11 +224,13 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
     if (kind === undefined || s.kind !== 'name') return false;
     const t = s.sent.ts.tokens[s.a];
     if (s.b - s.a > 1) return true;
+    // One word: a country, a region or a large city ("Glasgow is…"), not a small town that is also a word ("Rosso").
     return (
       t !== undefined &&
+      kind !== 'town' &&
       !gazetteer.givenNames.has(t.lower) &&
       (lowerCount.get(t.lower) ?? 0) === 0 &&
-      (kind !== 'city' || !FUNCTION_WORDS.has(t.lower))
+      !isFunctionWord(t.lower, s.sent.lang)
     );
   };
   all.forEach((sent, si) => {

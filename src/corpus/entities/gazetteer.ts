@@ -7,7 +7,7 @@
  */
 import { fold } from './tokens';
 
-export type PlaceKind = 'country' | 'continent' | 'region' | 'city';
+export type PlaceKind = 'country' | 'continent' | 'region' | 'city' | 'town';
 
 export interface Gazetteer {
   /** Folded place name → what kind of place; a name of several kinds keeps the widest. */
@@ -24,14 +24,17 @@ export interface GazetteerData {
   countries: string[];
   continents: string[];
   regions: string[];
+  /** Cities of at least 100,000 people. */
   cities: string[];
+  /** Smaller cities and towns. */
+  towns: string[];
   givenNames: string[];
   surnames: string[];
 }
 
-export const GAZETTEER_VERSION = 2;
+export const GAZETTEER_VERSION = 3;
 
-const RANK: Record<PlaceKind, number> = { country: 4, continent: 3, region: 2, city: 1 };
+const RANK: Record<PlaceKind, number> = { country: 4, continent: 3, region: 2, city: 1, town: 0 };
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -48,6 +51,7 @@ export function parseGazetteer(json: unknown): Gazetteer {
       if (k.length >= 2 && (had === undefined || RANK[had] < RANK[kind])) places.set(k, kind);
     }
   };
+  put(strings(d.towns), 'town');
   put(strings(d.cities), 'city');
   put(strings(d.regions), 'region');
   put(strings(d.continents), 'continent');
@@ -59,6 +63,7 @@ export function parseGazetteer(json: unknown): Gazetteer {
 /** A small fallback: the most-named countries, continents and cities, and frequent given names. */
 export const BUILTIN_GAZETTEER: Gazetteer = parseGazetteer({
   version: GAZETTEER_VERSION,
+  towns: [],
   countries:
     `United States|USA|US|U.S.|America|United Kingdom|UK|Britain|Great Britain|England|Scotland|Wales|Ireland|France|Germany|Deutschland|Tyskland|Italy|Italia|Spain|España|Portugal|Netherlands|Belgium|Switzerland|Austria|Österreich|Sweden|Sverige|Norway|Norge|Denmark|Danmark|Finland|Poland|Russia|Ukraine|Turkey|Greece|China|Kina|Japan|South Korea|North Korea|India|Indonesia|Pakistan|Iran|Iraq|Israel|Syria|Saudi Arabia|Egypt|Nigeria|South Africa|Kenya|Brazil|Brasil|Mexico|Canada|Argentina|Chile|Australia|New Zealand|Vietnam|Thailand|Philippines|Taiwan|Hong Kong`.split(
       '|',

@@ -124,7 +124,13 @@ export const ROLE_MODIFIERS = words(`
 `);
 
 /** Honorifics: the name that follows is a person's. */
-export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame lord lady herr frau fru`);
+export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame lord lady herr frau fru rt hon`);
+
+/** Heads of institutions whose names join two words with "and" ("Securities and Exchange Commission"). */
+export const INSTITUTIONS = words(`
+  commission administration agency bureau committee council board authority department service services
+  ministry office institute association society foundation enforcement
+`);
 
 /** Nouns for organisations: "the company Scale", "datahanteringsbolaget Scale AI", "Investmentfirma X". */
 export const ORG_HEADS = [
@@ -360,7 +366,8 @@ export const NOT_NAMES = words(`
   christians jews swiss belgian irish scottish welsh greek portuguese egyptian saudi pakistani iraqi
   syrian afghan vietnamese thai filipino nigerian
   ev evs suv suvs led leds awd rwd fwd 4wd hvac kwh mwh gwh usb dvd dvds cd cds gmt utc cet pet hd uhd
-  gps lcd oled lte nfc cpu gpu ram ssd hdmi wifi wi-fi rgb mph kmh rpm diy faqs mp3 sms otc
+  gps lcd oled lte nfc cpu gpu ram ssd hdmi wifi wi-fi rgb mph kmh rpm diy faqs mp3 sms otc usb-c
+  venti trenta quaranta cinquanta sessanta settanta ottanta novanta
   century avenue street road city class award best center centre bridge closed open more read click
   share subscribe photo video image source update advertisement editor editors
 `);
@@ -461,7 +468,7 @@ export const WEEKDAYS = words(`
 /** Labels that a number or a letter follows ("Week 13", "Group C", "Parte 01"): not names. */
 export const LABEL_WORDS = words(`
   week group round game day stage chapter part section page step level season episode volume phase match
-  heat table figure fig round pool zone tier grade act scene
+  heat table figure fig round pool zone tier grade act scene schedule
   vecka omgång grupp dag del avsnitt säsong kapitel woche runde gruppe tag teil kapitel staffel folge
   parte capitolo gruppo giornata girone settimana stagione puntata episodio parte grupo rodada semana
   jornada capítulo temporada episódio episodio minggu babak bagian grup hari musim bab semaine journée

@@ -217,7 +217,8 @@ function typeOf(
     // A full list of given names: a pair whose first word is not on it is hardly a person's name.
     const thorough = gaz.givenNames.size >= 1000;
     const surname = toks.length >= 2 && gaz.surnames.has(fold(stripInflection(toks[toks.length - 1]?.text ?? '')));
-    if (place !== null) add('place', place !== 'city' ? 6 : toks.length >= 2 || !given ? 5 : 1.5);
+    const town = place === 'city' || place === 'town';
+    if (place !== null) add('place', !town ? 6 : toks.length >= 2 || !given ? 5 : 1.5);
     if (toks.length === 1 && given && place === null && !first.acronym) add('person', 2.5);
     // A capitalised pair is a person's name when a word of it is a known personal name; the
     // bare shape is weak ("Ritorno al Futuro", "Altoparlanti Integrati").

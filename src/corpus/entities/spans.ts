@@ -18,6 +18,7 @@ import {
   NON_PERSON_FIRST,
   PLACE_FIRST,
   HONORIFICS,
+  INSTITUTIONS,
   MEDIA_HEADS,
   NAME_PARTICLES,
   NOT_NAMES,
@@ -100,6 +101,14 @@ const isRoleToken = (t: Token): boolean => {
   return isRole(l) || HONORIFICS.has(l);
 };
 
+/** Whether the capitalised run from token `k` ends in an institution's head ("… Exchange Commission", "… Drug Administration"). */
+function institutionAhead(sent: Sent, k: number): boolean {
+  const { ts } = sent;
+  let e = k;
+  while (ts.tokens[e + 1]?.nameish === true && isSpace(gapBefore(ts, e + 1))) e++;
+  return e > k && INSTITUTIONS.has(ts.tokens[e]?.lower ?? '');
+}
+
 /** Capitalised runs of a sentence cut into name pieces. */
 export function namePieces(sent: Sent): Span[] {
   const { ts } = sent;
@@ -138,13 +147,21 @@ export function namePieces(sent: Sent): Span[] {
         !(next !== undefined && UNITS.has(next.lower))
       ) {
         j++; // "Llama 4", not "Finanzierungsrunde 80 Millionen"
+        // "Boeing 737 Max", "iPhone 15 Pro": a model word after the number.
+        if (next !== undefined && next.cap && PRODUCT_SUFFIXES.has(next.lower) && isSpace(gapBefore(ts, j))) j++;
         break;
       } else if (gap === ' & ' && t.nameish)
         j++; // "Procter & Gamble"
       else if (isSpace(gap) && (t.lower === 'of' || t.lower === 'for') && OF_HEADS.has(prev.lower) && nextJoins) {
         j++; // "Bank of America"
         ofName = true;
-      } else if (isSpace(gap) && ofName && (t.lower === 'and' || t.text === '&') && prev.cap && nextJoins)
+      } else if (
+        isSpace(gap) &&
+        (t.lower === 'and' || t.text === '&') &&
+        prev.cap &&
+        nextJoins &&
+        (ofName || (j - i <= 2 && institutionAhead(sent, j + 1)))
+      )
         j++; // "Department of Health and Human Services"
       else if (
         isSpace(gap) &&
