@@ -64,7 +64,12 @@ function step(name, cmd, args, opts = {}) {
  * @param {VitestReport} report
  */
 function failureLines(report) {
-  const first = (/** @type {string | undefined} */ m) => (m ?? '').split('\n').find((l) => l.trim())?.trim().slice(0, 240) ?? '';
+  const first = (/** @type {string | undefined} */ m) =>
+    (m ?? '')
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim()
+      .slice(0, 240) ?? '';
   /** @type {string[]} */
   const lines = [];
   for (const file of report.testResults ?? []) {

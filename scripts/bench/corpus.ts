@@ -130,7 +130,7 @@ export function syntheticCorpus(seed: BuiltCorpus, count: number): BuiltCorpus {
     .map((a, i) => ({
       ...seed.events[i % seed.events.length]!,
       id: `syn-ev-${i}`,
-      date: a.published,
+      date: a.published ?? dateOf(i),
       precision: 'day' as const,
       text: body(a, 2),
       articleId: a.id,

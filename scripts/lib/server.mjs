@@ -13,7 +13,7 @@ const SEEDS = `${ROOT}assets/seeds/`;
 const FIXTURES = `${ROOT}test/fixtures/pages/`;
 
 /**
- * @typedef {{ title: string; source: string; published: string; lang: string }} SeedMeta
+ * @typedef {{ title: string; source: string; published: string | null; lang: string }} SeedMeta
  * What a real news page declares in its head: read from the built corpus, when there is one.
  */
 
@@ -38,7 +38,7 @@ export async function seedMeta() {
 function seedHead(name, meta) {
   return `<title>${meta ? `${escapeHtml(meta.title)} | ${escapeHtml(meta.source)}` : `Seed article ${escapeHtml(name)}`}</title>${
     meta
-      ? `<meta property="og:type" content="article"><meta property="og:site_name" content="${escapeHtml(meta.source)}"><meta property="article:published_time" content="${escapeHtml(meta.published)}">`
+      ? `<meta property="og:type" content="article"><meta property="og:site_name" content="${escapeHtml(meta.source)}">${meta.published ? `<meta property="article:published_time" content="${escapeHtml(meta.published)}">` : ''}`
       : ''
   }`;
 }

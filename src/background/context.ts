@@ -289,6 +289,7 @@ async function timelineEvent(r: Reader, e: CorpusEvent, ownArticle: string | nul
     sources: Math.max(1, sources.length),
     entities: await r.refs(e.entities),
     fromThisArticle: ownArticle !== null && (e.articleId === ownArticle || sources.some((s) => s.articleId === ownArticle)),
+    news: e.kind === 'report',
   };
 }
 

@@ -59,7 +59,8 @@ export interface RelatedArticle {
   articleId: string;
   title: string;
   source: string;
-  published: string;
+  /** YYYY-MM-DD, or null when the article is undated. */
+  published: string | null;
   lang: string;
   score: number;
   shared: string[];

@@ -8,7 +8,8 @@ export interface CitedText {
   sentence: number;
   /** The article's outlet, date, language and title, to say where the text comes from. */
   source: string;
-  published: string;
+  /** YYYY-MM-DD, or null when the article is undated. */
+  published: string | null;
   lang: string;
   title: string;
 }

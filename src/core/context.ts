@@ -48,7 +48,8 @@ export interface RelatedItem {
   articleId: string;
   title: string;
   source: string;
-  published: string;
+  /** YYYY-MM-DD, or null when the article is undated. */
+  published: string | null;
   lang: string;
   /** 0..1, as scored (core/scoring.ts). */
   score: number;
@@ -70,6 +71,8 @@ export interface TimelineEvent extends TemporalValue {
   entities: EntityRef[];
   /** The event was read from the article on the page. */
   fromThisArticle: boolean;
+  /** The news an article reports (its lead at its publication date), not background its text dates. */
+  news: boolean;
 }
 
 export interface Timeline {
@@ -95,7 +98,8 @@ export interface ReaderArticle {
   title: string;
   source: string;
   url: string | null;
-  published: string;
+  /** YYYY-MM-DD, or null when the article is undated. */
+  published: string | null;
   lang: string;
   byline: string | null;
   /** Each paragraph's sentences with their index in the article (the index facts and events cite). */

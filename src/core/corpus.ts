@@ -30,7 +30,8 @@ export interface Article {
   title: string;
   source: string;
   url: string | null;
-  published: string; // YYYY-MM-DD
+  /** YYYY-MM-DD, or null for an undated article (no date the page states could be read). */
+  published: string | null;
   lang: string;
   byline: string | null;
   body: string; // paragraphs separated by a blank line
@@ -91,6 +92,11 @@ export interface CorpusEvent {
   entities: string[];
   /** Every article reporting the event (the first is `articleId`/`sentence`/`text`). */
   sources?: EventSource[];
+  /**
+   * 'report': the news an article itself reports (its lead, dated at its publication date), as
+   * opposed to the background its text dates. Absent on background events.
+   */
+  kind?: 'report';
 }
 
 export interface RelatedStory {
@@ -248,7 +254,8 @@ export function validateCorpus(data: unknown, maxProblems = 50): { corpus: Corpu
     for (const k of ['title', 'source', 'lang', 'body']) str(a, k, p);
     str(a, 'url', p, true);
     str(a, 'byline', p, true);
-    if (typeof a.published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a.published)) report(`${p}.published`, 'expected YYYY-MM-DD');
+    if (a.published !== null && (typeof a.published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a.published)))
+      report(`${p}.published`, 'expected YYYY-MM-DD or null');
     strArr(a, 'summary', p);
     strArr(a, 'entities', p);
     opt(a, 'lead', () => str(a, 'lead', p, true));
@@ -291,6 +298,7 @@ export function validateCorpus(data: unknown, maxProblems = 50): { corpus: Corpu
       ['qualifier', new Set(['early', 'mid', 'late', 'about'])],
       ['season', new Set(['spring', 'summer', 'autumn', 'winter'])],
       ['span', new Set(['week', 'quarter', 'decade'])],
+      ['kind', new Set(['report'])],
     ];
     for (const [k, allowed] of optional)
       if (k in ev && !allowed.has(ev[k] as string)) report(`${p}.${k}`, `unknown ${k} ${JSON.stringify(ev[k])}`);

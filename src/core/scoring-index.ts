@@ -65,7 +65,7 @@ export interface ScoringIndex {
     titles: string[];
     sources: string[];
     urls: (string | null)[];
-    published: string[];
+    published: (string | null)[];
     langs: string[];
     storyIds: (string | null)[];
     /** The publication day (ms), NaN when unknown. */
@@ -535,7 +535,7 @@ export function scoreIndexed(page: PageFeatures, index: ScoringIndex, opts: Inde
     }
     const matching = titled
       .sort((x, y) => x - y)
-      .filter((a) => sameArticle(page, { url: A.urls[a] ?? null, title: A.titles[a] ?? '', published: A.published[a] ?? '' }));
+      .filter((a) => sameArticle(page, { url: A.urls[a] ?? null, title: A.titles[a] ?? '', published: A.published[a] ?? null }));
     selfNo = matching.sort((x, y) => scoreValue(y) - scoreValue(x))[0] ?? -1;
   }
   const self = selfNo < 0 ? null : (A.ids[selfNo] ?? null);
@@ -566,7 +566,7 @@ export function scoreIndexed(page: PageFeatures, index: ScoringIndex, opts: Inde
         articleId: s.articleId,
         title: A.titles[a] ?? '',
         source: A.sources[a] ?? '',
-        published: A.published[a] ?? '',
+        published: A.published[a] ?? null,
         lang: A.langs[a] ?? '',
         score: round(s.score),
         shared: s.shared,

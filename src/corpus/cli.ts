@@ -46,8 +46,9 @@ export function main(argv: readonly string[], io: Io = stdio): number {
       const out = flags.get('out');
       if (typeof out !== 'string') return usage(io, 'build needs --out <file>');
       if (positional.length === 0) return usage(io, 'build needs files or folders');
-      const { corpus, errors } = buildCorpusFromPaths(positional, registryPath);
+      const { corpus, errors, warnings } = buildCorpusFromPaths(positional, registryPath);
       for (const e of errors) io.err(`skipped ${e.source}: ${e.reason}`);
+      for (const w of warnings) io.err(`warning: ${w.source}: ${w.message}`);
       if (corpus.articles.length === 0) {
         io.err('no article could be built: nothing written');
         return 1;
@@ -55,6 +56,7 @@ export function main(argv: readonly string[], io: Io = stdio): number {
       writeFileSync(out, JSON.stringify(corpus));
       io.out(
         `${out}: ${corpus.articles.length} articles, ${corpus.entities.length} entities, ${corpus.events.length} events, ${corpus.stories.length} stories (build ${corpus.build})` +
+          (warnings.length > 0 ? `; ${warnings.length} undated` : '') +
           (errors.length > 0 ? `; ${errors.length} input(s) skipped` : ''),
       );
       return errors.length > 0 && flags.has('strict') ? 1 : 0;
@@ -62,8 +64,9 @@ export function main(argv: readonly string[], io: Io = stdio): number {
     case 'extract': {
       if (positional.length !== 1) return usage(io, 'extract takes exactly one file');
       const { files, errors } = readSources(positional);
-      const { corpus, errors: buildErrors } = buildCorpus(files, { parseHtml, registry: loadRegistry(registryPath) });
+      const { corpus, errors: buildErrors, warnings } = buildCorpus(files, { parseHtml, registry: loadRegistry(registryPath) });
       for (const e of [...errors, ...buildErrors]) io.err(`${e.source}: ${e.reason}`);
+      for (const w of warnings) io.err(`warning: ${w.source}: ${w.message}`);
       const article = corpus.articles[0];
       if (!article) return 1;
       io.out(JSON.stringify(article, null, 2));

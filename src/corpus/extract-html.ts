@@ -348,8 +348,9 @@ export function extractHtml(doc: Document, opts: ExtractHtmlOptions = {}): Extra
     throw new ExtractionError(name, `no article found (only ${words} words of text outside navigation and boilerplate)`);
 
   const firstParagraph = found.blocks[0]?.text ?? '';
-  // (Readability's title is "" when the page has neither a <title> nor a headline.)
-  const title = meta.title ?? (found.title?.trim() || firstParagraph.slice(0, 120));
+  // Readability's title is "" when the page has neither a <title> nor a headline: then the
+  // pipeline lets the first sentence stand in, and says so.
+  const title = meta.title ?? found.title?.trim() ?? '';
   let lead = found.standfirst;
   if (!lead && meta.description && wordCount(meta.description) >= 5) {
     // The description is a lead only when it is not just the body's opening (or a cut of it).

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { GAZETTEER_VERSION, type Gazetteer, parseGazetteer, parseRegistry, type Registry } from './entities';
-import { type BuiltCorpus, type SourceFile, buildCorpus } from './pipeline';
+import { type BuildWarning, type BuiltCorpus, type SourceFile, buildCorpus } from './pipeline';
 import { ExtractionError } from './types';
 
 /** File types the pipeline reads from folders; a file named explicitly is always tried. */
@@ -69,8 +69,11 @@ export function loadGazetteer(path = GAZETTEER_CACHE): Gazetteer {
 }
 
 /** Reads `paths` and builds the corpus: what the CLI's `build` and the Vite build both do. */
-export function buildCorpusFromPaths(paths: readonly string[], registryPath: string): { corpus: BuiltCorpus; errors: ExtractionError[] } {
+export function buildCorpusFromPaths(
+  paths: readonly string[],
+  registryPath: string,
+): { corpus: BuiltCorpus; errors: ExtractionError[]; warnings: BuildWarning[] } {
   const read = readSources(paths);
   const built = buildCorpus(read.files, { parseHtml, registry: loadRegistry(registryPath), gazetteer: loadGazetteer() });
-  return { corpus: built.corpus, errors: [...read.errors, ...built.errors] };
+  return { corpus: built.corpus, errors: [...read.errors, ...built.errors], warnings: built.warnings };
 }

@@ -6,10 +6,10 @@
  * A bad input never stops the build: it becomes an error naming the file and the reason.
  */
 import type { Article, Corpus, Story, StorySentence } from '../core/corpus';
-import { findTemporalExpressions } from '../core/dates/match';
+import { findAbsoluteTemporalExpressions, findTemporalExpressions } from '../core/dates/match';
 import { type Sentence, splitSentences } from '../core/sentences';
 import { type Gazetteer, type Registry, discoverEntities } from './entities';
-import { type EventCandidate, type MergedEvent, buildEvents } from './events';
+import { type EventCandidate, type MergedEvent, buildEvents, leadSentence } from './events';
 import { extractHtml } from './extract-html';
 import { extractText } from './extract-text';
 import { clusterStories } from './stories';
@@ -106,21 +106,41 @@ export function articleId(name: string): string {
 
 interface Prepared {
   id: string;
-  extracted: ExtractedArticle & { published: string };
+  extracted: ExtractedArticle;
   sentences: Sentence[];
 }
 
+/** Something the reader of a build should know about an input that was kept (an undated article). */
+export interface BuildWarning {
+  source: string;
+  message: string;
+}
+
 /** Builds the corpus from source files. Inputs are processed in name order, so the output is deterministic. */
-export function buildCorpus(files: readonly SourceFile[], opts: PipelineOptions): { corpus: BuiltCorpus; errors: ExtractionError[] } {
+export function buildCorpus(
+  files: readonly SourceFile[],
+  opts: PipelineOptions,
+): { corpus: BuiltCorpus; errors: ExtractionError[]; warnings: BuildWarning[] } {
   const errors: ExtractionError[] = [];
+  const warnings: BuildWarning[] = [];
   const prepared: Prepared[] = [];
   const ids = new Set<string>();
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     try {
-      const extracted = extractSource(file, opts);
-      if (!extracted.title.trim()) throw new ExtractionError(file.name, 'no title found');
+      let extracted = extractSource(file, opts);
       if (!extracted.body.trim()) throw new ExtractionError(file.name, 'no article text found');
-      if (!extracted.published) throw new ExtractionError(file.name, 'no publication date found (events are dated against it)');
+      // No headline is no reason to lose an article: its first sentence stands in, said as such.
+      if (!extracted.title.trim()) {
+        const first = splitSentences(extracted.lead ?? extracted.body, extracted.lang)[0]?.text ?? '';
+        extracted = { ...extracted, title: first.length > 140 ? `${first.slice(0, first.lastIndexOf(' ', 139) + 1 || 139).trimEnd()}…` : first };
+        warnings.push({ source: file.name, message: 'no title found: the first sentence stands in for it' });
+      }
+      // Undated is not an error: the article is kept, its absolute dates still become events.
+      if (!extracted.published)
+        warnings.push({
+          source: file.name,
+          message: 'no publication date found: kept as undated (relative dates in it are not placed on the timeline)',
+        });
       let id = articleId(file.name);
       for (let n = 2; ids.has(id); n++) id = `${articleId(file.name)}-${n}`;
       ids.add(id);
@@ -129,7 +149,7 @@ export function buildCorpus(files: readonly SourceFile[], opts: PipelineOptions)
       const body = extracted.lead ? `${extracted.lead}\n\n${extracted.body}` : extracted.body;
       prepared.push({
         id,
-        extracted: { ...extracted, body, published: extracted.published },
+        extracted: { ...extracted, body },
         sentences: splitSentences(body, extracted.lang),
       });
     } catch (e) {
@@ -158,9 +178,56 @@ export function buildCorpus(files: readonly SourceFile[], opts: PipelineOptions)
   const entityCounts = (articleId: string): ReadonlyMap<string, number> => articleCounts.get(articleId) ?? new Map<string, number>();
 
   const candidates: EventCandidate[] = [];
+  const DAY = 86_400_000;
   for (const p of prepared) {
+    const published = p.extracted.published;
+    const found = p.sentences.map((s) =>
+      published ? findTemporalExpressions(s.text, p.extracted.lang, published) : findAbsoluteTemporalExpressions(s.text, p.extracted.lang),
+    );
+    // The article's own news: its lead, at its publication date (undated articles have none).
+    let reported = false;
+    if (published) {
+      const day = Date.parse(`${published}T00:00:00Z`);
+      // "Before" by more than a week, whatever the precision: "2013", "för några veckor sedan".
+      const ends = (date: string) =>
+        Date.parse(`${date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-28` : date}T00:00:00Z`);
+      const lead = leadSentence({
+        title: p.extracted.title,
+        lang: p.extracted.lang,
+        sentences: p.sentences.map((s) => s.text),
+        entitiesIn: (i) => entitiesIn(p.id, i),
+        entityCounts: entityCounts(p.id),
+        background: (i) => {
+          const dates = found[i] ?? [];
+          return dates.length > 0 && dates.every((t) => ends(t.date) < day - 7 * DAY);
+        },
+      });
+      reported = lead !== null;
+      if (lead !== null)
+        candidates.push({
+          articleId: p.id,
+          sentence: lead,
+          text: p.sentences[lead]?.text ?? '',
+          date: published,
+          precision: 'day',
+          // The lead's names and what the article is most about: the news is about both.
+          entities: [
+            ...new Set([
+              ...entitiesIn(p.id, lead),
+              ...[...entityCounts(p.id)]
+                .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+                .slice(0, 3)
+                .map(([k]) => k),
+            ]),
+          ],
+          kind: 'report',
+        });
+    }
     p.sentences.forEach((s, i) => {
-      for (const t of findTemporalExpressions(s.text, p.extracted.lang, p.extracted.published)) {
+      for (const t of found[i] ?? []) {
+        // The day of publication is the article's own news, told once by its lead: "today",
+        // "on Tuesday" (that very day) would repeat it on the timeline.
+        if (reported && t.date === published) continue;
         candidates.push({
           articleId: p.id,
           sentence: i,
@@ -253,7 +320,7 @@ export function buildCorpus(files: readonly SourceFile[], opts: PipelineOptions)
   });
 
   const draft = { version: 1 as const, build: '', articles, entities, events, stories };
-  return { corpus: { ...draft, build: contentHash(JSON.stringify(draft)) }, errors };
+  return { corpus: { ...draft, build: contentHash(JSON.stringify(draft)) }, errors, warnings };
 }
 
 /** Two 32-bit FNV-1a variants of a string, as 16 hex digits: identifies a corpus build by its content. */

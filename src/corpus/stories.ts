@@ -11,7 +11,8 @@ export interface StoryArticle {
   id: string;
   title: string;
   lang: string;
-  published: string; // YYYY-MM-DD
+  /** YYYY-MM-DD, or null when undated (time then neither joins nor parts it from others). */
+  published: string | null;
   /** Entity id → number of mentions in the article. */
   entities: ReadonlyMap<string, number>;
   /** Content words of the body (see contentWords). */
@@ -66,31 +67,117 @@ export interface Similarity {
   shared: string[];
 }
 
-/** Pairwise similarity of all articles (symmetric; computed once). */
-export function similarities(articles: readonly StoryArticle[], halfLifeDays = 21): Similarity[][] {
+interface Vectors {
+  entities: Map<string, number>;
+  words: Map<string, number>;
+  entityNorm: number;
+  wordNorm: number;
+  time: number;
+}
+
+const norm = (v: ReadonlyMap<string, number>) => {
+  let n = 0;
+  for (const x of v.values()) n += x * x;
+  return Math.sqrt(n);
+};
+
+/** Each article's entity and word vectors (tf-idf over the corpus), their norms and its date. */
+function vectorsOf(articles: readonly StoryArticle[]): Vectors[] {
   const entityIdf = idfOf(articles.map((a) => a.entities));
   const wordCounts = articles.map((a) => counts(a.words));
   const wordIdf = idfOf(wordCounts);
-  const ev = articles.map((a) => tfidf(a.entities, entityIdf));
-  const wv = wordCounts.map((c) => tfidf(c, wordIdf));
-  const time = articles.map((a) => Date.parse(`${a.published}T00:00:00Z`));
-  const out: Similarity[][] = articles.map(() => []);
-  for (let i = 0; i < articles.length; i++) {
-    for (let j = i; j < articles.length; j++) {
-      const a = articles[i];
-      const b = articles[j];
-      if (!a || !b) continue;
-      const entity = cosine(ev[i] ?? new Map(), ev[j] ?? new Map());
-      const lexical = cosine(wv[i] ?? new Map(), wv[j] ?? new Map());
-      const days = Math.abs((time[i] ?? 0) - (time[j] ?? 0)) / DAY;
-      const closeness = Number.isFinite(days) ? Math.pow(0.5, days / halfLifeDays) : 0;
-      const shared = [...a.entities.keys()].filter((k) => b.entities.has(k));
-      // Content decides; time only discounts: the same names months apart are a related story.
-      const score = (0.65 * entity + 0.35 * lexical) * (0.35 + 0.65 * closeness);
-      const s: Similarity = { score: i === j ? 1 : score, entity, lexical, time: closeness, shared };
-      (out[i] ?? [])[j] = s;
-      (out[j] ?? [])[i] = s;
+  return articles.map((a, i) => {
+    const entities = tfidf(a.entities, entityIdf);
+    const words = tfidf(wordCounts[i] ?? new Map<string, number>(), wordIdf);
+    return {
+      entities,
+      words,
+      entityNorm: norm(entities),
+      wordNorm: norm(words),
+      time: a.published ? Date.parse(`${a.published}T00:00:00Z`) : NaN,
+    };
+  });
+}
+
+/** The similarity of articles i and j from their cosines (entities, words) and their dates. */
+function similarity(
+  articles: readonly StoryArticle[],
+  v: readonly Vectors[],
+  i: number,
+  j: number,
+  entity: number,
+  lexical: number,
+  halfLifeDays: number,
+): Similarity {
+  const a = articles[Math.min(i, j)];
+  const b = articles[Math.max(i, j)];
+  const days = Math.abs((v[i]?.time ?? 0) - (v[j]?.time ?? 0)) / DAY;
+  // An undated article is as close in time as one a half-life away: content alone decides.
+  const closeness = Number.isFinite(days) ? Math.pow(0.5, days / halfLifeDays) : 0.5;
+  const shared = a && b ? [...a.entities.keys()].filter((k) => b.entities.has(k)) : [];
+  // Content decides; time only discounts: the same names months apart are a related story.
+  const score = (0.65 * entity + 0.35 * lexical) * (0.35 + 0.65 * closeness);
+  return { score: i === j ? 1 : score, entity, lexical, time: closeness, shared };
+}
+
+/** The similarity of two articles, computed directly (for a few pairs: a story's own members). */
+function pairSimilarity(articles: readonly StoryArticle[], v: readonly Vectors[], i: number, j: number, halfLifeDays: number): Similarity {
+  const x = v[Math.min(i, j)];
+  const y = v[Math.max(i, j)];
+  if (!x || !y) return { score: 0, entity: 0, lexical: 0, time: 0, shared: [] };
+  return similarity(articles, v, i, j, cosine(x.entities, y.entities), cosine(x.words, y.words), halfLifeDays);
+}
+
+/**
+ * Every pair of articles whose similarity reaches `atLeast`, keyed `i * n + j` (i < j). Dot
+ * products are summed through inverted lists (term → the articles that have it), so a pair that
+ * shares no entity and no word costs nothing and nothing n × n is ever held: a corpus of
+ * thousands of articles needs memory for its similar pairs only.
+ */
+function similarPairs(
+  articles: readonly StoryArticle[],
+  v: readonly Vectors[],
+  atLeast: number,
+  halfLifeDays: number,
+): Map<number, Similarity> {
+  const n = articles.length;
+  const out = new Map<number, Similarity>();
+  const entityLists = new Map<string, [number, number][]>();
+  const wordLists = new Map<string, [number, number][]>();
+  const entityDot = new Float64Array(n);
+  const wordDot = new Float64Array(n);
+  const touched: number[] = [];
+  const seen = new Uint8Array(n);
+  const accumulate = (vec: ReadonlyMap<string, number>, lists: Map<string, [number, number][]>, dot: Float64Array, i: number) => {
+    for (const [term, x] of vec) {
+      let list = lists.get(term);
+      if (!list) lists.set(term, (list = []));
+      for (const [j, y] of list) {
+        dot[j] = (dot[j] ?? 0) + x * y;
+        if (!seen[j]) {
+          seen[j] = 1;
+          touched.push(j);
+        }
+      }
+      list.push([i, x]);
     }
+  };
+  for (let i = 0; i < n; i++) {
+    const vi = v[i];
+    if (!vi) continue;
+    accumulate(vi.entities, entityLists, entityDot, i);
+    accumulate(vi.words, wordLists, wordDot, i);
+    for (const j of touched) {
+      const vj = v[j];
+      const e = vj && vi.entityNorm > 0 && vj.entityNorm > 0 ? (entityDot[j] ?? 0) / (vi.entityNorm * vj.entityNorm) : 0;
+      const w = vj && vi.wordNorm > 0 && vj.wordNorm > 0 ? (wordDot[j] ?? 0) / (vi.wordNorm * vj.wordNorm) : 0;
+      const s = similarity(articles, v, j, i, e, w, halfLifeDays);
+      if (s.score >= atLeast) out.set(j * n + i, s);
+      entityDot[j] = 0;
+      wordDot[j] = 0;
+      seen[j] = 0;
+    }
+    touched.length = 0;
   }
   return out;
 }
@@ -99,25 +186,34 @@ export function similarities(articles: readonly StoryArticle[], halfLifeDays = 2
 export function clusterStories(articles: readonly StoryArticle[], opts: StoryOptions = {}): StoryCluster[] {
   const same = opts.sameStory ?? 0.3;
   const relatedAt = opts.related ?? 0.08;
-  const sim = similarities(articles, opts.halfLifeDays);
+  const halfLife = opts.halfLifeDays ?? 21;
+  const n = articles.length;
+  const v = vectorsOf(articles);
+  const pairs = similarPairs(articles, v, Math.min(same, relatedAt), halfLife);
   // Union-find over same-story links.
   const parent = articles.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
     return i;
   };
-  for (let i = 0; i < articles.length; i++)
-    for (let j = i + 1; j < articles.length; j++) if ((sim[i]?.[j]?.score ?? 0) >= same) parent[find(i)] = find(j);
+  for (const [key, s] of [...pairs].sort((x, y) => x[0] - y[0]))
+    if (s.score >= same) parent[find(Math.floor(key / n))] = find(key % n);
   const groups = new Map<number, number[]>();
-  articles.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  articles.forEach((_, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(i);
+    else groups.set(root, [i]);
+  });
   // Order members by date, then stories by their first article's date: ids stay stable.
   const byDate = (x: number, y: number) => (articles[x]?.published ?? '').localeCompare(articles[y]?.published ?? '') || x - y;
   const members = [...groups.values()].map((g) => g.sort(byDate)).sort((g, h) => byDate(g[0] ?? 0, h[0] ?? 0));
   const stories: StoryCluster[] = members.map((g) => {
-    // The title of the most central article names the story.
-    const central = g.reduce((best, i) => (centrality(i, g, sim) > centrality(best, g, sim) ? i : best), g[0] ?? 0);
+    // The title of the most central article names the story (its members' own pairs, computed directly).
+    const centrality = (i: number) => g.reduce((sum, j) => sum + (j === i ? 0 : pairSimilarity(articles, v, i, j, halfLife).score), 0);
+    const central = g.length > 2 ? g.reduce((best, i) => (centrality(i) > centrality(best) ? i : best), g[0] ?? 0) : (g[0] ?? 0);
     const entityTotals = new Map<string, number>();
-    for (const i of g) for (const [k, n] of articles[i]?.entities ?? []) entityTotals.set(k, (entityTotals.get(k) ?? 0) + n);
+    for (const i of g) for (const [k, c] of articles[i]?.entities ?? []) entityTotals.set(k, (entityTotals.get(k) ?? 0) + c);
     return {
       id: `story-${articles[g[0] ?? 0]?.id ?? 'x'}`,
       title: articles[central]?.title ?? '',
@@ -126,26 +222,37 @@ export function clusterStories(articles: readonly StoryArticle[], opts: StoryOpt
       related: [],
     };
   });
-  // Two stories are related by their most similar pair of articles.
-  for (let s = 0; s < stories.length; s++) {
-    for (let t = s + 1; t < stories.length; t++) {
-      let best: Similarity | null = null;
-      for (const i of members[s] ?? [])
-        for (const j of members[t] ?? []) if (!best || (sim[i]?.[j]?.score ?? 0) > best.score) best = sim[i]?.[j] ?? null;
-      if (!best || best.score < relatedAt) continue;
-      const a = stories[s];
-      const b = stories[t];
-      if (!a || !b) continue;
-      a.related.push({ storyId: b.id, score: round(best.score), shared: best.shared });
-      b.related.push({ storyId: a.id, score: round(best.score), shared: best.shared });
-    }
+  // Two stories are related by their most similar pair of articles (on a tie, the first pair in
+  // the stories' member order).
+  const storyOf = new Int32Array(n);
+  const rankIn = new Int32Array(n);
+  members.forEach((g, s) =>
+    g.forEach((i, r) => {
+      storyOf[i] = s;
+      rankIn[i] = r;
+    }),
+  );
+  const best = new Map<number, { s: Similarity; order: number }>();
+  const m = members.length;
+  for (const [key, sim] of pairs) {
+    if (sim.score < relatedAt) continue;
+    let [i, j] = [Math.floor(key / n), key % n];
+    if (storyOf[i] === storyOf[j]) continue;
+    if ((storyOf[i] ?? 0) > (storyOf[j] ?? 0)) [i, j] = [j, i];
+    const pairKey = (storyOf[i] ?? 0) * m + (storyOf[j] ?? 0);
+    const order = (rankIn[i] ?? 0) * n + (rankIn[j] ?? 0);
+    const was = best.get(pairKey);
+    if (!was || sim.score > was.s.score || (sim.score === was.s.score && order < was.order)) best.set(pairKey, { s: sim, order });
+  }
+  for (const [pairKey, { s: sim }] of [...best].sort((x, y) => x[0] - y[0])) {
+    const a = stories[Math.floor(pairKey / m)];
+    const b = stories[pairKey % m];
+    if (!a || !b) continue;
+    a.related.push({ storyId: b.id, score: round(sim.score), shared: sim.shared });
+    b.related.push({ storyId: a.id, score: round(sim.score), shared: sim.shared });
   }
   for (const s of stories) s.related.sort((x, y) => y.score - x.score);
   return stories;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-
-function centrality(i: number, group: readonly number[], sim: Similarity[][]): number {
-  return group.reduce((s, j) => s + (j === i ? 0 : (sim[i]?.[j]?.score ?? 0)), 0);
-}

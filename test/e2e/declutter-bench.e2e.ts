@@ -194,12 +194,13 @@ describe.skipIf(executable === null || !benchAvailable())('declutter benchmark: 
     expect(results).toHaveLength(88);
     // Issue 12's targets. Measured (least of RUNS loads per page): precision 0.885, recall 0.995;
     // median 9 ms and p95 15.5-18.5 ms when the 2-core machine is otherwise quiet, median 10 ms and
-    // p95 26.5 ms while another job loads it. The time budget leaves that margin: the 20 ms
-    // target is the quiet machine's figure (see the printed summary), not asserted.
+    // p95 25-35 ms while another job loads it (so a 30 ms ceiling can fail on a loaded CI machine). The 20 ms
+    // target is the quiet machine's figure (see the printed summary), not asserted: the median
+    // (stable under load) is, and the p95 only against a gross regression (twice the quiet figure).
     expect(after.recall).toBeGreaterThanOrEqual(0.985);
     expect(after.precision).toBeGreaterThanOrEqual(0.88);
     expect(f1(after.precision, after.recall)).toBeGreaterThan(f1(before.precision, before.recall));
     expect(summary.ms.median).toBeLessThanOrEqual(15);
-    expect(summary.ms.p95).toBeLessThanOrEqual(30);
+    expect(summary.ms.p95).toBeLessThanOrEqual(40);
   });
 });

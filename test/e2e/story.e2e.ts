@@ -116,6 +116,16 @@ for (const d of DRIVERS) {
       await until(() => count(panel, EVENT), events.length, `${events.length} timeline events`);
       const timeline = (await text(panel, '[data-testid="timeline"]')) ?? '';
       for (const label of ['2013', 'summer 2025', 'late October 2025']) expect(timeline).toContain(label);
+      // Each article's own news at its publication date, marked "Reported": the deal (June 13) and LeCun's exit (November 11).
+      const news = await panel.run(
+        (s) =>
+          [...document.querySelectorAll(s)]
+            .filter((e) => e.querySelector('[data-testid="news-event"]'))
+            .map((e) => e.getAttribute('data-date')),
+        EVENT,
+      );
+      expect(news).toEqual(events.filter((e) => e.kind === 'report').map((e) => e.date));
+      expect(news).toEqual(['2025-06-13', '2025-11-11']);
       const dates = await panel.run((s) => [...document.querySelectorAll(s)].map((e) => e.getAttribute('data-date') ?? ''), EVENT);
       expect(dates).toEqual([...dates].sort((a, b) => a.slice(0, 4).localeCompare(b.slice(0, 4)))); // years in order
       // "You are here" sits after every event dated before the page (2025-11-11).

@@ -166,7 +166,11 @@ describe('tabContext on the English seed page', () => {
     expect(ctx.related[0]!.sameStory).toBe(true);
     expect(ctx.timeline.here?.date).toBe('2025-06-13');
     const events = ctx.timeline.events;
-    expect(events.filter((e) => e.fromThisArticle).map((e) => e.cite.articleId)).toEqual([EN]);
+    // Its own events: the background it dates (2022) and its own news, the deal at its publication date.
+    expect(events.filter((e) => e.fromThisArticle).map((e) => [e.cite.articleId, e.date, e.news])).toEqual([
+      [EN, '2022', false],
+      [EN, '2025-06-13', true],
+    ]);
     expect(events.length).toBe(seedCorpus.events.length);
   });
 });
@@ -305,7 +309,7 @@ describe('a page that belongs to no story', () => {
     const related = sv.related.filter((r) => r.articleId === EN);
     const ctx = await tabContext(db, { ...nothing, related, published: '2025-07-01' });
     expect(ctx.related).toMatchObject([{ articleId: EN, sameStory: false }]);
-    expect(ctx.timeline.events.map((e) => e.cite.articleId)).toEqual([EN]);
+    expect(ctx.timeline.events.map((e) => e.cite.articleId)).toEqual([EN, EN]);
     expect(ctx.timeline.here).toEqual({ date: '2025-07-01', title: nothing.title });
   });
 });

@@ -9,9 +9,11 @@ describe('validateCorpus', () => {
     expect(
       validateCorpus({
         ...fixtureCorpus(),
-        events: [{ ...fixtureCorpus().events[0]!, season: 'summer', qualifier: 'late', span: 'quarter' }],
+        events: [{ ...fixtureCorpus().events[0]!, season: 'summer', qualifier: 'late', span: 'quarter', kind: 'report' }],
       }).problems,
     ).toEqual([]);
+    // An undated article is a valid one.
+    expect(validateCorpus({ ...fixtureCorpus(), articles: [{ ...fixtureCorpus().articles[0]!, published: null }] }).problems).toEqual([]);
   });
 
   it.each([
@@ -21,7 +23,7 @@ describe('validateCorpus', () => {
     [
       { ...fixtureCorpus(), articles: [{ ...fixtureCorpus().articles[0]!, published: '14 March 2025' }] },
       '$.articles[0].published',
-      'expected YYYY-MM-DD',
+      'expected YYYY-MM-DD or null',
     ],
     [
       { ...fixtureCorpus(), entities: [{ ...fixtureCorpus().entities[0]!, type: 'animal' }] },
@@ -38,6 +40,7 @@ describe('validateCorpus', () => {
       '$.events[0].date',
       'expected YYYY, YYYY-MM or YYYY-MM-DD',
     ],
+    [{ ...fixtureCorpus(), events: [{ ...fixtureCorpus().events[0]!, kind: 'rumour' }] }, '$.events[0].kind', 'unknown kind "rumour"'],
     [
       { ...fixtureCorpus(), events: [{ ...fixtureCorpus().events[0]!, season: 'monsoon' }] },
       '$.events[0].season',

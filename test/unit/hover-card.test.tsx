@@ -72,6 +72,12 @@ function a11yProblems(card: Element): string[] {
 }
 
 describe('buildHoverCard', () => {
+  it('cites an undated article as "date unknown"', () => {
+    const undated = { ...props, facts: [{ ...props.facts[0]!, published: null }] };
+    expect(render('en', undated).$('[data-testid="hc-facts"] .nc-hc-cite')?.textContent).toBe('Harbour Gazette, date unknown');
+    expect(render('sv', undated).$('[data-testid="hc-facts"] .nc-hc-cite')?.textContent).toBe('Harbour Gazette, datum okänt');
+  });
+
   it('shows name, type, the cited description, at most three cited facts, the story and the panel button (en)', () => {
     const { card, $, $$, text } = render('en', props);
     expect(text($('[data-testid="hc-name"]'))).toBe('Scale AI');

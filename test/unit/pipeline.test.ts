@@ -80,12 +80,12 @@ describe('the seed corpus', () => {
     for (const a of corpus.articles) for (const n of noise) expect(a.body, `${a.id} contains "${n}"`).not.toContain(n);
   });
 
-  it('dates every temporal expression of the bodies, honestly, and nothing from boilerplate', () => {
+  it('dates every temporal expression of the bodies, and each article’s own news, honestly, and nothing from boilerplate', () => {
     const events = corpus.events.map((e) => [
       e.articleId.slice(0, 3),
       e.date,
       e.precision,
-      e.qualifier ?? e.season ?? '',
+      e.kind ?? e.qualifier ?? e.season ?? '',
       e.text.slice(0, 32),
     ]);
     expect(events).toEqual([
@@ -93,10 +93,16 @@ describe('the seed corpus', () => {
       ['004', '2022', 'year', '', 'Mark Zuckerberg, CEO of Meta, is'],
       ['000', '2025', 'year', '', 'Under året har flera ledande for'],
       ['000', '2025', 'year', '', 'Zuckerberg har under året skifta'],
+      // The news of each article at its publication date: the Scale AI deal, LeCun's planned exit.
+      ['004', '2025-06-13', 'day', 'report', 'Meta has announced a substantial'],
       ['000', '2025-07', 'season', 'summer', 'I somras rekryterade Zuckerberg '],
       ['000', '2025-10', 'month', 'late', 'Efter besked om ökade AI-investe'],
       ['000', '2025-10-21', 'approximate', 'about', 'För några veckor sedan aviserade'],
+      ['000', '2025-11-11', 'day', 'report', 'Företagets chefsforskare och AI-'],
     ]);
+    // The news events carry the names of the news: LeCun's exit names him and Meta.
+    const exit = corpus.events.find((e) => e.date === '2025-11-11');
+    expect(exit?.entities).toEqual(expect.arrayContaining(['yann-lecun', 'meta']));
     // Teaser, header and footer dates of the dumps never become events.
     const dates = corpus.events.map((e) => e.date);
     for (const d of [
@@ -177,7 +183,11 @@ describe('bad input', () => {
   });
 
   it('skips each bad file with a clear reason that names it, and still builds the rest', () => {
-    const { corpus: built, errors: problems } = buildCorpus(
+    const {
+      corpus: built,
+      errors: problems,
+      warnings,
+    } = buildCorpus(
       [
         seed,
         file('empty.txt', '  \n\n '),
@@ -191,14 +201,52 @@ describe('bad input', () => {
       ],
       { parseHtml, registry },
     );
-    expect(built.articles.map((a) => a.id)).toEqual([SV]);
+    // Undated is not an error: the article is kept, with a warning that names it.
+    expect(built.articles.map((a) => a.id)).toEqual([SV, 'undated']);
+    expect(built.articles.find((a) => a.id === 'undated')?.published).toBeNull();
+    expect(warnings.map((w) => w.source)).toEqual(['undated.txt']);
+    expect(warnings[0]?.message).toMatch(/no publication date found: kept as undated/);
     const reasons = Object.fromEntries(problems.map((e) => [e.source, e.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'empty.txt', 'huge.txt', 'menu.html', 'undated.txt']);
+    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'empty.txt', 'huge.txt', 'menu.html']);
     expect(reasons['empty.txt']).toBe('empty');
     expect(reasons['binary.txt']).toMatch(/binary/);
     expect(reasons['huge.txt']).toBe('too large: 6.0 MB (the limit is 5 MB)');
-    expect(reasons['undated.txt']).toMatch(/no publication date/);
     for (const e of problems) expect(e.message).toBe(`${e.source}: ${e.reason}`);
+  });
+
+  it('keeps an article without a headline, its first sentence standing in (with a warning)', () => {
+    const prose =
+      '<p>The ferry between the two islands stopped running on Tuesday after the operator ran out of money, the county said in a statement that surprised the islanders.</p>' +
+      '<p>About four hundred people use the ferry every day, most of them to reach schools and the hospital on the larger island across the strait.</p>';
+    const { corpus: built, warnings } = buildCorpus(
+      [
+        file(
+          'untitled.html',
+          `<!doctype html><html lang="en"><head><meta property="article:published_time" content="2024-03-05"></head><body><article>${prose}${prose}</article></body></html>`,
+        ),
+      ],
+      { parseHtml, registry },
+    );
+    expect(built.articles).toHaveLength(1);
+    expect(built.articles[0]!.title).toMatch(
+      /^The ferry between the two islands stopped running on Tuesday after the operator ran out of money, the county said in a statement that…$/,
+    );
+    expect(warnings).toEqual([{ source: 'untitled.html', message: 'no title found: the first sentence stands in for it' }]);
+  });
+
+  it('tells the day of publication once, by the lead, and dates the rest of the text as background', () => {
+    const page = `<!doctype html><html lang="en"><head><title>Ferry company Northwind collapses</title><meta property="article:published_time" content="2024-03-05"></head><body><article><h1>Ferry company Northwind collapses</h1>
+      <p>The ferry company Northwind collapsed on Tuesday after its bank withdrew a loan, leaving four hundred islanders without a daily crossing to the mainland.</p>
+      <p>Northwind told its staff today that the ships would stay in port, and the county said it would look for another operator within a month.</p>
+      <p>Northwind was founded in 1998 and took over the crossing from the county in 2011, when the old state ferry was sold.</p>
+      <p>Last week the company had still promised its passengers a new timetable, with more crossings on weekends.</p></article></body></html>`;
+    const { corpus: built } = buildCorpus([file('ferry.html', page)], { parseHtml, registry });
+    expect(built.events.map((e) => [e.date, e.kind ?? 'background', e.text.slice(0, 28)])).toEqual([
+      ['1998', 'background', 'Northwind was founded in 199'],
+      ['2011', 'background', 'Northwind was founded in 199'],
+      ['2024-02-29', 'background', 'Last week the company had st'],
+      ['2024-03-05', 'report', 'The ferry company Northwind '],
+    ]);
   });
 
   it('reads Windows-1252 text and strips a byte-order mark', () => {
@@ -236,6 +284,29 @@ describe('npm run corpus', () => {
     const r = run('extract', `assets/seeds/${EN}.txt`);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ id: EN, title: article(EN).title, published: '2025-06-13', lang: 'en' });
+  });
+
+  it('extract prints an undated article with published: null and a warning, and exits 0', () => {
+    const undated = join(dir, 'undated.html');
+    writeFileSync(
+      undated,
+      `<!doctype html><html lang="en"><head><title>Harbour bridge reopens after repairs</title></head><body><article><h1>Harbour bridge reopens after repairs</h1>${'<p>The harbour bridge reopened to traffic on Monday after two years of repairs, the city said, and the first buses crossed it at dawn while commuters watched.</p>'.repeat(3)}<p>The bridge first opened on June 13, 2019, and carried forty thousand cars a day before it closed.</p></article></body></html>`,
+    );
+    const r = run('extract', undated);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ title: 'Harbour bridge reopens after repairs', published: null });
+    expect(r.err).toBe(
+      `warning: ${undated}: no publication date found: kept as undated (relative dates in it are not placed on the timeline)`,
+    );
+    // In a build the undated article keeps its absolute dates as events; "on Monday" needs the
+    // publication date, so it is not placed, and no lead event is dated without one.
+    const out = join(dir, 'undated.json');
+    expect(run('build', undated, `assets/seeds/${EN}.txt`, '--out', out).code).toBe(0);
+    const built = JSON.parse(readFileSync(out, 'utf8')) as BuiltCorpus;
+    const own = built.events.filter((e) => e.articleId === 'undated');
+    expect(own.map((e) => [e.date, e.precision])).toEqual([['2019-06-13', 'day']]);
+    expect(own.some((e) => e.kind === 'report')).toBe(false);
+    expect(run('validate', out).code).toBe(0);
   });
 
   it('validate says where a corpus file is wrong', () => {

@@ -51,6 +51,26 @@ describe('SidePanelView: the story digest', () => {
 });
 
 describe('SidePanelView: related coverage', () => {
+  it('says "date unknown" for an undated article, in related coverage and in its citations', () => {
+    const undated = { ...context.related[1]!, published: null };
+    const cite = { ...events[0]!.cite, published: null };
+    const withUndated: TabContext = {
+      ...context,
+      related: [context.related[0]!, undated],
+      timeline: { ...context.timeline, events: [{ ...events[0]!, cite }, ...events.slice(1)] },
+    };
+    for (const [lang, words] of [
+      ['en', 'date unknown'],
+      ['sv', 'datum okänt'],
+    ] as const) {
+      const doc = panel(lang, { context: withUndated });
+      const item = all(doc, '[data-testid="related-item"]').find((el) => textOf(el).includes('LeCun om AI'))!;
+      expect(item.querySelector('time')).toBeNull();
+      expect(textOf(item.querySelector('.nc-date-unknown'))).toBe(words);
+      expect(textOf(doc.querySelector('[data-testid="event-cite"]'))).toContain(words);
+    }
+  });
+
   it('ranks the articles with a reader link, outlet, date, language, the shared entities as chips, a labelled score and why', () => {
     const doc = panel('en');
     const items = all(doc, '[data-testid="related-item"]');
@@ -128,6 +148,12 @@ describe('SidePanelView: the background timeline', () => {
     expect(textOf(byDate('2025-10'))).not.toContain('more source');
     expect(byDate('2013').querySelector('[data-testid="from-this-article"]')).not.toBeNull();
     expect(byDate('2025-10').querySelector('[data-testid="from-this-article"]')).toBeNull();
+    // An article's own news is told apart from the background its text dates.
+    expect(byDate('2025-06-12').querySelector('[data-testid="news-event"]')?.textContent).toBe('Reported');
+    expect(byDate('2025-06-12').getAttribute('data-kind')).toBe('news');
+    expect(byDate('2025-10').querySelector('[data-testid="news-event"]')).toBeNull();
+    expect(byDate('2025-10').getAttribute('data-kind')).toBe('background');
+    expect(textOf(doc.querySelector('.nc-tl-legend'))).toContain('the news reported that day');
     const here = doc.querySelector('[data-testid="you-are-here"]')!;
     expect(textOf(here.querySelector('.nc-tl-when'))).toBe('You are here November 12, 2025');
     expect(textOf(here.querySelector('.nc-tl-here-title'))).toBe('LeCun lämnar Meta');

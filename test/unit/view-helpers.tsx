@@ -72,6 +72,7 @@ const event = (e: Partial<TimelineEvent> & Pick<TimelineEvent, 'id' | 'date' | '
   sources: 1,
   entities: [meta],
   fromThisArticle: false,
+  news: false,
   ...e,
 });
 
@@ -101,6 +102,7 @@ export const events: TimelineEvent[] = [
     cite: citeEn(2, 'Meta invests $14.3 billion in Scale AI.'),
     sources: 3,
     entities: [meta, scale],
+    news: true,
   }),
   event({
     id: 'ev-oct',

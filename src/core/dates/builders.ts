@@ -1,7 +1,7 @@
 /** Rule builders the language files share: fixed phrases, "… ago", days, months, seasons, quarters, decades. */
 import { type Anchor, inRange } from './calendar';
 import { type Count, monthOf, type Unit } from './lexicon';
-import { alt, atSentenceStart, type Groups, L0, leftOf, type Needs, norm, R0, type Raw, type Rule, rule } from './patterns';
+import { alt, atSentenceStart, futureBefore, type Groups, L0, leftOf, type Needs, norm, R0, type Raw, type Rule, rule } from './patterns';
 import {
   about,
   aboutDayV,
@@ -12,6 +12,7 @@ import {
   monthV,
   monthYear,
   pastYear,
+  comingYear,
   quarterV,
   quarterYear,
   relOffset,
@@ -78,13 +79,14 @@ export function agoRule(
 
 /** A day with a month name, e.g. "11 november 2025", "June 13, 2025", "Freitag, 4. Juli". */
 export const dayRule = (weekday: (name: string) => number, source: string): Rule =>
-  rule(source, (_m, c, g) => {
+  rule(source, (m, c, g) => {
     const value = dayValue(
       c.a,
       Number(g.d),
       monthOf(g.mon ?? ''),
       g.y === undefined ? undefined : Number(g.y),
       g.wd === undefined ? undefined : weekday(g.wd),
+      g.y === undefined && futureBefore(c, m.index),
     );
     return value ? { value } : null;
   });
@@ -109,7 +111,8 @@ export const monthRule = (monthCase: MonthCase, source: string): Rule =>
     // "February 29, 2023" that is no date is no month either; "May's", "August Macke" are people.
     if (/^\s\d/u.test(next)) return null;
     if (monthCase !== 'lower' && (/^['’]s/u.test(next) || (NAME_MONTHS.has(m[0].toLowerCase()) && /^\s\p{Lu}/u.test(next)))) return null;
-    return { value: monthV(pastYear(a, mo) * 12 + mo - 1, 'relative'), needs: 'license', modifiable: true };
+    const year = futureBefore(c, m.index) ? comingYear(a, mo) : pastYear(a, mo);
+    return { value: monthV(year * 12 + mo - 1, 'relative'), needs: 'license', modifiable: true };
   });
 
 export const SEASON_OF: Record<string, Season> = {};

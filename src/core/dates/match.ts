@@ -32,10 +32,12 @@
  *   Thursday (the ISO week's own year), a decade by its middle year (or 2, 5, 8 with early, mid,
  *   late); `span` says which, so a label can stay honest (formatTemporal in ./labels).
  *
- * Tense is not analysed: "i december ska bolaget…" in a November article still resolves to last
- * December. A sentence-level tense guess was considered and rejected: news sentences mix
- * tenses ("said in March that it will…"), so it would move correct past dates as often as it
- * fixed future ones.
+ * Tense is not analysed sentence-wide: news sentences mix tenses ("said in March that it
+ * will…"), so a sentence-level guess would move correct past dates as often as it fixed future
+ * ones. Only a future marker that governs the date itself, in its own clause and at most three
+ * words before it ("will start in December", "is set for January 15", "ska börja gälla i
+ * december", "sollen im Dezember"), makes a month or day without a year the coming one
+ * (LangConfig.future); "i december ska bolaget…" still resolves to last December.
  *
  * `text` covers the date words, the modifiers that change them and a governing preposition
  * ("i juli 2024", "in 2022", "sedan 2013", "on Friday"). Every pattern is linear: bounded
@@ -104,6 +106,18 @@ export function widen(raw: Raw, m: RegExpExecArray, c: Ctx, order: number): Cand
     }
   }
   return licensed ? { start, end, value, order } : null;
+}
+
+/**
+ * The temporal expressions of an undated article: only those whose date the text states in full
+ * ("June 13, 2025", "in 2013"). Whatever needs the publication date ("yesterday", "in March") stays
+ * out rather than be dated against a guess: a match is kept when it is absolute and resolves the
+ * same against two anchors decades apart, so no rule's use of the anchor can leak into it.
+ */
+export function findAbsoluteTemporalExpressions(sentence: string, lang: string): TemporalMatch[] {
+  const key = (m: TemporalMatch) => `${m.start}:${m.end}:${m.date}:${m.precision}`;
+  const later = new Set(findTemporalExpressions(sentence, lang, '2060-07-01').map(key));
+  return findTemporalExpressions(sentence, lang, '1990-01-15').filter((m) => m.kind === 'absolute' && later.has(key(m)));
 }
 
 /**

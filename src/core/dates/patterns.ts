@@ -72,6 +72,21 @@ export interface LangConfig {
   capitalisedNouns?: boolean;
   /** What after a bare year makes it one without a licensing word ("2025 års", "2022's"). */
   yearSuffix?: RegExp;
+  /**
+   * A future marker that governs a date just after it in the same clause ("will start in",
+   * "is set for", "ska börja gälla i", "sollen im"): tested against the left context, which it
+   * must end (up to three words may follow the marker). A month or day without a year is then
+   * the next one, not the most recent.
+   */
+  future?: RegExp;
+}
+
+/** Whether the clause just before `i` puts what follows in the future (see LangConfig.future). */
+export function futureBefore(c: Ctx, i: number): boolean {
+  if (!c.cfg?.future) return false;
+  const left = leftOf(c.s, i);
+  const clause = left.slice(Math.max(...[',', ';', ':', '(', '—', '–', '"', '“', '”'].map((b) => left.lastIndexOf(b))) + 1);
+  return c.cfg.future.test(clause);
 }
 
 /** Up to LOOKBACK characters before `i`, starting at a word boundary. */

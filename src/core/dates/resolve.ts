@@ -30,6 +30,8 @@ export const decadeV = (start: number, kind: Kind, q?: 'early' | 'mid' | 'late')
 
 /** The most recent year in which month `m` is not after the anchor's month. */
 export const pastYear = (a: Anchor, m: number): number => (m <= a.m ? a.y : a.y - 1);
+/** The first year in which month `m` is not before the anchor's month (a date a future marker governs). */
+export const comingYear = (a: Anchor, m: number): number => (m >= a.m ? a.y : a.y + 1);
 /** For "last/this/next <month>": strictly before, in the anchor's year, strictly after. */
 export function monthYear(a: Anchor, m: number, offset: -1 | 0 | 1): number {
   if (offset < 0) return m < a.m ? a.y : a.y - 1;
@@ -38,8 +40,15 @@ export function monthYear(a: Anchor, m: number, offset: -1 | 0 | 1): number {
 }
 export const quarterYear = (a: Anchor, q: number): number => (q <= Math.ceil(a.m / 3) ? a.y : a.y - 1);
 
-/** Day number of a day and month without a year (past bias), checked against a weekday if one was written. */
-export function yearlessDay(a: Anchor, d: number, m: number, wd: number | undefined): number | null {
+/**
+ * Day number of a day and month without a year (past bias; the coming one when `future`),
+ * checked against a weekday if one was written.
+ */
+export function yearlessDay(a: Anchor, d: number, m: number, wd: number | undefined, future = false): number | null {
+  if (future && wd === undefined) {
+    for (let y = a.y; y < a.y + 8; y++) if (validDay(y, m, d) && toDay(y, m, d) >= a.day) return toDay(y, m, d);
+    return null;
+  }
   const primary = pastYear(a, m);
   if (wd !== undefined) {
     for (const y of [primary, primary === a.y ? a.y - 1 : a.y, a.y + 1]) {
@@ -51,9 +60,9 @@ export function yearlessDay(a: Anchor, d: number, m: number, wd: number | undefi
   return null;
 }
 
-export function dayValue(a: Anchor, d: number, m: number, y: number | undefined, wd: number | undefined): Value | null {
+export function dayValue(a: Anchor, d: number, m: number, y: number | undefined, wd: number | undefined, future = false): Value | null {
   if (y !== undefined) return inRange(y) && validDay(y, m, d) ? dayV(toDay(y, m, d), 'absolute') : null;
-  const n = yearlessDay(a, d, m, wd);
+  const n = yearlessDay(a, d, m, wd, future);
   return n === null ? null : dayV(n, 'relative');
 }
 

@@ -222,5 +222,7 @@ export const DE: LangConfig = (() => {
     followers: FOLLOWERS,
     dayFirst: true,
     capitalisedNouns: true,
+    // "wird im", "sollen im Dezember", "soll voraussichtlich im".
+    future: /(?<![\p{L}\p{N}])(?:wird|werden|soll|sollen|geplant|voraussichtlich|künftig)(?:\s+[\p{L}\p{N}'’-]+){0,3}\s*$/iu,
   };
 })();

@@ -226,5 +226,8 @@ export const EN: LangConfig = (() => {
     followers: FOLLOWERS,
     dayFirst: false,
     yearSuffix: /^['’]s(?![\p{L}\p{N}])/u,
+    // "will start in", "is set for", "is due to start in mid-", "plans to … in".
+    future:
+      /(?<![\p{L}\p{N}])(?:will|shall|['’]ll|(?:set|scheduled|slated|due|poised|planned|expected)\s+(?:to|for|in|on)|plans?\s+to|planning\s+to|upcoming)(?:\s+[\p{L}\p{N}'’-]+){0,3}\s*$/iu,
   };
 })();

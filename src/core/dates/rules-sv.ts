@@ -198,5 +198,7 @@ export const SV: LangConfig = (() => {
     followers: FOLLOWERS,
     dayFirst: true,
     yearSuffix: /^\s{1,3}års(?!\p{L})/iu,
+    // "ska börja gälla i", "kommer att sjösättas i", "väntas i", "planeras till".
+    future: /(?<![\p{L}\p{N}])(?:ska|skall|kommer\s+att|planeras|väntas|beräknas)(?:\s+[\p{L}\p{N}'’-]+){0,3}\s*$/iu,
   };
 })();

@@ -6,9 +6,9 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReaderArticle } from '../../core/context';
-import { formatDate, languageName, safeWebUrl } from '../format';
+import { languageName, safeWebUrl } from '../format';
 import { useLocale } from '../i18n';
-import { Header, Loading } from './common';
+import { Header, Loading, PublishedDate } from './common';
 
 export interface ReaderProps {
   /** undefined while loading; null when the corpus has no such article. */
@@ -63,7 +63,7 @@ function ReaderArticleView({ article: a, sentence }: { article: ReaderArticle; s
           {a.byline ? <span class="nc-byline">{a.byline}</span> : null}
           {a.byline ? ' ' : null}
           <span>
-            <time dateTime={a.published}>{formatDate(a.published, lang)}</time>
+            <PublishedDate date={a.published} />
           </span>
           {language ? ' ' : null}
           {language ? <span>{language}</span> : null}

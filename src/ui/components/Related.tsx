@@ -3,8 +3,9 @@
  * (the same story, or the names it shares with the page) and how strongly (its score as a bar).
  */
 import type { RelatedItem } from '../../core/context';
-import { formatDate, formatNameList, formatNumber, formatPercent, languageName, readerHref } from '../format';
+import { formatNameList, formatNumber, formatPercent, languageName, readerHref } from '../format';
 import { useLocale } from '../i18n';
+import { PublishedDate } from './common';
 
 export function RelatedList({ items }: { items: readonly RelatedItem[] }) {
   return (
@@ -58,7 +59,7 @@ function RelatedEntry({ item: r }: { item: RelatedItem }) {
       <p class="nc-meta">
         <span>{r.source}</span>{' '}
         <span>
-          <time dateTime={r.published}>{formatDate(r.published, lang)}</time>
+          <PublishedDate date={r.published} />
         </span>
         {language ? ' ' : null}
         {language ? <span>{language}</span> : null}

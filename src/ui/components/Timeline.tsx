@@ -117,6 +117,11 @@ export function TimelineView({ timeline, pageLang }: TimelineProps) {
       <p class="nc-tl-legend" aria-hidden="true">
         <span class="nc-tl-key nc-tl-key-day" /> {t('timelineLegendExact')}
         <span class="nc-tl-key nc-tl-key-approx" /> {t('timelineLegendApprox')}
+        {timeline.events.some((e) => e.news) ? (
+          <>
+            <span class="nc-tl-key nc-tl-key-news" /> {t('timelineLegendNews')}
+          </>
+        ) : null}
       </p>
       {shown.length === 0 && timeline.events.length > 0 ? (
         <div class="nc-empty nc-tl-empty" data-testid="timeline-empty">
@@ -167,10 +172,22 @@ function EventRow({ event: e }: { event: TimelineEvent }) {
   const { t, lang } = locale;
   const others = e.sources - 1;
   return (
-    <li class="nc-tl-event" data-testid="timeline-event" data-date={e.date} data-precision={e.precision}>
+    <li
+      class={`nc-tl-event${e.news ? ' nc-tl-news' : ''}`}
+      data-testid="timeline-event"
+      data-date={e.date}
+      data-precision={e.precision}
+      data-kind={e.news ? 'news' : 'background'}
+    >
       <span class="nc-tl-dot" aria-hidden="true" />
       <p class="nc-tl-when">
         <time dateTime={e.date}>{formatTemporal(e, locale)}</time>
+        {e.news ? ' ' : null}
+        {e.news ? (
+          <span class="nc-badge nc-badge-news" data-testid="news-event" title={t('newsEventTitle')}>
+            {t('newsEvent')}
+          </span>
+        ) : null}
         {e.fromThisArticle ? ' ' : null}
         {e.fromThisArticle ? (
           <span class="nc-badge" data-testid="from-this-article">

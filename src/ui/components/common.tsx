@@ -185,6 +185,12 @@ export function MentionCount({ count }: { count: number }) {
 }
 
 /** Where a quoted sentence comes from ("Harbour Gazette · Jun 12, 2025"), as a link to it in the reader view. */
+/** An article's publication date in the UI language, or "date unknown" for an undated article. */
+export function PublishedDate({ date }: { date: string | null }) {
+  const { t, lang } = useLocale();
+  return date ? <time dateTime={date}>{formatDate(date, lang)}</time> : <span class="nc-date-unknown">{t('dateUnknown')}</span>;
+}
+
 export function CiteLink({
   cite,
   testId,
@@ -203,7 +209,7 @@ export function CiteLink({
       title={t('citeTitle', cite.title)}
       data-testid={testId}
     >
-      {t('citeLink', [cite.source, formatDate(cite.published, lang)])}
+      {t('citeLink', [cite.source, cite.published ? formatDate(cite.published, lang) : t('dateUnknown')])}
     </a>
   );
 }

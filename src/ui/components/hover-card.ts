@@ -12,8 +12,8 @@ import { formatDate } from '../format';
 export interface CardCitation {
   text: string;
   source: string;
-  /** YYYY-MM-DD */
-  published: string;
+  /** YYYY-MM-DD, or null when the article is undated. */
+  published: string | null;
   articleId: string;
   sentence: number;
 }
@@ -67,7 +67,12 @@ function button(doc: Document, attrs: Record<string, string>, label: string, onC
 /** The card: a focusable role="dialog" named by its heading and described by its description. */
 export function buildHoverCard(props: HoverCardProps, { t, lang }: CardLocale, doc: Document = document): HTMLElement {
   const cite = (c: CardCitation) =>
-    el(doc, 'span', { class: 'nc-hc-cite' }, t('cardCitation', [c.source, formatCardDate(c.published, lang)]));
+    el(
+      doc,
+      'span',
+      { class: 'nc-hc-cite' },
+      t('cardCitation', [c.source, c.published ? formatCardDate(c.published, lang) : t('dateUnknown')]),
+    );
   const facts = props.facts.slice(0, 3);
   const close = t('cardClose');
   const story = props.story;

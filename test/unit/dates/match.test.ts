@@ -187,6 +187,17 @@ describe('months', () => {
     ['sv', '2025-01-15', 'I december sjönk aktien.', ['I december | 2024-12 | month | relative']],
     ['en', EN, 'Shares fell in May and rose in July.', ['in May | 2025-05 | month | relative', 'in July | 2024-07 | month | relative']],
     ['de', SV, 'Im März stieg der Kurs.', ['Im März | 2025-03 | month | relative']],
+    // ... unless a future marker governs the date in its own clause: then the coming one
+    ['en', SV, 'The tariffs will start in December.', ['in December | 2025-12 | month | relative']],
+    ['en', SV, 'The next round of tariffs is due to start in mid-December.', ['in mid-December | 2025-12 | month | mid | relative']],
+    ['en', SV, 'The vote is set for January 15.', ['for January 15 | 2026-01-15 | day | relative']],
+    ['en', SV, 'The vote is set for November 20.', ['for November 20 | 2025-11-20 | day | relative']],
+    ['sv', SV, 'Tullarna ska börja gälla i december.', ['i december | 2025-12 | month | relative']],
+    ['de', SV, 'Die Zölle sollen im Dezember beginnen.', ['im Dezember | 2025-12 | month | relative']],
+    // a marker in another clause, or far from the date, does not: news mixes tenses
+    ['en', SV, 'The company will review the rules it adopted in December.', ['in December | 2024-12 | month | relative']],
+    ['en', SV, 'It will grow, the firm said in December.', ['in December | 2024-12 | month | relative']],
+    ['en', SV, 'The tariffs started in December.', ['in December | 2024-12 | month | relative']],
     // months with a relative year or a determiner
     ['sv', SV, 'i oktober förra året', ['i oktober förra året | 2024-10 | month | relative']],
     ['sv', SV, 'i mars i fjol och i maj i år', ['i mars i fjol | 2024-03 | month | relative', 'i maj i år | 2025-05 | month | relative']],
