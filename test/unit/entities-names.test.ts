@@ -68,6 +68,13 @@ describe('a name is a name', () => {
     expect(names(run('Semoga kita semua sehat. Mudah2an besok cerah, kata warga.', 'id'))).toEqual([]);
   });
 
+  it('a title keeps its "of the" (en) and "del" (it); a person takes no "of"', () => {
+    expect(names(run('The band played Dark Side of the Moon at the arena on Friday.'))).toEqual(['Dark Side of the Moon']);
+    expect(names(run('I negozi aprono presto per il Giorno del Ringraziamento, dicono.', 'it'))).toEqual(['Giorno del Ringraziamento']);
+    const es = run('The bill was backed by Senator Joe Biden of Delaware last year.');
+    expect(names(es)).toEqual(['Delaware', 'Joe Biden']);
+  });
+
   it('numbers and position labels around a person are not part of the name', () => {
     const es = run('The coach praised Cleveland DL Larry Ogunjobi after the game. Fans cheered for Jaden Siemans 7 times.');
     expect(names(es)).toContain('Larry Ogunjobi');
@@ -116,6 +123,13 @@ describe('the type is right', () => {
     expect(typeOf(run('Avtalet med Vinterfjord AB blev klart i går.', 'sv'), 'Vinterfjord AB')).toBe('organization');
     expect(typeOf(run('Der Vertrag mit der Nordwerk GmbH wurde gestern unterschrieben.', 'de'), 'Nordwerk GmbH')).toBe('organization');
     expect(typeOf(run('Shares of Acme Widgets Inc. rose on Tuesday.'), 'Acme Widgets Inc')).toBe('organization');
+  });
+
+  it('bodies of the sky are places; a laboratory is an organisation', () => {
+    const es = run('The probe will study Titan, a moon of Saturn, for the Jet Propulsion Laboratory.');
+    expect(typeOf(es, 'Titan')).toBe('place');
+    expect(typeOf(es, 'Saturn')).toBe('place');
+    expect(typeOf(es, 'Jet Propulsion Laboratory')).toBe('organization');
   });
 
   it('a day names an event, a lower-case i a product', () => {

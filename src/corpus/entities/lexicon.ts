@@ -366,7 +366,7 @@ export const NOT_NAMES = words(`
   christians jews swiss belgian irish scottish welsh greek portuguese egyptian saudi pakistani iraqi
   syrian afghan vietnamese thai filipino nigerian
   ev evs suv suvs led leds awd rwd fwd 4wd hvac kwh mwh gwh usb dvd dvds cd cds gmt utc cet pet hd uhd
-  gps lcd oled lte nfc cpu gpu ram ssd hdmi wifi wi-fi rgb mph kmh rpm diy faqs mp3 sms otc usb-c
+  gps lcd oled lte nfc cpu gpu ram ssd hdmi wifi wi-fi rgb mph kmh rpm diy faqs mp3 sms otc usb-c sns
   venti trenta quaranta cinquanta sessanta settanta ottanta novanta
   century avenue street road city class award best center centre bridge closed open more read click
   share subscribe photo video image source update advertisement editor editors
@@ -403,7 +403,7 @@ export const ORG_SUFFIXES = words(`
   biotech therapeutics materials instruments computing ledger chronicle courier examiner inquirer
   economist wire daily weekly center centre hospital infirmary museum theatre theater arena stadium hall
   library gallery church cathedral clinic court office store club league federation union coalition
-  army navy police brotherhood insider today organization organisation organisationen
+  army navy police brotherhood insider today organization organisation organisationen laboratory laboratories
 `);
 
 /** Business words after which the first word alone names the company in the same article ("Harbor" for "Harbor Robotics"). */
@@ -456,6 +456,15 @@ export const OF_HEADS = words(
   `bank university institute republic museum department ministry school college academy church council court federation board
   house chamber office bureau agency commission association society union kingdom federation secretariat`,
 );
+
+/** Planets, moons and other bodies of the sky, which the gold of any newsroom calls places. */
+export const CELESTIAL = words(`
+  mercury venus earth mars jupiter saturn uranus neptune pluto moon titan europa ganymede callisto io
+  enceladus triton ceres sun
+  merkurius jorden mars jupiter saturnus månen solen merkur erde mond sonne mercurio terra marte giove
+  saturno luna sole netuno júpiter lua bumi matahari bulan
+  solar-system milky-way
+`);
 
 /** Days of the week in the corpus languages: a name with one is a day or an event ("Black Friday"). */
 export const WEEKDAYS = words(`

@@ -9,6 +9,7 @@ import type { Cluster, Discovery, TypeScores } from './discover';
 import type { Gazetteer } from './gazetteer';
 import {
   ANAPHORIC,
+  CELESTIAL,
   CONJUNCTIONS,
   DETERMINERS,
   DROPPABLE_SUFFIXES,
@@ -219,6 +220,8 @@ function typeOf(
     const surname = toks.length >= 2 && gaz.surnames.has(fold(stripInflection(toks[toks.length - 1]?.text ?? '')));
     const town = place === 'city' || place === 'town';
     if (place !== null) add('place', !town ? 6 : toks.length >= 2 || !given ? 5 : 1.5);
+    // "Saturn", "Titan", "Solar System": bodies of the sky are places.
+    if (CELESTIAL.has(full.key.replace(/^the /u, '').replace(/ /gu, '-'))) add('place', 5);
     if (toks.length === 1 && given && place === null && !first.acronym) add('person', 2.5);
     // A capitalised pair is a person's name when a word of it is a known personal name; the
     // bare shape is weak ("Ritorno al Futuro", "Altoparlanti Integrati").

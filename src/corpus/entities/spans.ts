@@ -101,6 +101,14 @@ const isRoleToken = (t: Token): boolean => {
   return isRole(l) || HONORIFICS.has(l);
 };
 
+/** Words that join the parts of a title in Italian, Portuguese and Spanish ("Giorno del Ringraziamento"). */
+const TITLE_LINKS: Record<string, ReadonlySet<string>> = {
+  it: new Set(['del', 'della', 'dello', 'degli', 'dei', 'delle', 'al', 'alla']),
+  pt: new Set(['do', 'dos', 'das', 'na', 'no']),
+  es: new Set(['del', 'al']),
+};
+const NO_LINKS: ReadonlySet<string> = new Set();
+
 /** Whether the capitalised run from token `k` ends in an institution's head ("… Exchange Commission", "… Drug Administration"). */
 function institutionAhead(sent: Sent, k: number): boolean {
   const { ts } = sent;
@@ -152,7 +160,21 @@ export function namePieces(sent: Sent): Span[] {
         break;
       } else if (gap === ' & ' && t.nameish)
         j++; // "Procter & Gamble"
-      else if (isSpace(gap) && (t.lower === 'of' || t.lower === 'for') && OF_HEADS.has(prev.lower) && nextJoins) {
+      else if (
+        isSpace(gap) &&
+        (t.lower === 'of' || (TITLE_LINKS[sent.lang.slice(0, 2)] ?? NO_LINKS).has(t.lower)) &&
+        !t.cap &&
+        prev.cap &&
+        !prev.initial &&
+        !isRoleToken(prev) &&
+        !toks.slice(i, j).some((x) => isRoleToken(x) || sent.gaz.givenNames.has(x.lower) || FIRST_NAMES.has(x.lower)) &&
+        !OF_HEADS.has(prev.lower) &&
+        (nextJoins || (toks[j + 1]?.lower === 'the' && toks[j + 2]?.nameish === true && isSpace(gapBefore(ts, j + 2))))
+      ) {
+        // A title: "Dark Side of the Moon", "Game of Thrones", "Giorno del Ringraziamento" (not
+        // "Joe Biden of Delaware": a person's name takes no "of").
+        j += toks[j + 1]?.lower === 'the' ? 2 : 1;
+      } else if (isSpace(gap) && (t.lower === 'of' || t.lower === 'for') && OF_HEADS.has(prev.lower) && nextJoins) {
         j++; // "Bank of America"
         ofName = true;
       } else if (
