@@ -132,6 +132,13 @@ describe('the type is right', () => {
     expect(typeOf(es, 'Jet Propulsion Laboratory')).toBe('organization');
   });
 
+  it('laws are concepts (en, de, sv)', () => {
+    expect(typeOf(run('Congress passed the Affordable Care Act in 2010, officials said.'), 'Affordable Care Act')).toBe('concept');
+    expect(typeOf(run('Das Gesetz heißt E-Health-Gesetz und gilt seit 2016, sagte die Ministerin.', 'de'), 'E-Health-Gesetz')).toBe(
+      'concept',
+    );
+  });
+
   it('a day names an event, a lower-case i a product', () => {
     expect(typeOf(run('Shops opened early for Black Friday this year.'), 'Black Friday')).toBe('event');
     expect(typeOf(run('The update brings new widgets to the iPhone, the company said.'), 'iPhone')).toBe('product');

@@ -466,6 +466,11 @@ export const CELESTIAL = words(`
   solar-system milky-way
 `);
 
+/** Heads of laws, standards and policies, which are concepts ("Affordable Care Act", "E-Health-Gesetz", "Dataskyddslagen"). */
+export const LAW_HEADS = ['gesetz', 'verordnung', 'richtlinie', 'lagen', 'förordningen'];
+/** The same as separate last words ("Affordable Care Act"). */
+export const LAW_WORDS = words(`act directive regulation treaty doctrine`);
+
 /** Days of the week in the corpus languages: a name with one is a day or an event ("Black Friday"). */
 export const WEEKDAYS = words(`
   monday tuesday wednesday thursday friday saturday sunday måndag tisdag onsdag torsdag fredag lördag söndag

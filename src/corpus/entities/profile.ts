@@ -19,6 +19,8 @@ import {
   FUNCTION_WORDS,
   HONORIFICS,
   INVEST_WORDS,
+  LAW_HEADS,
+  LAW_WORDS,
   LIST_LINKS,
   LIST_ORG_HEADS,
   LIST_PRODUCT_HEADS,
@@ -220,6 +222,8 @@ function typeOf(
     const surname = toks.length >= 2 && gaz.surnames.has(fold(stripInflection(toks[toks.length - 1]?.text ?? '')));
     const town = place === 'city' || place === 'town';
     if (place !== null) add('place', !town ? 6 : toks.length >= 2 || !given ? 5 : 1.5);
+    // Laws and treaties are concepts: "Affordable Care Act", "E-Health-Gesetz", "Dataskyddslagen".
+    if (endsWithHead(lastKey, LAW_HEADS) || (toks.length >= 2 && LAW_WORDS.has(lastKey))) add('concept', 4);
     // "Saturn", "Titan", "Solar System": bodies of the sky are places.
     if (CELESTIAL.has(full.key.replace(/^the /u, '').replace(/ /gu, '-'))) add('place', 5);
     if (toks.length === 1 && given && place === null && !first.acronym) add('person', 2.5);

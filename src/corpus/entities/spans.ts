@@ -7,6 +7,8 @@
 import {
   AWARD,
   CALENDAR,
+  LAW_HEADS,
+  LAW_WORDS,
   EVENT_HEADS,
   EVENT_SUFFIXES,
   FIRST_NAMES,
@@ -280,6 +282,7 @@ export function personLike(toks: readonly Token[], nonPersonKeys: ReadonlySet<st
   const lastLower = lowerWord(last.text);
   // "Mach E", "Model S": one letter is no surname.
   if (stripInflection(last.text).length < 2) return false;
+  if (endsWithHead(lastLower, LAW_HEADS) || LAW_WORDS.has(lastLower)) return false;
   if (ORG_SUFFIXES.has(lastLower) || PLACE_SUFFIXES.has(lastLower) || EVENT_SUFFIXES.has(lastLower)) return false;
   if (PRODUCT_SUFFIXES.has(lastLower) || NON_PERSON_FIRST.has(first.lower) || PLACE_FIRST.has(first.lower)) return false;
   if (endsWithHead(lastLower, MEDIA_HEADS) || AWARD.test(stripInflection(last.text))) return false;
@@ -313,7 +316,9 @@ export function germanEvidence(span: Span): boolean {
     if (/(?:e|en|er|es)$/u.test(first.lower) && /^\p{Lu}/u.test(first.text) && adjectival(first.text)) return true;
     if (toks.some((t) => NAME_PARTICLES.has(t.lower) && !t.cap)) return true;
   }
-  if (endsWithHead(lastLower, MEDIA_HEADS) || AWARD.test(span.base)) return true;
+  // A law named by a hyphenated compound: "E-Health-Gesetz", "Digitale-Versorgung-Gesetz".
+  if (endsWithHead(lastLower, MEDIA_HEADS) || AWARD.test(span.base) || (last.text.includes('-') && endsWithHead(lastLower, LAW_HEADS)))
+    return true;
   const p1 = ts.tokens[span.a - 1];
   const n1 = ts.tokens[span.b];
   if (p1 !== undefined && isSpace(gapBefore(ts, span.a))) {
