@@ -75,6 +75,11 @@ describe('a name is a name', () => {
     expect(names(es)).toEqual(['Delaware', 'Joe Biden']);
   });
 
+  it('a role word inside a title does not cut it; in lower case before a name it tells a person', () => {
+    expect(names(run('Fans lined up for the new Star Wars film on Friday.'))).toEqual(['Star Wars']);
+    expect(typeOf(run('Brazil star Neymar watched from the stands.'), 'Neymar')).toBe('person');
+  });
+
   it('numbers and position labels around a person are not part of the name', () => {
     const es = run('The coach praised Cleveland DL Larry Ogunjobi after the game. Fans cheered for Jaden Siemans 7 times.');
     expect(names(es)).toContain('Larry Ogunjobi');
@@ -173,6 +178,13 @@ describe('descriptions', () => {
     const qt = es.find((e) => e.name === 'Quentin Tarantino');
     expect(qt?.description).toBe('director of Pulp Fiction');
     expect(es.every((e) => e.description === null || !e.description.includes('rumored'))).toBe(true);
+    // A role is no description of a place; a list is no apposition; a clause cut short is none.
+    const ky = run('Kentucky Democratic candidate Andy Beshear won the race on Tuesday, his aides said.');
+    expect(ky.find((e) => e.name === 'Kentucky')?.description ?? null).toBeNull();
+    const list = run('Orders came from SunExpress, Kazakhstan’s Air Astana and a third buyer on Monday.');
+    expect(list.find((e) => e.name === 'SunExpress')?.description ?? null).toBeNull();
+    const cut = run('The award went to Jessie Buckley, who phoned in from the set of, on Monday.');
+    expect(cut.find((e) => e.name === 'Jessie Buckley')?.description ?? null).toBeNull();
     // A relative clause after "from Nokia" is about the phone, not about Nokia.
     const nokia = run('The new phone from Nokia, which has been rumored since 2017, goes on sale in May.');
     expect(nokia.find((e) => e.name === 'Nokia')?.descriptions ?? []).toEqual([]);

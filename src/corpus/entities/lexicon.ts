@@ -72,13 +72,21 @@ export const ROLES = words(`
   geschäftsführer geschäftsführerin direktor direktorin experte expertin analystin informatiker
   informatikerin investorin ingenieur ingenieurin pionier pionierin leiter leiterin unternehmer
   unternehmerin autorin journalistin bürgermeister bürgermeisterin abgeordnete abgeordneter
-  speaker star superstar player striker forward midfielder defender goalkeeper quarterback pitcher winger
-  rookie teammate driver rider comedian host presenter novelist poet architect painter musician composer
-  widow widower wife husband son daughter mother father brother sister grandson granddaughter
+  speaker
   presidente ministro ministra diretor diretora jogador treinador piloto cantor cantora ator atriz escritor
   escritora professora prefeito governador deputado senador viúva regista attore attrice cantante scrittore
   scrittrice allenatore giocatore sindaco presiden menteri gubernur bupati wali walikota ustadz ustaz
   syekh kyai pelatih pemain penyanyi aktor aktris penulis direktur juru bicara
+`);
+
+/**
+ * Roles that are also words of titles and brand names ("Star Wars", "Rider", "Host"): before a name
+ * in lower case they tell a person ("Brazil star Neymar"), but a capitalised one does not cut a name.
+ */
+export const SOFT_ROLES = words(`
+  star superstar player striker forward midfielder defender goalkeeper quarterback pitcher winger
+  rookie teammate driver rider comedian host presenter novelist poet architect painter musician composer
+  widow widower wife husband son daughter mother father brother sister grandson granddaughter
 `);
 
 /** Heads of Swedish/German role compounds: "chefsforskare", "AI-pionjär", "Vorstandschef". */
@@ -575,7 +583,7 @@ export const lowerWord = (w: string): string => {
 
 /** A role word or a role compound ("chefsforskare", "AI-pionjär", "Nordwerk-Gründerin"). */
 export function isRole(lower: string): boolean {
-  if (ROLES.has(lower)) return true;
+  if (ROLES.has(lower) || SOFT_ROLES.has(lower)) return true;
   const last = lower.includes('-') ? lower.slice(lower.lastIndexOf('-') + 1) : lower;
   return ROLES.has(last) || endsWithHead(lower, ROLE_HEADS);
 }

@@ -48,7 +48,7 @@ import {
   lowerWord,
 } from './lexicon';
 import { type Sent, type Span, adjectival, personLike, tokensOf } from './spans';
-import { type Token, fold, gapAfter, gapBefore, isSpace, stripInflection } from './tokens';
+import { type Token, fold, gapAfter, gapBefore, isFunctionWord, isSpace, stripInflection } from './tokens';
 
 export type DescriptionKind = 'apposition' | 'role' | 'relative' | 'dash';
 
@@ -471,7 +471,7 @@ function describe(s: Span, placed: Map<Sent, Placed[]>): Candidate[] {
 
   // "world models – system som lär sig förstå den fysiska världen …"
   const next = toks[s.b];
-  if (next !== undefined && /^\s+[–—]\s+$/u.test(gapAfter(ts, s.b - 1)) && !next.cap && !FUNCTION_WORDS.has(next.lower)) {
+  if (next !== undefined && /^\s+[–—]\s+$/u.test(gapAfter(ts, s.b - 1)) && !next.cap && !isFunctionWord(next.lower, sent.lang)) {
     let e = s.b + 1;
     while (e < toks.length && !/[;:()–—]/u.test(gapBefore(ts, e))) e++;
     if (e - s.b <= 20) make(s.b, e, 'dash', null, null);
@@ -495,7 +495,18 @@ function rankDescriptions(cands: readonly Candidate[], type: EntityType, ci: num
       if (type === 'person' && !RELATIVE_PERSON.has(c.pronoun)) return;
       if (type !== 'person' && !RELATIVE_THING.has(c.pronoun)) return;
     }
+    // A role says who a person is, not what a place is ("Kentucky: Democratic candidate"); a
+    // place, product, event or work head says nothing of a person.
+    if (c.cue === 'person' && type === 'place') return;
+    if (type === 'person' && c.cue !== null && c.cue !== 'person' && c.cue !== 'organization') return;
     const words = c.text.split(/\s+/u);
+    const lastWord = c.sent.ts.tokens[c.b - 1];
+    // Cut short ("who phoned in from the Chicago set of", "who in 2008"), a list ("SunExpress,
+    // Kazakhstan's Air Astana and a third buyer") or an example ("including both adults and children").
+    if (lastWord !== undefined && isFunctionWord(lastWord.lower, c.sent.lang) && !lastWord.cap) return;
+    if (c.kind === 'relative' && words.length < 4) return;
+    if (c.kind === 'apposition' && c.pronoun === null && /^\p{Lu}/u.test(c.text) && /\s(?:and|och|und|e|y|et|dan)\s/u.test(c.text)) return;
+    if (/^(?:including|such|like|inklusive|einschließlich|bland|darunter|termasuk)\b/iu.test(c.text)) return;
     let score = KIND_SCORE[c.kind];
     if (words.length === 1) score -= 1;
     if (words.length >= 3) score += 0.5;

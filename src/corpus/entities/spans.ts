@@ -31,6 +31,7 @@ import {
   PLACE_SUFFIXES,
   PRODUCT_HEADS,
   SAY_VERBS,
+  SOFT_ROLES,
   TERM_CUES,
   UNITS,
   WORK_HEADS,
@@ -100,6 +101,7 @@ const isHeadOf = (lower: string): boolean =>
 /** A role token inside a capitalised run ("CEO", "President", "Dr", "Nordwerk-Gründerin"). */
 const isRoleToken = (t: Token): boolean => {
   const l = lowerWord(t.text).replace(/\.$/u, '');
+  if (t.cap && SOFT_ROLES.has(l)) return false; // "Star Wars", "Ghost Rider"
   return isRole(l) || HONORIFICS.has(l);
 };
 
