@@ -73,6 +73,12 @@ describe('a name is a name', () => {
     expect(names(run('I negozi aprono presto per il Giorno del Ringraziamento, dicono.', 'it'))).toEqual(['Giorno del Ringraziamento']);
     const es = run('The bill was backed by Senator Joe Biden of Delaware last year.');
     expect(names(es)).toEqual(['Delaware', 'Joe Biden']);
+    expect(names(run('The match was won by Yasutaka Uchiyama of Vietnam and Rosaly Lopes of NASA.'))).toEqual([
+      'NASA',
+      'Rosaly Lopes',
+      'Vietnam',
+      'Yasutaka Uchiyama',
+    ]);
   });
 
   it('a role word inside a title does not cut it; in lower case before a name it tells a person', () => {

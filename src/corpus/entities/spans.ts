@@ -173,6 +173,8 @@ export function namePieces(sent: Sent): Span[] {
         !isRoleToken(prev) &&
         !toks.slice(i, j).some((x) => isRoleToken(x) || sent.gaz.givenNames.has(x.lower) || FIRST_NAMES.has(x.lower)) &&
         !OF_HEADS.has(prev.lower) &&
+        // "Yasutaka Uchiyama of Japan", "Rosaly Lopes of NASA": someone of a place or an organisation.
+        !(next !== undefined && (next.acronym || sent.gaz.places.has(fold(next.text)))) &&
         (nextJoins || (toks[j + 1]?.lower === 'the' && toks[j + 2]?.nameish === true && isSpace(gapBefore(ts, j + 2))))
       ) {
         // A title: "Dark Side of the Moon", "Game of Thrones", "Giorno del Ringraziamento" (not
