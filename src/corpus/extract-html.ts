@@ -23,6 +23,7 @@ import {
   wordCount,
 } from './html/clean';
 import { cleanByline, readMeta } from './html/meta';
+import { findPublished } from './html/published';
 import { ExtractionError, type ExtractedArticle } from './types';
 
 export interface ExtractHtmlOptions {
@@ -332,7 +333,9 @@ function bylineFromText(doc: Document): string | null {
 export function extractHtml(doc: Document, opts: ExtractHtmlOptions = {}): ExtractedArticle {
   const name = opts.name ?? opts.url ?? 'HTML page';
   if (!(doc.documentElement as Element | null)) throw new ExtractionError(name, 'empty document: no article text found');
-  const meta = readMeta(doc, { url: opts.url });
+  const meta = readMeta(doc, { url: opts.url, published: false });
+  // The publication date from every source, before anything reads the page's markup away.
+  const published = findPublished(doc, meta.url ?? opts.url ?? null).date;
   const found = findArticle(doc, {
     title: meta.title,
     byline: meta.byline,
@@ -364,7 +367,7 @@ export function extractHtml(doc: Document, opts: ExtractHtmlOptions = {}): Extra
     title,
     source: meta.source,
     url: meta.url,
-    published: meta.published,
+    published,
     lang: decideLang(meta.declaredLang, `${title}\n${body}`),
     // An outlet named as its own author is not a byline.
     byline: byline && sourceKey && normalise(byline) === sourceKey ? null : byline,

@@ -154,7 +154,8 @@ export const seasonRule = (source: string, followers?: ReadonlySet<string>): Rul
     const end = m.index + m[0].length;
     const next = /^\s{1,3}(\p{L}+)/u.exec(c.s.slice(end, end + 40))?.[1];
     if (followers && next !== undefined && !followers.has(next.toLowerCase())) return null;
-    const raw = withPrefix(seasonV(c.a, s, 'started'));
+    // "will reopen in the summer": the current or the coming one, as a future marker says.
+    const raw = withPrefix(seasonV(c.a, s, futureBefore(c, m.index) ? 'current' : 'started'));
     return raw && { ...raw, needs: 'license' };
   });
 

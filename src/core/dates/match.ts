@@ -36,7 +36,7 @@
  * will…"), so a sentence-level guess would move correct past dates as often as it fixed future
  * ones. Only a future marker that governs the date itself, in its own clause and at most three
  * words before it ("will start in December", "is set for January 15", "ska börja gälla i
- * december", "sollen im Dezember"), makes a month or day without a year the coming one
+ * december", "sollen im Dezember"), makes a month, day or season without a year the coming one
  * (LangConfig.future); "i december ska bolaget…" still resolves to last December.
  *
  * `text` covers the date words, the modifiers that change them and a governing preposition

@@ -1,76 +1,88 @@
 /**
  * Publication dates as pages write them in metadata and datelines, normalised to YYYY-MM-DD.
- * Only unambiguous forms are read: ISO 8601 and its compact variants, year-first dates, D.M.YYYY,
- * and dates with a month name (en, sv, de, fr, es, pt, it, nl, id). "11/12/2019" is ambiguous
- * between the US and most of the world, so it is not read.
+ * Machine forms are read here (ISO 8601 and its compact variants, year-first dates, Unix time);
+ * everything with a month name or a day-first order goes through the text finder
+ * (src/corpus/text/dates.ts), so that HTML pages and text dumps share one normaliser: month names
+ * in en, sv, de, fr, es, pt, it, nl, id and ru, "19.11.2019", and "11/12/2019" only when the
+ * locale says which number is the day.
  */
-import { MONTH_NAMES as MONTH_NAMES_BY_LANGUAGE, type MonthLanguage } from '../../core/dates/months';
+import { findDates } from '../text/dates';
 
-const MONTH_NAMES: Record<string, number> = {};
-/** The languages whose full month names (the first of each month in the shared table) are read, in this order. */
-const LANGUAGES: readonly MonthLanguage[] = ['en', 'sv', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'id'];
-for (const lang of LANGUAGES) {
-  MONTH_NAMES_BY_LANGUAGE[lang].forEach(([names], i) => {
-    const name = (names[0] ?? '').toLowerCase();
-    MONTH_NAMES[name] = i + 1;
-    // Abbreviations: "Nov", "Nov.", "sept", "dez", "déc".
-    MONTH_NAMES[name.slice(0, 3)] ??= i + 1;
-    MONTH_NAMES[name.slice(0, 4)] ??= i + 1;
-  });
-}
-MONTH_NAMES.maerz = 3;
-MONTH_NAMES.sept = 9;
+/** The earliest year a web page's publication date can have. */
+const FIRST_YEAR = 1995;
 
 function valid(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return null;
+  if (y < FIRST_YEAR || y > 2100 || m < 1 || m > 12 || d < 1) return null;
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d > days) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function month(word: string): number | null {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  return MONTH_NAMES[w] ?? null;
-}
-
-/** The date in `text` (a metadata value or a short dateline) as YYYY-MM-DD, or null. */
-export function normaliseDate(text: string | null | undefined): string | null {
+/**
+ * The date in `text` (a metadata value or a short dateline) as YYYY-MM-DD, or null. `locale`
+ * ("en-US", "de", "en-GB") decides "05/06/2019"; without one, such a date is not read. The
+ * calendar day is the one written: "2019-11-18T23:10:00-08:00" is 2019-11-18. Placeholders
+ * (0001-01-01, 1970-01-01) and years before the web are null.
+ */
+export function normaliseDate(text: string | null | undefined, locale = 'und'): string | null {
   if (!text) return null;
   const t = text.trim().slice(0, 200);
   // ISO 8601 and friends: 2019-11-19, 2019-11-19T08:38:00+01:00, 2019/11/19, 2019.11.19.
-  let m = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(t);
+  let m = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(t);
   if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
   // Compact ISO: 20191119 or 20191119T083800.
   m = /^(\d{4})(\d{2})(\d{2})(?:T|\b)/.exec(t);
   if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
-  // Unix time in seconds or milliseconds.
+  // Unix time in seconds or milliseconds (the UTC day: the page states no other).
   m = /^(\d{10}|\d{13})$/.exec(t);
   if (m) {
     const ms = Number(m[1]) * (m[1]?.length === 10 ? 1000 : 1);
     const d = new Date(ms);
     return valid(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
-  // Day first with a month name: "19 November 2019", "19. November 2019", "19 de novembro de 2019".
-  m = /\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:de\s+)?([\p{L}]{3,10}\.?)\s+(?:de\s+)?(\d{4})\b/iu.exec(t);
-  if (m?.[2]) {
-    const mo = month(m[2]);
-    if (mo) return valid(Number(m[3]), mo, Number(m[1]));
-  }
-  // Month name first: "November 19, 2019", "Nov. 19 2019", "Tue, Nov 19, 2019".
-  m = /\b([\p{L}]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/iu.exec(t);
-  if (m?.[1]) {
-    const mo = month(m[1]);
-    if (mo) return valid(Number(m[3]), mo, Number(m[2]));
-  }
-  // Day first with dots: 19.11.2019.
-  m = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(t);
-  if (m) return valid(Number(m[3]), Number(m[2]), Number(m[1]));
-  return null;
+  const found = findDates(t, locale, { strict: true })[0];
+  if (!found) return null;
+  const [y, mo, d] = found.iso.split('-').map(Number);
+  return valid(y ?? 0, mo ?? 0, d ?? 0);
 }
 
-/** A date in a URL path (/2019/11/18/ or /2019-11-18-): the last resort of news sites' dates. */
+const MONTH_WORDS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+/**
+ * A date in a URL: /2019/11/18/, /2019-11-18-, /2019/nov/18/ (the Guardian's form), /20191118/,
+ * -20191118 and _20191118 at the end of a slug. Only whole dates: /2019/11/ is not a day.
+ */
 export function dateFromUrl(url: string | null): string | null {
   if (!url) return null;
-  const m = /\/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/-]|$)/.exec(url);
-  return m ? valid(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url;
+  }
+  let m = /\/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)/.exec(path);
+  if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /\/((?:19|20)\d{2})\/([a-z]{3,4})\/(\d{1,2})(?:[/_.-]|$)/i.exec(path);
+  if (m) {
+    const mo = MONTH_WORDS[(m[2] ?? '').toLowerCase()];
+    if (mo) return valid(Number(m[1]), mo, Number(m[3]));
+  }
+  // Compact: a path segment or a slug ending in 20191118 (not a longer number: an id).
+  m = /(?:^|[/_-])((?:19|20)\d{2})(\d{2})(\d{2})(?=$|[/_.-])/.exec(path);
+  if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
 }

@@ -3,7 +3,7 @@
  * and other meta tags, and the markup conventions (rel=author, <time>, bylines) that sites share.
  */
 import { primaryLanguage } from '../../core/lang';
-import { dateFromUrl, normaliseDate } from './dates';
+import { findPublished } from './published';
 
 /** schema.org types whose objects describe the article itself. */
 const ARTICLE_TYPE =
@@ -173,6 +173,7 @@ export interface PageMeta {
   title: string | null;
   source: string | null;
   url: string | null;
+  /** The original publication date (YYYY-MM-DD) from {@link findPublished}; null when `published: false` was asked. */
   published: string | null;
   /** The language the page declares (html lang, Content-Language, og:locale, inLanguage). */
   declaredLang: string | null;
@@ -217,7 +218,7 @@ function bylineFromMarkup(doc: Document): string | null {
   return null;
 }
 
-export function readMeta(doc: Document, opts: { url?: string | undefined } = {}): PageMeta {
+export function readMeta(doc: Document, opts: { url?: string | undefined; published?: boolean } = {}): PageMeta {
   const meta = metaIndex(doc);
   const ld = jsonLdArticle(doc);
   const publisher = ld && isObject(ld.publisher) ? str(ld.publisher.name) : null;
@@ -247,37 +248,8 @@ export function readMeta(doc: Document, opts: { url?: string | undefined } = {})
     ) ??
     resolveUrl(base, null);
 
-  const published =
-    normaliseDate(ld ? (str(ld.datePublished) ?? str(ld.dateCreated)) : null) ??
-    normaliseDate(
-      metaContent(meta, [
-        'article:published_time',
-        'og:published_time',
-        'datepublished',
-        'published_time',
-        'article:published',
-        'article.published',
-        'pubdate',
-        'publishdate',
-        'publish-date',
-        'publish_date',
-        'pub_date',
-        'published_at',
-        'parsely-pub-date',
-        'sailthru.date',
-        'dc.date.issued',
-        'dc.date',
-        'dcterms.date',
-        'dcterms.created',
-        'date',
-        'article_date_original',
-        'sn-post-date',
-      ]),
-    ) ??
-    normaliseDate(attr(doc, '[itemprop="datePublished"]', 'content') ?? attr(doc, '[itemprop="datePublished"]', 'datetime')) ??
-    normaliseDate(attr(doc, 'article time[datetime], header time[datetime], main time[datetime]', 'datetime')) ??
-    normaliseDate(attr(doc, 'time[datetime]', 'datetime')) ??
-    dateFromUrl(url);
+  // The publication date from every source (html/published.ts); skipped when the caller finds it itself.
+  const published = opts.published === false ? null : findPublished(doc, url).date;
 
   const declaredLang =
     primaryLanguage(doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang')) ??

@@ -1,5 +1,5 @@
 /**
- * Calendar dates as news pages print them, in en, sv, de, fr, es, pt, it, nl, da/nb and ru:
+ * Calendar dates as news pages print them, in en, sv, de, fr, es, pt, it, nl, id, da/nb and ru:
  * "2025-11-11", "June 13, 2025", "Nov. 19, 2019", "13 June 2025", "13. Juni 2025",
  * "11 de noviembre de 2025", "tisdag 11 november 2025", "19.11.2019", "19/11/2019",
  * "24 сентября 2018". Only dates with a year count: "Friday, July 4" in a page header is not an
@@ -16,11 +16,44 @@ export interface DateMention {
 }
 
 /**
+ * Abbreviations that news sites print and the shared table does not list (it serves the temporal
+ * rules too): fr "janv.", "févr.", "juil."; es/it/pt/nl/id three-letter forms; "märz".
+ */
+const MORE_ABBREVIATIONS: [string, number][] = [
+  ['janv', 1],
+  ['févr', 2],
+  ['fevr', 2],
+  ['märz', 3],
+  ['mrt', 3],
+  ['avr', 4],
+  ['mag', 5],
+  ['giu', 6],
+  ['juil', 7],
+  ['lug', 7],
+  ['agu', 8],
+  ['agt', 8],
+  ['ags', 8],
+  ['ago', 8],
+  ['sept', 9],
+  ['set', 9],
+  ['sep', 9],
+  ['oct', 10],
+  ['okt', 10],
+  ['ott', 10],
+  ['out', 10],
+  ['nov', 11],
+  ['dic', 12],
+  ['dez', 12],
+  ['des', 12],
+  ['déc', 12],
+];
+
+/**
  * Month names and stems (lower-case, diacritics kept) → month number, from the shared table
  * (Danish and Norwegian names are covered by the Swedish and German ones). A stem matches any
  * longer word form.
  */
-const MONTHS: [string, number][] = monthEntries(['en', 'sv', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'ru']);
+const MONTHS: [string, number][] = [...monthEntries(['en', 'sv', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'id', 'ru']), ...MORE_ABBREVIATIONS];
 
 /** Full month names and stems long enough to be unambiguous, longest first (so "june" wins over "jun"). */
 const MONTH_ALTERNATION = [...new Set(MONTHS.map(([n]) => n))].sort((a, b) => b.length - a.length).join('|');
@@ -45,9 +78,14 @@ const Y = '((?:19|20)\\d\\d)';
 const PATTERNS: { re: RegExp; order: 'ymd' | 'mdy' | 'dmy' | 'numeric' }[] = [
   { re: new RegExp(`(?<![\\d])${Y}-(\\d\\d)-(\\d\\d)(?![\\d])`, 'gu'), order: 'ymd' },
   { re: new RegExp(`(?<![\\p{L}])${M}\\s+${D},?\\s+${Y}(?!\\d)`, 'giu'), order: 'mdy' },
-  { re: new RegExp(`(?<![\\p{L}\\d])${D}\\s*(?:de\\s+)?${M},?\\s+(?:de\\s+)?${Y}(?!\\d)`, 'giu'), order: 'dmy' },
+  // "18 November 2019", "18. November 2019", "18 de noviembre de 2019", "18th of November 2019", "18-Nov-2019".
+  { re: new RegExp(`(?<![\\p{L}\\d])${D}(?:\\s*|-)(?:(?:de|of)\\s+)?${M}(?:,?\\s+|-)(?:de\\s+)?${Y}(?!\\d)`, 'giu'), order: 'dmy' },
   { re: /(?<![\d.])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?![\d])/gu, order: 'numeric' },
   { re: /(?<![\d/])((?:19|20)\d\d)\/(\d\d)\/(\d\d)(?![\d/])/gu, order: 'ymd' },
+  // "18. 11. 2019" (a space after each dot).
+  { re: /(?<![\d.])([0-3]?\d)(\.)\s([01]?\d)\.\s((?:19|20)\d\d)(?![\d])/gu, order: 'numeric' },
+  // Chinese, Japanese and Korean: "2019年11月18日", "2019년 11월 18일".
+  { re: /((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/gu, order: 'ymd' },
   // Two-digit years ("11/19/19 06:56 AM", "19.11.19").
   { re: /(?<![\d./])([0-3]?\d)([./])([01]?\d)\2(\d\d)(?![\d./])/gu, order: 'numeric' },
 ];
@@ -59,7 +97,28 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function toIso(order: 'ymd' | 'mdy' | 'dmy' | 'numeric', a: string, b: string, c: string, e: string, lang: string): string | null {
+/**
+ * Day or month first in "05/06/2025", by locale, when both numbers could be a month: US English
+ * writes the month first; the rest of the English-speaking world and the other languages the day.
+ * Bare "en" and an unknown language do not say: null.
+ */
+function dayFirstByLocale(lang: string): boolean | null {
+  const l = lang.toLowerCase().replace('_', '-');
+  if (l === 'en-us' || l === 'en-ph') return false;
+  if (l.startsWith('en-')) return true;
+  if (l === 'en' || l === 'und' || l === '') return null;
+  return true;
+}
+
+function toIso(
+  order: 'ymd' | 'mdy' | 'dmy' | 'numeric',
+  a: string,
+  b: string,
+  c: string,
+  e: string,
+  lang: string,
+  strict: boolean,
+): string | null {
   if (order === 'ymd') return iso(+a, +b, +c);
   if (order === 'mdy') {
     const month = monthNumber(a);
@@ -72,22 +131,30 @@ function toIso(order: 'ymd' | 'mdy' | 'dmy' | 'numeric', a: string, b: string, c
   // Numeric: a, separator b, c, year e (two-digit years: 00-69 → 2000s, 70-99 → 1900s).
   const x = +a;
   const y = +c;
-  const dayFirst = b === '.' || x > 12 || (lang !== 'en' && y <= 12);
+  // A second number over 12 is the day, whatever the separator ("11.14.2019" is 14 November).
+  let dayFirst = x > 12 || (y <= 12 && (b === '.' || lang !== 'en'));
+  if (strict && b !== '.' && x <= 12 && y <= 12) {
+    const byLocale = dayFirstByLocale(lang);
+    if (byLocale === null) return null;
+    dayFirst = byLocale;
+  }
   const year = e.length === 2 ? (+e < 70 ? 2000 : 1900) + +e : +e;
   return dayFirst ? iso(year, y, x) : iso(year, x, y);
 }
 
 /**
  * Every dated mention in `text`, in order. `lang` decides "05/06/2025": month first in English,
- * day first elsewhere (a number over 12 settles it either way).
+ * day first elsewhere (a number over 12 settles it either way). With `strict`, `lang` is a locale
+ * ("en-US", "en-GB", "de") and a date it leaves ambiguous (bare "en", "und") is not read.
  */
-export function findDates(text: string, lang = 'und'): DateMention[] {
+export function findDates(text: string, lang = 'und', opts: { strict?: boolean } = {}): DateMention[] {
+  const strict = opts.strict ?? false;
   const out: DateMention[] = [];
   for (const { re, order } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [, a = '', b = '', c = '', e = ''] = m;
-      const value = toIso(order, a, b, c, e, lang);
+      const value = toIso(order, a, b, c, e, lang, strict);
       if (value) out.push({ iso: value, start: m.index, end: m.index + m[0].length });
     }
   }

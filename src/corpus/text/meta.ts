@@ -39,10 +39,12 @@ const normal = (text: string): string =>
 
 /** "date 2025-11-11 …", "Published: 3 May 2024 …", "Datum: …": a labelled line of metadata. */
 const META_LABEL =
-  /^(?:date|datum|dato|fecha|data|published(?:\s+on)?|posted(?:\s+on)?|publicerad|publiserad|publiceret|veröffentlicht(?:\s+am)?|publiziert(?:\s+am)?|erschienen(?:\s+am)?|publié(?:\s+le)?|publicado(?:\s+el|\s+em)?|pubblicato(?:\s+il)?|first published(?:\s+on)?)\s*[:\-–]?\s*/iu;
-const UPDATED_LABEL = /\b(?:updated?|uppdaterad|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|last modified)\b/iu;
+  /^(?:date|datum|dato|fecha|data|published(?:\s+on)?|posted(?:\s+on)?|publicerad|publiserad|publiceret|veröffentlicht(?:\s+am)?|publiziert(?:\s+am)?|erschienen(?:\s+am)?|publié(?:\s+le)?|publicado(?:\s+el|\s+em)?|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?|diterbitkan(?:\s+pada)?|first published(?:\s+on)?)\s*[:\-–]?\s*/iu;
+// (Word ends are lookarounds, not \b, which does not see the end of "publié".)
+const UPDATED_LABEL =
+  /(?<![\p{L}])(?:updated?|uppdaterad|aktualisiert|mis à jour|modifié|actualizado|actualizada|atualizado|atualizada|aggiornato|bijgewerkt|diperbarui|last modified)(?![\p{L}])/iu;
 const PUBLISHED_LABEL =
-  /\b(?:published|posted|publicerad|publiserad|veröffentlicht|publiziert|erschienen|publié|publicado|pubblicato|first published|date|datum)\b/iu;
+  /(?<![\p{L}])(?:published|posted|publicerad|publiserad|veröffentlicht|publiziert|erschienen|publié|publiée|publicado|publicada|pubblicato|gepubliceerd|geplaatst|diterbitkan|dipublikasikan|first published|date|datum)(?![\p{L}])/iu;
 
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{Lu}'’.-]*|\p{Lu}\.)`;
 const PARTICLE = String.raw`(?:van|von|der|den|de|da|do|dos|del|della|di|du|la|le|af|al|bin|ibn|el|ten|ter|y|zu)`;

@@ -198,6 +198,9 @@ describe('months', () => {
     ['en', SV, 'The company will review the rules it adopted in December.', ['in December | 2024-12 | month | relative']],
     ['en', SV, 'It will grow, the firm said in December.', ['in December | 2024-12 | month | relative']],
     ['en', SV, 'The tariffs started in December.', ['in December | 2024-12 | month | relative']],
+    ['en', SV, 'The pool will reopen in the summer.', ['in the summer | 2026-07 | season | summer | relative']],
+    ['en', SV, 'The pool reopened in the summer.', ['in the summer | 2025-07 | season | summer | relative']],
+    ['de', SV, 'Das Bad soll im Sommer wieder öffnen.', ['im Sommer | 2026-07 | season | summer | relative']],
     // months with a relative year or a determiner
     ['sv', SV, 'i oktober förra året', ['i oktober förra året | 2024-10 | month | relative']],
     ['sv', SV, 'i mars i fjol och i maj i år', ['i mars i fjol | 2024-03 | month | relative', 'i maj i år | 2025-05 | month | relative']],
