@@ -21,15 +21,19 @@
  * - Descriptions are appositions, relative clauses and roles quoted from the text ("CEO of Meta");
  *   facts are whole sentences, defining ones first, from every article that mentions the entity.
  *
- * Runs in Node and in browsers; the registry is passed in as data (see assets/registry.json).
+ * Runs in Node and in browsers; the registry (assets/registry.json) and the gazetteer of places and
+ * personal names (scripts/gazetteer.mjs) are passed in as data.
  */
 import type { Entity, EntityType } from '../core/corpus';
 import type { Sentence } from '../core/sentences';
 import { discover } from './entities/discover';
+import { BUILTIN_GAZETTEER, type Gazetteer } from './entities/gazetteer';
 import { type Description, profiles } from './entities/profile';
 import type { Registry } from './entities/registry';
 import { slug } from './entities/tokens';
 
+export { BUILTIN_GAZETTEER, GAZETTEER_VERSION, parseGazetteer } from './entities/gazetteer';
+export type { Gazetteer, GazetteerData, PlaceKind } from './entities/gazetteer';
 export { parseRegistry, RegistryError, REGISTRY_VERSION } from './entities/registry';
 export type { Registry, RegistryEntry, RegistryProblem } from './entities/registry';
 export type { Description, DescriptionKind } from './entities/profile';
@@ -63,8 +67,16 @@ export interface DiscoveredEntity extends Entity {
   mentionCount: number;
 }
 
-export function discoverEntities(articles: EntityInput[], registry: Registry): { entities: DiscoveredEntity[]; mentions: Mention[] } {
-  const found = discover(articles, registry);
+/**
+ * Entities of the articles. `gazetteer` (places and personal names, see scripts/gazetteer.mjs)
+ * defaults to a small built-in list.
+ */
+export function discoverEntities(
+  articles: EntityInput[],
+  registry: Registry,
+  gazetteer: Gazetteer = BUILTIN_GAZETTEER,
+): { entities: DiscoveredEntity[]; mentions: Mention[] } {
+  const found = discover(articles, registry, gazetteer);
   const profs = profiles(found);
   const ids = new Set<string>();
   const idOf = profs.map((p, i) => {

@@ -3,10 +3,11 @@
  * files and folders, parsing HTML with linkedom, loading the entity registry. Never bundled into
  * the extension (tsconfig.json excludes it).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { parseRegistry, type Registry } from './entities';
+import { GAZETTEER_VERSION, type Gazetteer, parseGazetteer, parseRegistry, type Registry } from './entities';
 import { type BuildWarning, type BuiltCorpus, type SourceFile, buildCorpus } from './pipeline';
 import { ExtractionError } from './types';
 
@@ -49,12 +50,30 @@ export function loadRegistry(path: string): Registry {
   return parseRegistry(JSON.parse(readFileSync(path, 'utf8')) as unknown);
 }
 
+export const GAZETTEER_CACHE = 'node_modules/.cache/news-context/gazetteer.json';
+
+/**
+ * The gazetteer derived from the pinned data packages, built into `path` by
+ * scripts/gazetteer.mjs when missing or made from other package versions.
+ */
+export function loadGazetteer(path = GAZETTEER_CACHE): Gazetteer {
+  const fresh = () => {
+    if (!existsSync(path)) return false;
+    const { version, sources } = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; sources?: Record<string, unknown> };
+    if (version !== GAZETTEER_VERSION) return false;
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies?: Record<string, string> };
+    return Object.entries(sources ?? {}).every(([name, v]) => name === 'gazetteer' || pkg.devDependencies?.[name] === v);
+  };
+  if (!fresh()) execFileSync(process.execPath, ['scripts/gazetteer.mjs', '--out', path], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return parseGazetteer(JSON.parse(readFileSync(path, 'utf8')) as unknown);
+}
+
 /** Reads `paths` and builds the corpus: what the CLI's `build` and the Vite build both do. */
 export function buildCorpusFromPaths(
   paths: readonly string[],
   registryPath: string,
 ): { corpus: BuiltCorpus; errors: ExtractionError[]; warnings: BuildWarning[] } {
   const read = readSources(paths);
-  const built = buildCorpus(read.files, { parseHtml, registry: loadRegistry(registryPath) });
+  const built = buildCorpus(read.files, { parseHtml, registry: loadRegistry(registryPath), gazetteer: loadGazetteer() });
   return { corpus: built.corpus, errors: [...read.errors, ...built.errors], warnings: built.warnings };
 }

@@ -8,7 +8,7 @@
 import type { Article, Corpus, Story, StorySentence } from '../core/corpus';
 import { findAbsoluteTemporalExpressions, findTemporalExpressions } from '../core/dates/match';
 import { type Sentence, splitSentences } from '../core/sentences';
-import { type Registry, discoverEntities } from './entities';
+import { type Gazetteer, type Registry, discoverEntities } from './entities';
 import { type EventCandidate, type MergedEvent, buildEvents, leadSentence } from './events';
 import { extractHtml } from './extract-html';
 import { extractText } from './extract-text';
@@ -25,6 +25,8 @@ export interface SourceFile {
 export interface PipelineOptions {
   parseHtml: (html: string) => Document;
   registry: Registry;
+  /** Places and personal names for typing entities (default: a small built-in list). */
+  gazetteer?: Gazetteer;
   /** Larger inputs are refused (default 5 MB): no news article is that big. */
   maxBytes?: number;
 }
@@ -161,6 +163,7 @@ export function buildCorpus(
   const { entities, mentions } = discoverEntities(
     prepared.map((p) => ({ id: p.id, lang: p.extracted.lang, title: p.extracted.title, sentences: p.sentences })),
     opts.registry,
+    opts.gazetteer,
   );
   // One pass over the mentions: the entities of each sentence, the mention counts of each article.
   const sentenceEntities = new Map<string, Set<string>>();

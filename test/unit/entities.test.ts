@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { EntityType } from '../../src/core/corpus';
 import { splitSentences } from '../../src/core/sentences';
 import {
+  BUILTIN_GAZETTEER,
   type DiscoveredEntity,
+  type Gazetteer,
   type EntityInput,
   type Mention,
   type Registry,
@@ -31,6 +33,7 @@ const inline = (id: string, lang: string, body: string): EntityInput => {
 
 const REGISTRY = parseRegistry(JSON.parse(read('../../assets/registry.json')));
 const EMPTY: Registry = { entries: [] };
+const NO_GAZETTEER: Gazetteer = { places: new Map(), givenNames: new Set(), surnames: new Set() };
 
 const SV = article('000', 'sv', '000.txt');
 const EN = article('004', 'en', '004.txt');
@@ -497,10 +500,10 @@ describe('the whole fixture corpus: one entity per thing across sv, en and de', 
 });
 
 describe('rules, one at a time', () => {
-  const run = (body: string, lang = 'en', reg: Registry = EMPTY) => {
+  const run = (body: string, lang = 'en', reg: Registry = EMPTY, gaz: Gazetteer = BUILTIN_GAZETTEER) => {
     const a = inline(`t${String(extra.length)}`, lang, body);
     extra.push(a);
-    return discoverEntities([a], reg);
+    return discoverEntities([a], reg, gaz);
   };
 
   it('a capital at the start of a sentence proves nothing; one mid-sentence does', () => {
@@ -566,7 +569,9 @@ describe('rules, one at a time', () => {
       ['Nvidia', 'organization'],
       ['Sweden', 'place'],
     ]);
-    expect(run('Nvidia rose. Sweden fell.').entities).toEqual([]);
+    // Without the registry, a place of the gazetteer still is one; without either, neither is a name.
+    expect(table(run('Nvidia rose. Sweden fell.'))).toEqual([['Sweden', 'place']]);
+    expect(run('Nvidia rose. Sweden fell.', 'en', EMPTY, NO_GAZETTEER).entities).toEqual([]);
   });
 
   it('leaves out shouting, menus and headings', () => {

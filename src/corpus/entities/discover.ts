@@ -10,12 +10,16 @@ import {
   FIRST_NAMES,
   FUNCTION_WORDS,
   HONORIFICS,
+  LABEL_WORDS,
   LEGAL_SUFFIXES,
+  NON_PERSON_FIRST,
   NOT_NAMES,
+  ORG_SUFFIXES,
   SHORTENABLE_SUFFIXES,
   isRole,
   lowerWord,
 } from './lexicon';
+import type { Gazetteer } from './gazetteer';
 import type { Registry, RegistryEntry } from './registry';
 import {
   type Sent,
@@ -23,6 +27,7 @@ import {
   PhraseTable,
   acronymLetters,
   acronymPairs,
+  adjectival,
   germanEvidence,
   introducedTerms,
   namePieces,
@@ -31,7 +36,7 @@ import {
   textOf,
   tokensOf,
 } from './spans';
-import { fold, stripInflection, tokenize } from './tokens';
+import { fold, gapBefore, inflectionStems, isFunctionWord, stripInflection, tokenize } from './tokens';
 
 export interface ArticleSentences {
   id: string;
@@ -56,6 +61,7 @@ export interface Discovery {
   clusters: Cluster[];
   /** Names known not to be people's (registry entries of other types, single-word names of the corpus). */
   nonPersonKeys: ReadonlySet<string>;
+  gazetteer: Gazetteer;
 }
 
 class UnionFind {
@@ -79,19 +85,51 @@ class UnionFind {
   }
 }
 
+/** A name in a script without case (Hangul, kana, Han): found as a phrase, never as a capitalised run. */
+const UNCASED_NAME = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 const LIST_GAP = /^\s*(?:,\s*(?:(?:and|och|und|or|eller|oder|&)\s+)?|\s+(?:and|och|und|or|eller|oder|&)\s+)$/u;
 
+/** "Week 13", "Group C", "Parte 01", "Schedule IV": a label and its number or letter. */
+const isLabel = (s: Span): boolean => {
+  const toks = tokensOf(s);
+  const [t0, t1] = toks;
+  return (
+    toks.length === 2 &&
+    t0 !== undefined &&
+    t1 !== undefined &&
+    LABEL_WORDS.has(t0.lower) &&
+    (t1.number || /^(?:\p{Lu}|[IVX]{1,5})$/u.test(t1.text))
+  );
+};
+
+/** A hashtag or a handle: "#TodayInSenatePlenary", "@nasa". */
+const isTag = (s: Span): boolean => /[#@]$/u.test(gapBefore(s.sent.ts, s.a));
+
+/** "Serbian", "Ghanaian", "North American": an adjective of a people, not a name on its own. */
+const isDemonym = (s: Span): boolean => {
+  const toks = tokensOf(s);
+  const last = toks[toks.length - 1];
+  if (last === undefined || toks.length > 2 || last.acronym || last.mixed) return false;
+  if (toks.length === 2 && !NON_PERSON_FIRST.has(toks[0]?.lower ?? '')) return false;
+  const k = fold(last.text);
+  const g = s.sent.gaz;
+  return /(?:ican|ian|ean|ese|ish)$/u.test(k) && !g.places.has(k) && !g.givenNames.has(k) && !ORG_SUFFIXES.has(k);
+};
+
 const isStopName = (s: Span): boolean => {
+  if (isLabel(s) || isTag(s) || isDemonym(s)) return true;
   if (s.b - s.a !== 1) return false;
   const k = lowerWord(s.base);
   const t = s.sent.ts.tokens[s.a];
+  if (LEGAL_SUFFIXES.has(k)) return true; // "Inc" alone
   // Two letters are a name only as an acronym ("EU"), not "Al", "Co" (or masked "Jo** Al****").
   return (
     k.length <= 1 || (k.length === 2 && t?.acronym !== true) || NOT_NAMES.has(k) || FUNCTION_WORDS.has(k) || isRole(k) || HONORIFICS.has(k)
   );
 };
 
-export function discover(articles: readonly ArticleSentences[], registry: Registry): Discovery {
+export function discover(articles: readonly ArticleSentences[], registry: Registry, gazetteer: Gazetteer): Discovery {
   const sents: Sent[][] = articles.map((a, art) =>
     a.sentences.map((s, idx) => ({
       art,
@@ -100,7 +138,8 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
       offset: s.start,
       lang: a.lang,
       german: a.lang === 'de',
-      ts: tokenize(s.text),
+      gaz: gazetteer,
+      ts: tokenize(s.text, a.lang),
     })),
   );
   const all = sents.flat();
@@ -122,7 +161,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
       for (const v of new Set([n, n.replace(/^the /iu, '')])) {
         regByKey.set(fold(v), e);
         uf.union(node, fold(v));
-        if (/(?:^|\s)\p{Ll}+(?:\s|$)/u.test(v)) {
+        if (/(?:^|\s)\p{Ll}+(?:\s|$)/u.test(v) || UNCASED_NAME.test(v)) {
           const key = `t:${termKey(v.split(/\s+/u))}`;
           phrases.add(v, key);
           uf.union(node, key);
@@ -166,9 +205,39 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
     }
   });
 
-  // Evidence of each capitalised run on its own.
+  // How often each word is written in lower case: "Get" in "We are here to Get." is the verb.
+  const lowerCount = new Map<string, number>();
+  for (const sent of all)
+    for (const t of sent.ts.tokens) if (!t.cap && !t.mixed && !t.number) lowerCount.set(t.lower, (lowerCount.get(t.lower) ?? 0) + 1);
+
+  // Evidence of each capitalised run on its own; at the start of a sentence or in a heading, a
+  // place of the gazetteer ("Glasgow is…"), unless the word is also written in lower case. A
+  // given name there proves nothing ("Hans bok…").
+  const gazetteerPlace = (s: Span): boolean => {
+    const kind =
+      gazetteer.places.get(s.key) ??
+      (s.b - s.a === 1
+        ? inflectionStems(s.base, s.sent.lang)
+            .map((w) => gazetteer.places.get(fold(w)))
+            .find((k) => k !== undefined)
+        : undefined);
+    if (kind === undefined || s.kind !== 'name') return false;
+    const t = s.sent.ts.tokens[s.a];
+    if (s.b - s.a > 1) return true;
+    // One word: a country, a region or a large city ("Glasgow is…"), not a small town that is also a word ("Rosso").
+    return (
+      t !== undefined &&
+      kind !== 'town' &&
+      !gazetteer.givenNames.has(t.lower) &&
+      (lowerCount.get(t.lower) ?? 0) === 0 &&
+      !isFunctionWord(t.lower, s.sent.lang)
+    );
+  };
   all.forEach((sent, si) => {
-    for (const s of pieces[si] ?? []) s.ev = !isStopName(s) && (shortTokens.has(`${si}:${s.a}`) || evidence(s));
+    for (const s of pieces[si] ?? [])
+      s.ev =
+        !isStopName(s) &&
+        (shortTokens.has(`${si}:${s.a}`) || evidence(s) || ((s.initial || sent.ts.titleCase || sent.german) && gazetteerPlace(s)));
   });
 
   // What is known to be a name, to read inflections and sentence-initial words.
@@ -185,7 +254,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
         const last = toks[toks.length - 1];
         if (last === undefined || toks.length < 2) continue;
         const lastKey = fold(stripInflection(last.text));
-        if (personLike(toks, nonPersonKeys)) {
+        if (personLike(toks, nonPersonKeys, gazetteer.givenNames)) {
           known.add(lastKey);
           knownSingle.add(lastKey);
           surnamesKnown.add(lastKey);
@@ -208,19 +277,20 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
   };
   learn();
 
+  const inflectionKnown = (k: string) => known.has(k) || gazetteer.places.has(k) || gazetteer.givenNames.has(k);
   // Base forms: Swedish/German genitive when the stem is a known name ("Metas" → Meta), acronym plurals.
   for (const list of pieces)
     for (const s of list) {
       const toks = tokensOf(s);
       if (toks.length === 1 && /^\p{Lu}{2,}s$/u.test(s.base)) s.base = s.base.slice(0, -1);
-      else if (!s.sent.lang.startsWith('en')) {
-        for (const cut of [1, 2]) {
-          const stem = s.base.slice(0, -cut);
-          if (s.base.endsWith(cut === 1 ? 's' : 'es') && stem.length >= 2 && known.has(fold(stem))) {
-            s.base = stem;
-            break;
-          }
-        }
+      else if (!gazetteer.places.has(s.key) && !gazetteer.givenNames.has(s.key)) {
+        // "Metas" → Meta, "Deutschlands" → Deutschland, "Полины" → Полина: when the stem is a known name.
+        const last = toks[toks.length - 1];
+        const head = s.base.slice(0, s.base.length - (last?.text.length ?? 0));
+        const stem = last
+          ? inflectionStems(stripInflection(last.text), s.sent.lang).find((w) => inflectionKnown(fold(head + w)))
+          : undefined;
+        if (stem !== undefined) s.base = head + stem;
       }
       s.key = fold(s.base);
       if (s.initial && known.has(s.key)) s.initial = false;
@@ -252,7 +322,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
         t1 &&
         last &&
         knownSingle.has(fold(stripInflection(t0.text))) &&
-        personLike(toks.slice(1), nonPersonKeys)
+        personLike(toks.slice(1), nonPersonKeys, gazetteer.givenNames)
       ) {
         // A known name, then a person's full name: known as such, or starting with a given name; after
         // a surname, also a name whose last word is known ("Zuckerberg Alexandr Wang" … "Wang").
@@ -260,6 +330,15 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
         const afterSurname = surnamesKnown.has(fold(stripInflection(t0.text))) && knownSingle.has(fold(stripInflection(last.text)));
         if (known.has(restKey) || FIRST_NAMES.has(t1.lower) || afterSurname) {
           out.push(...splitAt(s, 1));
+          continue;
+        }
+      }
+      // German: a noun, then a place in the genitive ("Wirtschaft Deutschlands", "Hauptstadt Frankreichs").
+      if (s.sent.german && toks.length >= 2 && last && !gazetteer.places.has(s.key) && t0 && !adjectival(t0.text)) {
+        const stem = [last.text, ...inflectionStems(last.text, s.sent.lang)].find((w) => gazetteer.places.has(fold(w)));
+        if (stem !== undefined) {
+          const [, right] = splitAt(s, toks.length - 1);
+          out.push({ ...right, base: stem, key: fold(stem), ev: true });
           continue;
         }
       }
@@ -387,7 +466,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
     for (const s of list) {
       const toks = tokensOf(s);
       const last = toks[toks.length - 1];
-      if (s.kind === 'name' && s.ev && last !== undefined && personLike(toks, nonPersonKeys))
+      if (s.kind === 'name' && s.ev && last !== undefined && personLike(toks, nonPersonKeys, gazetteer.givenNames))
         addSurname(fold(stripInflection(last.text)), uf.find(s.key), s.sent.art);
     }
   for (const e of registry.entries) {
@@ -428,6 +507,8 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
   const byRoot = new Map<string, Span[]>();
   for (const list of selected)
     for (const s of list) {
+      // A lone letter ("É", "E") is no mention of anything, whatever it was merged with.
+      if (s.kind === 'name' && s.b - s.a === 1 && fold(s.base).length <= 1) continue;
       const root = rootOf(s);
       const l = byRoot.get(root) ?? [];
       l.push(s);
@@ -448,11 +529,6 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
   const acronymOfRoot = new Map<string, string>();
   for (const [key, name] of acronymName) if (!acronymOfRoot.has(uf.find(key))) acronymOfRoot.set(uf.find(key), name);
 
-  // How often each word is written in lower case: "Get" in "We are here to Get." is the verb.
-  const lowerCount = new Map<string, number>();
-  for (const sent of all)
-    for (const t of sent.ts.tokens) if (!t.cap && !t.mixed && !t.number) lowerCount.set(t.lower, (lowerCount.get(t.lower) ?? 0) + 1);
-
   const clusters: Cluster[] = [];
   for (const [root, spans] of byRoot) {
     const reg = regOfRoot.get(root) ?? null;
@@ -470,8 +546,8 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
   }
   // Single words known as names, other than surnames, are not first names ("Android Auto", "Amazon Alexa").
   const surnames = new Set(bySurname.keys());
-  for (const k of knownSingle) if (!surnames.has(k) && !FIRST_NAMES.has(k)) nonPersonKeys.add(k);
-  return { sents, clusters, nonPersonKeys };
+  for (const k of knownSingle) if (!surnames.has(k) && !FIRST_NAMES.has(k) && !gazetteer.givenNames.has(k)) nonPersonKeys.add(k);
+  return { sents, clusters, nonPersonKeys, gazetteer };
 }
 
 /** Evidence, from one occurrence, that a capitalised run is a name. */
@@ -486,6 +562,9 @@ function evidence(s: Span): boolean {
   if (shape) return true;
   if (s.sent.german) return germanEvidence(s);
   if (ts.titleCase) return false;
+  // A lone capitalised word in a heading or list item ("(180 gr) Registrazione originale",
+  // "Coltello colore: Rosso") is a label more often than a name: it needs support from elsewhere.
+  if (ts.heading && toks.length === 1 && !toks[0]?.mixed) return false;
   if (!s.initial) return true;
   // "Mark Zuckerberg, CEO of Meta, is…": the words after the first are capitalised mid-sentence.
   return toks.length >= 2 && toks.slice(1).some((t) => t.cap && !t.initial);

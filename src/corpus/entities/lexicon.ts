@@ -72,6 +72,21 @@ export const ROLES = words(`
   geschäftsführer geschäftsführerin direktor direktorin experte expertin analystin informatiker
   informatikerin investorin ingenieur ingenieurin pionier pionierin leiter leiterin unternehmer
   unternehmerin autorin journalistin bürgermeister bürgermeisterin abgeordnete abgeordneter
+  speaker
+  presidente ministro ministra diretor diretora jogador treinador piloto cantor cantora ator atriz escritor
+  escritora professora prefeito governador deputado senador viúva regista attore attrice cantante scrittore
+  scrittrice allenatore giocatore sindaco presiden menteri gubernur bupati wali walikota ustadz ustaz
+  syekh kyai pelatih pemain penyanyi aktor aktris penulis direktur juru bicara
+`);
+
+/**
+ * Roles that are also words of titles and brand names ("Star Wars", "Rider", "Host"): before a name
+ * in lower case they tell a person ("Brazil star Neymar"), but a capitalised one does not cut a name.
+ */
+export const SOFT_ROLES = words(`
+  star superstar player striker forward midfielder defender goalkeeper quarterback pitcher winger
+  rookie teammate driver rider comedian host presenter novelist poet architect painter musician composer
+  widow widower wife husband son daughter mother father brother sister grandson granddaughter
 `);
 
 /** Heads of Swedish/German role compounds: "chefsforskare", "AI-pionjär", "Vorstandschef". */
@@ -117,7 +132,13 @@ export const ROLE_MODIFIERS = words(`
 `);
 
 /** Honorifics: the name that follows is a person's. */
-export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame lord lady herr frau fru`);
+export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame lord lady herr frau fru rt hon`);
+
+/** Heads of institutions whose names join two words with "and" ("Securities and Exchange Commission"). */
+export const INSTITUTIONS = words(`
+  commission administration agency bureau committee council board authority department service services
+  ministry office institute association society foundation enforcement
+`);
 
 /** Nouns for organisations: "the company Scale", "datahanteringsbolaget Scale AI", "Investmentfirma X". */
 export const ORG_HEADS = [
@@ -310,7 +331,7 @@ export const SAY_VERBS = words(`
 export const MEDIA_VERBS = words(`skriver rapporterar uppger reported reports writes berichtet berichtete meldet meldete schreibt`);
 
 /** Prepositions before a place. */
-export const PLACE_PREPOSITIONS = words(`in i från from nach aus im`);
+export const PLACE_PREPOSITIONS = words(`in i från from nach aus im near atop nära nahe perto vicino cerca dekat`);
 
 /** "role of/at/för/på X": X is an organisation ("CEO of Meta", "vd för Vinterfjord", "Forscherin bei Google"). */
 export const ROLE_PREPOSITIONS = words(`of at för på av hos vid von bei für`);
@@ -343,7 +364,7 @@ export const NOT_NAMES = words(`
   italian spanish korean israeli ukrainian danish norwegian finnish dutch polish turkish brazilian
   mexican african asian western eastern northern southern nordic scandinavian arab iranian english
   christian muslim jewish democrat democrats republican republicans
-  ai ki ia it tv pc ceo cfo cto coo cio vd hr pr phd ok usd sek eur gbp nok dkk bnp gdp ipo faq pdf url
+  nabi ai ki ia it tv pc ceo cfo cto coo cio vd hr pr phd ok usd sek eur gbp nok dkk bnp gdp ipo faq pdf url
   ui am pm etf vr ar esg api ok id ps nb obs tel
   euro euros dollar dollars kronor kronen pfund
   internet web
@@ -352,6 +373,9 @@ export const NOT_NAMES = words(`
   danes norwegians finns poles turks brazilians afghan afghans austrian austrians catholics muslims
   christians jews swiss belgian irish scottish welsh greek portuguese egyptian saudi pakistani iraqi
   syrian afghan vietnamese thai filipino nigerian
+  ev evs suv suvs led leds awd rwd fwd 4wd hvac kwh mwh gwh usb dvd dvds cd cds gmt utc cet pet hd uhd
+  gps lcd oled lte nfc cpu gpu ram ssd hdmi wifi wi-fi rgb mph kmh rpm diy faqs mp3 sms otc usb-c sns
+  venti trenta quaranta cinquanta sessanta settanta ottanta novanta
   century avenue street road city class award best center centre bridge closed open more read click
   share subscribe photo video image source update advertisement editor editors
 `);
@@ -387,7 +411,7 @@ export const ORG_SUFFIXES = words(`
   biotech therapeutics materials instruments computing ledger chronicle courier examiner inquirer
   economist wire daily weekly center centre hospital infirmary museum theatre theater arena stadium hall
   library gallery church cathedral clinic court office store club league federation union coalition
-  army navy police brotherhood insider today organization organisation organisationen
+  army navy police brotherhood insider today organization organisation organisationen laboratory laboratories
 `);
 
 /** Business words after which the first word alone names the company in the same article ("Harbor" for "Harbor Robotics"). */
@@ -424,7 +448,9 @@ export const PLACE_SUFFIXES = words(`
   forest desert coast harbor harbour
 `);
 
-export const EVENT_SUFFIXES = words(`summit conference games olympics cup war festival expo week championship championships election`);
+export const EVENT_SUFFIXES = words(
+  `summit conference games olympics cup war festival expo week championship championships election finals show fair marathon tournament`,
+);
 
 /** Awards in several languages ("Turingpriset", "Turing Award", "Turing-Preis"): a stem and a head. */
 export const AWARD =
@@ -435,8 +461,41 @@ export const NAME_PARTICLES = words(`von van de da di du af der den la le del de
 
 /** Org heads that take "of" inside a name ("Bank of America", "University of Oxford"). */
 export const OF_HEADS = words(
-  `bank university institute republic museum department ministry school college academy church council court federation board`,
+  `bank university institute republic museum department ministry school college academy church council court federation board
+  house chamber office bureau agency commission association society union kingdom federation secretariat`,
 );
+
+/** Planets, moons and other bodies of the sky, which the gold of any newsroom calls places. */
+export const CELESTIAL = words(`
+  mercury venus earth mars jupiter saturn uranus neptune pluto moon titan europa ganymede callisto io
+  enceladus triton ceres sun
+  merkurius jorden mars jupiter saturnus månen solen merkur erde mond sonne mercurio terra marte giove
+  saturno luna sole netuno júpiter lua bumi matahari bulan
+  solar-system milky-way
+`);
+
+/** Heads of laws, standards and policies, which are concepts ("Affordable Care Act", "E-Health-Gesetz", "Dataskyddslagen"). */
+export const LAW_HEADS = ['gesetz', 'verordnung', 'richtlinie', 'lagen', 'förordningen'];
+/** The same as separate last words ("Affordable Care Act"). */
+export const LAW_WORDS = words(`act directive regulation treaty doctrine`);
+
+/** Days of the week in the corpus languages: a name with one is a day or an event ("Black Friday"). */
+export const WEEKDAYS = words(`
+  monday tuesday wednesday thursday friday saturday sunday måndag tisdag onsdag torsdag fredag lördag söndag
+  montag dienstag mittwoch donnerstag freitag samstag sonntag lunedì martedì mercoledì giovedì venerdì sabato
+  domenica segunda terça quarta quinta sexta sábado domingo lunes martes miércoles jueves viernes
+  lundi mardi mercredi jeudi vendredi samedi dimanche
+`);
+
+/** Labels that a number or a letter follows ("Week 13", "Group C", "Parte 01"): not names. */
+export const LABEL_WORDS = words(`
+  week group round game day stage chapter part section page step level season episode volume phase match
+  heat table figure fig round pool zone tier grade act scene schedule
+  vecka omgång grupp dag del avsnitt säsong kapitel woche runde gruppe tag teil kapitel staffel folge
+  parte capitolo gruppo giornata girone settimana stagione puntata episodio parte grupo rodada semana
+  jornada capítulo temporada episódio episodio minggu babak bagian grup hari musim bab semaine journée
+  groupe chapitre saison épisode
+`);
 
 /** Conjunctions joining two roles ("chefsforskare och AI-pionjär"). */
 export const CONJUNCTIONS = words(`and och und &`);
@@ -524,7 +583,7 @@ export const lowerWord = (w: string): string => {
 
 /** A role word or a role compound ("chefsforskare", "AI-pionjär", "Nordwerk-Gründerin"). */
 export function isRole(lower: string): boolean {
-  if (ROLES.has(lower)) return true;
+  if (ROLES.has(lower) || SOFT_ROLES.has(lower)) return true;
   const last = lower.includes('-') ? lower.slice(lower.lastIndexOf('-') + 1) : lower;
   return ROLES.has(last) || endsWithHead(lower, ROLE_HEADS);
 }

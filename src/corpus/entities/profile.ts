@@ -6,8 +6,10 @@
  */
 import type { EntityType, Fact } from '../../core/corpus';
 import type { Cluster, Discovery, TypeScores } from './discover';
+import type { Gazetteer } from './gazetteer';
 import {
   ANAPHORIC,
+  CELESTIAL,
   CONJUNCTIONS,
   DETERMINERS,
   DROPPABLE_SUFFIXES,
@@ -17,6 +19,8 @@ import {
   FUNCTION_WORDS,
   HONORIFICS,
   INVEST_WORDS,
+  LAW_HEADS,
+  LAW_WORDS,
   LIST_LINKS,
   LIST_ORG_HEADS,
   LIST_PRODUCT_HEADS,
@@ -28,6 +32,7 @@ import {
   PLACE_FIRST,
   PLACE_HEADS,
   PLACE_PREPOSITIONS,
+  WEEKDAYS,
   PRODUCT_SUFFIXES,
   PRONOUN_POSSESSIVES,
   PLACE_SUFFIXES,
@@ -43,7 +48,7 @@ import {
   lowerWord,
 } from './lexicon';
 import { type Sent, type Span, adjectival, personLike, tokensOf } from './spans';
-import { type Token, fold, gapAfter, gapBefore, isSpace } from './tokens';
+import { type Token, fold, gapAfter, gapBefore, isFunctionWord, isSpace, stripInflection } from './tokens';
 
 export type DescriptionKind = 'apposition' | 'role' | 'relative' | 'dash';
 
@@ -120,7 +125,7 @@ export function profiles(d: Discovery): Profile[] {
   return d.clusters.map((c, ci) => {
     const name = nameOf(c);
     const candidates = c.spans.flatMap((s) => describe(s, placed));
-    const type = typeOf(c, candidates, listCues, d.nonPersonKeys);
+    const type = typeOf(c, candidates, listCues, d.nonPersonKeys, d.gazetteer);
     const descriptions = rankDescriptions(candidates, type, ci, placed);
     return {
       name,
@@ -186,6 +191,7 @@ function typeOf(
   candidates: readonly Candidate[],
   listCues: Map<string, TypeScores>,
   nonPersonKeys: ReadonlySet<string>,
+  gaz: Gazetteer,
 ): EntityType {
   if (c.registry) return c.registry.type;
   const score: Record<EntityType, number> = { person: 0, organization: 0, product: 0, place: 0, event: 0, concept: 0, work: 0 };
@@ -202,10 +208,33 @@ function typeOf(
     if (endsWithHead(lastKey, MEDIA_HEADS)) add('organization', 4);
     if (PLACE_SUFFIXES.has(lastKey) && toks.length > 1) add('place', 3);
     if (EVENT_SUFFIXES.has(lastKey) && toks.length > 1) add('event', 3);
-    if (personLike(toks, nonPersonKeys)) add('person', first !== undefined && FIRST_NAMES.has(first.lower) ? 3 : 1);
+    // Places and personal names of the gazetteer: "Glasgow", "South Dakota", "Guido Pella", "Suzete".
+    const place = gaz.places.get(full.key) ?? null;
+    const given =
+      first !== undefined &&
+      (FIRST_NAMES.has(first.lower) ||
+        gaz.givenNames.has(fold(stripInflection(first.text))) ||
+        (toks.length === 1 && gaz.givenNames.has(full.key)) ||
+        // "Jo-Wilfried", "Pierre-Hugues": given names joined by a hyphen.
+        (/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(first.text) && first.text.split('-').every((w) => gaz.givenNames.has(fold(w)))));
+    // A full list of given names: a pair whose first word is not on it is hardly a person's name.
+    const thorough = gaz.givenNames.size >= 1000;
+    const surname = toks.length >= 2 && gaz.surnames.has(fold(stripInflection(toks[toks.length - 1]?.text ?? '')));
+    const town = place === 'city' || place === 'town';
+    if (place !== null) add('place', !town ? 6 : toks.length >= 2 || !given ? 5 : 1.5);
+    // Laws and treaties are concepts: "Affordable Care Act", "E-Health-Gesetz", "Dataskyddslagen".
+    if (endsWithHead(lastKey, LAW_HEADS) || (toks.length >= 2 && LAW_WORDS.has(lastKey))) add('concept', 4);
+    // "Saturn", "Titan", "Solar System": bodies of the sky are places.
+    if (CELESTIAL.has(full.key.replace(/^the /u, '').replace(/ /gu, '-'))) add('place', 5);
+    if (toks.length === 1 && given && place === null && !first.acronym) add('person', 2.5);
+    // A capitalised pair is a person's name when a word of it is a known personal name; the
+    // bare shape is weak ("Ritorno al Futuro", "Altoparlanti Integrati").
+    if (personLike(toks, nonPersonKeys, gaz.givenNames)) add('person', given ? 4 : surname ? 2.5 : thorough ? 0.6 : 1);
     else if (toks.length >= 2 && first !== undefined && PLACE_FIRST.has(first.lower)) add('place', 2);
-    else if (toks.length >= 2 && first !== undefined && adjectival(first.text)) add('organization', 1.5);
+    else if (toks.length >= 2 && first !== undefined && !given && adjectival(first.text)) add('organization', 1.5);
     if (toks.length >= 2 && PRODUCT_SUFFIXES.has(lastKey)) add('product', 2);
+    if (toks.some((t) => /^i\p{Lu}/u.test(t.text))) add('product', 2); // "iPhone", "iOS"
+    if (toks.length >= 2 && toks.some((t) => WEEKDAYS.has(t.lower))) add('event', 3); // "Black Friday", "Super Tuesday"
     if (toks.length === 1) add('organization', first?.acronym === true ? 1 : 0.5);
   }
   // "Nissan said", "Austria argued": companies and countries speak too; a verb of saying tells a
@@ -250,7 +279,8 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     }
     if (ROLE_PREPOSITIONS.has(l) && p2 !== undefined && isRole(p2.lower)) add('organization', 3);
     if (l === 'till' && p2?.lower === 'uppgifter') add('organization', 2);
-    if (DETERMINERS.has(l)) {
+    // Portuguese, Italian, Spanish and Catalan put an article before a person's name too ("a Suzete").
+    if (DETERMINERS.has(l) && !/^(?:pt|it|es|ca)/u.test(s.sent.lang)) {
       // "the Oakland startup", "die Berliner Firma": a single name before a company noun says where it is;
       // else "told the Bay Ledger", "dem Handelsblatt": people's names take no article.
       if (s.b - s.a === 1 && n1 !== undefined && isSpace(gapAfter(ts, s.b - 1)) && isHead(n1.lower, ORG_HEADS)) add('place', 2);
@@ -258,6 +288,9 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     }
   }
   if (p1 !== undefined && gapBefore(ts, s.a) === '. ' && HONORIFICS.has(p1.lower)) add('person', 3);
+  // A title in quotation marks, the whole of what is quoted: “Ritorno al Futuro”, "The Wall".
+  if (/["“„«‘]\s*$/u.test(gapBefore(ts, s.a)) && /^\s*["”“»’]/u.test(gapAfter(ts, s.b - 1)) && s.b - s.a >= 1 && !ts.titleCase)
+    add('work', 3);
   if (n1 !== undefined && isSpace(gapAfter(ts, s.b - 1))) {
     const l = n1.lower;
     if (SAY_VERBS.has(l) && !single) add('person', 2);
@@ -318,6 +351,11 @@ function isPossessive(t: Token, sent: Sent, placed: Map<Sent, Placed[]>, index: 
   return (placed.get(sent) ?? []).some((p) => p.a <= index && index < p.b && p.span.surface !== p.span.base && p.b - 1 === index);
 }
 
+/** Prepositions that put a name inside a longer noun phrase ("a film by X, which…"). */
+const INNER_PREPOSITIONS = new Set(
+  'of by from with for about av från med för om von mit für über di da con per de do da dos das com por para'.split(' '),
+);
+
 const BOUNDARY = /[,;:()[\]–—"“”«»!?]/u;
 
 /** Descriptions of one mention: appositions, relative clauses, roles and heads before the name, dashes. */
@@ -368,7 +406,10 @@ function describe(s: Span, placed: Map<Sent, Placed[]>): Candidate[] {
     // After a determiner, a noun phrase that names a role or a kind ("the data company"), or a
     // definition of a quoted term ("“superintelligence,” a form of…"); not a new clause ("…, the partnership raises…").
     const defines = det && ((headWord !== undefined && words.indexOf(headWord) < 4) || /["”’»]/u.test(gapAfter(ts, s.b - 1)));
-    if (!says && n <= 14 && (relative || defines || (poss && first.cap) || role)) {
+    // After a preposition the name sits inside a longer noun phrase, which a relative clause is
+    // about: "the new phone from Nokia, which has been rumored since 2017, …".
+    const inner = s.a >= 1 && isSpace(gapBefore(ts, s.a)) && INNER_PREPOSITIONS.has(toks[s.a - 1]?.lower ?? '');
+    if (!says && n <= 14 && ((relative && !inner) || defines || (poss && first.cap) || role)) {
       const from = det && !relative ? s.b + 1 : s.b;
       make(from, e, relative ? 'relative' : 'apposition', relative ? l : null, headWord ? headType(headWord.lower) : null);
     }
@@ -430,7 +471,7 @@ function describe(s: Span, placed: Map<Sent, Placed[]>): Candidate[] {
 
   // "world models – system som lär sig förstå den fysiska världen …"
   const next = toks[s.b];
-  if (next !== undefined && /^\s+[–—]\s+$/u.test(gapAfter(ts, s.b - 1)) && !next.cap && !FUNCTION_WORDS.has(next.lower)) {
+  if (next !== undefined && /^\s+[–—]\s+$/u.test(gapAfter(ts, s.b - 1)) && !next.cap && !isFunctionWord(next.lower, sent.lang)) {
     let e = s.b + 1;
     while (e < toks.length && !/[;:()–—]/u.test(gapBefore(ts, e))) e++;
     if (e - s.b <= 20) make(s.b, e, 'dash', null, null);
@@ -454,7 +495,18 @@ function rankDescriptions(cands: readonly Candidate[], type: EntityType, ci: num
       if (type === 'person' && !RELATIVE_PERSON.has(c.pronoun)) return;
       if (type !== 'person' && !RELATIVE_THING.has(c.pronoun)) return;
     }
+    // A role says who a person is, not what a place is ("Kentucky: Democratic candidate"); a
+    // place, product, event or work head says nothing of a person.
+    if (c.cue === 'person' && type === 'place') return;
+    if (type === 'person' && c.cue !== null && c.cue !== 'person' && c.cue !== 'organization') return;
     const words = c.text.split(/\s+/u);
+    const lastWord = c.sent.ts.tokens[c.b - 1];
+    // Cut short ("who phoned in from the Chicago set of", "who in 2008"), a list ("SunExpress,
+    // Kazakhstan's Air Astana and a third buyer") or an example ("including both adults and children").
+    if (lastWord !== undefined && isFunctionWord(lastWord.lower, c.sent.lang) && !lastWord.cap) return;
+    if (c.kind === 'relative' && words.length < 4) return;
+    if (c.kind === 'apposition' && c.pronoun === null && /^\p{Lu}/u.test(c.text) && /\s(?:and|och|und|e|y|et|dan)\s/u.test(c.text)) return;
+    if (/^(?:including|such|like|inklusive|einschließlich|bland|darunter|termasuk)\b/iu.test(c.text)) return;
     let score = KIND_SCORE[c.kind];
     if (words.length === 1) score -= 1;
     if (words.length >= 3) score += 0.5;

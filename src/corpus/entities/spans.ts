@@ -7,6 +7,8 @@
 import {
   AWARD,
   CALENDAR,
+  LAW_HEADS,
+  LAW_WORDS,
   EVENT_HEADS,
   EVENT_SUFFIXES,
   FIRST_NAMES,
@@ -18,6 +20,7 @@ import {
   NON_PERSON_FIRST,
   PLACE_FIRST,
   HONORIFICS,
+  INSTITUTIONS,
   MEDIA_HEADS,
   NAME_PARTICLES,
   NOT_NAMES,
@@ -28,6 +31,7 @@ import {
   PLACE_SUFFIXES,
   PRODUCT_HEADS,
   SAY_VERBS,
+  SOFT_ROLES,
   TERM_CUES,
   UNITS,
   WORK_HEADS,
@@ -35,6 +39,7 @@ import {
   isRole,
   lowerWord,
 } from './lexicon';
+import type { Gazetteer } from './gazetteer';
 import { type Token, type TokenizedSentence, fold, gapAfter, gapBefore, isSpace, stripInflection } from './tokens';
 
 /** A sentence of an article, tokenised. */
@@ -49,6 +54,8 @@ export interface Sent {
   /** German capitalises every noun: a capital there is no evidence of a name. */
   german: boolean;
   ts: TokenizedSentence;
+  /** Places and personal names (see gazetteer.ts). */
+  gaz: Gazetteer;
 }
 
 /** A candidate mention: a token range of a sentence. */
@@ -94,8 +101,25 @@ const isHeadOf = (lower: string): boolean =>
 /** A role token inside a capitalised run ("CEO", "President", "Dr", "Nordwerk-Gründerin"). */
 const isRoleToken = (t: Token): boolean => {
   const l = lowerWord(t.text).replace(/\.$/u, '');
+  if (t.cap && SOFT_ROLES.has(l)) return false; // "Star Wars", "Ghost Rider"
   return isRole(l) || HONORIFICS.has(l);
 };
+
+/** Words that join the parts of a title in Italian, Portuguese and Spanish ("Giorno del Ringraziamento"). */
+const TITLE_LINKS: Record<string, ReadonlySet<string>> = {
+  it: new Set(['del', 'della', 'dello', 'degli', 'dei', 'delle', 'al', 'alla']),
+  pt: new Set(['do', 'dos', 'das', 'na', 'no']),
+  es: new Set(['del', 'al']),
+};
+const NO_LINKS: ReadonlySet<string> = new Set();
+
+/** Whether the capitalised run from token `k` ends in an institution's head ("… Exchange Commission", "… Drug Administration"). */
+function institutionAhead(sent: Sent, k: number): boolean {
+  const { ts } = sent;
+  let e = k;
+  while (ts.tokens[e + 1]?.nameish === true && isSpace(gapBefore(ts, e + 1))) e++;
+  return e > k && INSTITUTIONS.has(ts.tokens[e]?.lower ?? '');
+}
 
 /** Capitalised runs of a sentence cut into name pieces. */
 export function namePieces(sent: Sent): Span[] {
@@ -110,6 +134,7 @@ export function namePieces(sent: Sent): Span[] {
       continue;
     }
     let j = i + 1;
+    let ofName = false;
     for (;;) {
       const t = toks[j];
       const prev = toks[j - 1];
@@ -128,21 +153,51 @@ export function namePieces(sent: Sent): Span[] {
         t.text.length <= 4 &&
         !/^(?:19|20)\d\d$/u.test(t.text) &&
         prev.nameish &&
-        !/^[-–/:x×]/u.test(gapAfter(ts, j)) && // "Rublev 6-4", "Add 1/2"
+        !/^[-–/:x×]/u.test(gapAfter(ts, j)) &&
+        // "Corey LaJoie 401", "Jaden Siemans 7": a number after a person's name is a score or a shirt.
+        !(j - i === 2 && sent.gaz.givenNames.has(toks[i]?.lower ?? '') && !toks[i]?.acronym) && // "Rublev 6-4", "Add 1/2"
         !(next !== undefined && UNITS.has(next.lower))
       ) {
         j++; // "Llama 4", not "Finanzierungsrunde 80 Millionen"
+        // "Boeing 737 Max", "iPhone 15 Pro": a model word after the number.
+        if (next !== undefined && next.cap && PRODUCT_SUFFIXES.has(next.lower) && isSpace(gapBefore(ts, j))) j++;
         break;
       } else if (gap === ' & ' && t.nameish)
         j++; // "Procter & Gamble"
-      else if (isSpace(gap) && (t.lower === 'of' || t.lower === 'for') && OF_HEADS.has(prev.lower) && nextJoins)
+      else if (
+        isSpace(gap) &&
+        (t.lower === 'of' || (TITLE_LINKS[sent.lang.slice(0, 2)] ?? NO_LINKS).has(t.lower)) &&
+        !t.cap &&
+        prev.cap &&
+        !prev.initial &&
+        !isRoleToken(prev) &&
+        !toks.slice(i, j).some((x) => isRoleToken(x) || sent.gaz.givenNames.has(x.lower) || FIRST_NAMES.has(x.lower)) &&
+        !OF_HEADS.has(prev.lower) &&
+        // "Yasutaka Uchiyama of Japan", "Rosaly Lopes of NASA": someone of a place or an organisation.
+        !(next !== undefined && (next.acronym || sent.gaz.places.has(fold(next.text)))) &&
+        (nextJoins || (toks[j + 1]?.lower === 'the' && toks[j + 2]?.nameish === true && isSpace(gapBefore(ts, j + 2))))
+      ) {
+        // A title: "Dark Side of the Moon", "Game of Thrones", "Giorno del Ringraziamento" (not
+        // "Joe Biden of Delaware": a person's name takes no "of").
+        j += toks[j + 1]?.lower === 'the' ? 2 : 1;
+      } else if (isSpace(gap) && (t.lower === 'of' || t.lower === 'for') && OF_HEADS.has(prev.lower) && nextJoins) {
         j++; // "Bank of America"
+        ofName = true;
+      } else if (
+        isSpace(gap) &&
+        (t.lower === 'and' || t.text === '&') &&
+        prev.cap &&
+        nextJoins &&
+        (ofName || (j - i <= 2 && institutionAhead(sent, j + 1)))
+      )
+        j++; // "Department of Health and Human Services"
       else if (
         isSpace(gap) &&
         !t.cap &&
         NAME_PARTICLES.has(t.lower) &&
         (t.lower !== 'der' && t.lower !== 'den'
-          ? j - i === 1 && (FIRST_NAMES.has(prev.lower) || !sent.german)
+          ? (j - i === 1 && (FIRST_NAMES.has(prev.lower) || sent.gaz.givenNames.has(prev.lower) || !sent.german)) ||
+            (NAME_PARTICLES.has(prev.lower) && !prev.cap)
           : prev.lower === 'von' || prev.lower === 'van') &&
         (nextJoins || (next !== undefined && NAME_PARTICLES.has(next.lower)))
       )
@@ -155,7 +210,20 @@ export function namePieces(sent: Sent): Span[] {
     for (let k = i; k <= j; k++) {
       const t = toks[k];
       const title = k > i && t !== undefined && t.cap && TITLE_WORDS.has(t.lower) && !FIRST_NAMES.has(t.lower);
-      const cut = k === j || (t !== undefined && isRoleToken(t)) || title;
+      // "Cleveland DL Larry Ogunjobi", "Browns QB Baker Mayfield": a position's acronym before a person's name.
+      const next = toks[k + 1];
+      const after = toks[k + 2];
+      const position =
+        k > i &&
+        k + 2 < j &&
+        t !== undefined &&
+        t.acronym &&
+        t.text.length <= 3 &&
+        next !== undefined &&
+        after !== undefined &&
+        sent.gaz.givenNames.has(next.lower) &&
+        !after.acronym;
+      const cut = k === j || (t !== undefined && isRoleToken(t)) || title || position;
       if (!cut) continue;
       if (k > segStart) {
         const span = piece(sent, segStart, k);
@@ -199,8 +267,10 @@ function piece(sent: Sent, a0: number, b: number): Span | null {
   return { sent, a, b, surface, base, key: fold(base), initial, ev: false, kind: 'name' };
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** Whether tokens look like a personal name ("Alexandr Wang", "Ursula von der Leyen", "Jean-Pierre Raffarin"). */
-export function personLike(toks: readonly Token[], nonPersonKeys: ReadonlySet<string>): boolean {
+export function personLike(toks: readonly Token[], nonPersonKeys: ReadonlySet<string>, given: ReadonlySet<string> = NO_NAMES): boolean {
   const names = toks.filter((t) => !NAME_PARTICLES.has(t.lower) || t.cap);
   if (names.length < 2 || names.length > 4) return false;
   const first = names[0];
@@ -214,11 +284,14 @@ export function personLike(toks: readonly Token[], nonPersonKeys: ReadonlySet<st
     if (NOT_NAMES.has(stem.toLowerCase()) && !FIRST_NAMES.has(stem.toLowerCase())) return false;
   }
   const lastLower = lowerWord(last.text);
+  // "Mach E", "Model S": one letter is no surname.
+  if (stripInflection(last.text).length < 2) return false;
+  if (endsWithHead(lastLower, LAW_HEADS) || LAW_WORDS.has(lastLower)) return false;
   if (ORG_SUFFIXES.has(lastLower) || PLACE_SUFFIXES.has(lastLower) || EVENT_SUFFIXES.has(lastLower)) return false;
   if (PRODUCT_SUFFIXES.has(lastLower) || NON_PERSON_FIRST.has(first.lower) || PLACE_FIRST.has(first.lower)) return false;
   if (endsWithHead(lastLower, MEDIA_HEADS) || AWARD.test(stripInflection(last.text))) return false;
   const f = first.lower;
-  if (FIRST_NAMES.has(f)) return true;
+  if (FIRST_NAMES.has(f) || given.has(fold(first.text))) return true;
   if (FUNCTION_WORDS.has(f) || nonPersonKeys.has(fold(first.text))) return false;
   return !adjectival(first.text);
 }
@@ -247,7 +320,9 @@ export function germanEvidence(span: Span): boolean {
     if (/(?:e|en|er|es)$/u.test(first.lower) && /^\p{Lu}/u.test(first.text) && adjectival(first.text)) return true;
     if (toks.some((t) => NAME_PARTICLES.has(t.lower) && !t.cap)) return true;
   }
-  if (endsWithHead(lastLower, MEDIA_HEADS) || AWARD.test(span.base)) return true;
+  // A law named by a hyphenated compound: "E-Health-Gesetz", "Digitale-Versorgung-Gesetz".
+  if (endsWithHead(lastLower, MEDIA_HEADS) || AWARD.test(span.base) || (last.text.includes('-') && endsWithHead(lastLower, LAW_HEADS)))
+    return true;
   const p1 = ts.tokens[span.a - 1];
   const n1 = ts.tokens[span.b];
   if (p1 !== undefined && isSpace(gapBefore(ts, span.a))) {
