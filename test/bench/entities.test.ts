@@ -129,11 +129,13 @@ describe.skipIf(!benchAvailable() || !existsSync(GOLD))('named-entity benchmark 
         ...Object.entries(halves).map(([k, t]) => row(k, t)),
         ...Object.entries(langs).map(([k, t]) => row(k, t)),
         `false positives (${String(fp.length)}):`,
-        ...fp.slice(0, 40).map((x) => `  ${x}`),
+        ...fp.slice(0, Number(process.env.ENTITY_ERRORS ?? 40)).map((x) => `  ${x}`),
         `misses, non-minor first (${String(misses.length)}):`,
-        ...[...misses.filter((m) => !m.endsWith('minor')), ...misses.filter((m) => m.endsWith('minor'))].slice(0, 40).map((x) => `  ${x}`),
+        ...[...misses.filter((m) => !m.endsWith('minor')), ...misses.filter((m) => m.endsWith('minor'))]
+          .slice(0, Number(process.env.ENTITY_ERRORS ?? 40))
+          .map((x) => `  ${x}`),
         `mistypes (${String(mistypes.length)}):`,
-        ...mistypes.slice(0, 40).map((x) => `  ${x}`),
+        ...mistypes.slice(0, Number(process.env.ENTITY_ERRORS ?? 40)).map((x) => `  ${x}`),
       ].join('\n'),
     );
     if (process.env.ENTITY_BENCH_DUMP) {

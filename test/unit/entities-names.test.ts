@@ -27,6 +27,7 @@ const REG: Registry = parseRegistry({
     { id: 'amazon', name: 'Amazon', type: 'organization', aliases: [] },
     { id: 'meta', name: 'Meta', type: 'organization', aliases: [] },
     { id: 'jtbc', name: 'JTBC', type: 'organization', aliases: ['제이티비씨'] },
+    { id: 'european-union', name: 'European Union', type: 'organization', aliases: ['EU'] },
   ],
 });
 
@@ -167,6 +168,9 @@ describe('sentence-start names', () => {
     expect(names(run('Glasgow is wet in winter.'))).toEqual(['Glasgow']);
     expect(names(run('Reading is good for children, and reading aloud is better.'))).toEqual([]);
     expect(names(run('Hans bok säljer bra. Strategin håller.', 'sv'))).toEqual([]);
+    // An acronym is written in capitals: "Eu" opening a Portuguese sentence is "I", not the EU.
+    expect(names(run('Eu gosto muito deste livro. A EU aprovou a lei.', 'pt', REG))).toEqual(['European Union']);
+    expect(run('Eu gosto muito deste livro. A EU aprovou a lei.', 'pt', REG)[0]?.mentionCount).toBe(1);
   });
 
   it('a name at the start of a sentence is found when the page capitalises it mid-sentence too', () => {

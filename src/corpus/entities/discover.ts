@@ -129,6 +129,9 @@ const isStopName = (s: Span): boolean => {
   );
 };
 
+/** A short form in capitals ("EU", "U.S.", "WHO", "G7"): an acronym, which a word of the same letters is not. */
+const ACRONYM_FORM = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})(?!(?:[^\p{L}]*\p{L}){5})[\p{Lu}\p{N}.&]{2,8}$/u;
+
 export function discover(articles: readonly ArticleSentences[], registry: Registry, gazetteer: Gazetteer): Discovery {
   const sents: Sent[][] = articles.map((a, art) =>
     a.sentences.map((s, idx) => ({
@@ -170,6 +173,12 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
     }
   }
   const nonPersonKeys = new Set([...regByKey].filter(([, e]) => e.type !== 'person').map(([k]) => k));
+  const registryAcronyms = new Set(
+    registry.entries
+      .flatMap((e) => [e.name, ...e.aliases])
+      .filter((v) => ACRONYM_FORM.test(v))
+      .map(fold),
+  );
 
   // Candidates: capitalised runs, acronym pairs, introduced terms.
   const pieces = all.map(namePieces);
@@ -293,6 +302,9 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
         if (stem !== undefined) s.base = head + stem;
       }
       s.key = fold(s.base);
+      // An acronym is written in capitals: "Eu" opening a sentence (Portuguese "I") is not the EU,
+      // "Us" not the US, "Who" not the WHO.
+      if (s.initial && registryAcronyms.has(s.key) && !ACRONYM_FORM.test(s.base)) s.key = `${s.key}\u0000cased`;
       if (s.initial && known.has(s.key)) s.initial = false;
     }
 
