@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusBundle } from '../../scripts/lib/corpus-bundle.mjs';
 import { variant } from '../../scripts/lib/bench-pages.mjs';
 import { run } from '../../src/corpus/cli';
-import { buildCorpusFromPaths, buildCorpusFromPathsInWorkers } from '../../src/corpus/node';
+import { buildCorpusFromPaths, buildCorpusFromPathsInWorkers, parseHtml } from '../../src/corpus/node';
 
 const REGISTRY = 'assets/registry.json';
 
@@ -45,6 +45,31 @@ describe('the CLI bundle', () => {
     expect(await say(changed.url)).toBe('two');
     expect(await corpusBundle(options)).toMatchObject({ path: changed.path, built: false });
   }, 60_000);
+});
+
+describe("the pipeline's HTML parser", () => {
+  it("keeps linkedom's events working with listener maps made on first use", () => {
+    const doc = parseHtml('<!doctype html><html><body><div id="a"><p id="b">x</p></div></body></html>');
+    const seen: string[] = [];
+    const a = doc.getElementById('a');
+    const b = doc.getElementById('b');
+    const Event = doc.defaultView?.Event;
+    if (!a || !b || !Event) throw new Error('no document');
+    a.addEventListener('ping', (e) => seen.push(`a ${(e.target as Element).id} ${e.eventPhase}`));
+    b.addEventListener('ping', (e) => seen.push(`b ${e.eventPhase}`), { once: true });
+    const stop = () => seen.push('stopped');
+    a.addEventListener('stop', stop);
+    b.dispatchEvent(new Event('ping', { bubbles: true }));
+    b.dispatchEvent(new Event('ping', { bubbles: true }));
+    b.dispatchEvent(new Event('ping'));
+    a.removeEventListener('stop', stop);
+    a.dispatchEvent(new Event('stop'));
+    expect(seen).toEqual([`b ${Event.AT_TARGET}`, `a b ${Event.BUBBLING_PHASE}`, `a b ${Event.BUBBLING_PHASE}`]);
+    // The EventTarget in the nodes' prototype chain is node.ts's, not linkedom's (a map per node).
+    let proto: unknown = b;
+    while (proto && !Object.hasOwn(proto, 'addEventListener')) proto = Object.getPrototypeOf(proto);
+    expect(String((proto as { constructor: unknown }).constructor)).not.toContain('wm.set(this, new Map)');
+  });
 });
 
 describe('build in worker threads', () => {
