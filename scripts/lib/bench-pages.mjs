@@ -1,6 +1,7 @@
 // Real-size article pages for the corpus bench: the saved news pages of ../shared/bench (gzipped
 // HTML), repeated up to `count` with distinct names and made distinct: copy k (k ≥ 1) of a page
-// lacks its k-th and (k+6)-th paragraphs, so no two files have the same text.
+// lacks its k-th and (k+6)-th paragraphs, so most repeats differ in text (935 of 1,000 files are
+// distinct: a page with few <p> paragraphs repeats itself).
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';

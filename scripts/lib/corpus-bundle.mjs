@@ -49,7 +49,9 @@ function writeAtomic(path, data) {
 export async function corpusBundle(options = {}) {
   const root = resolve(options.root ?? process.cwd());
   const entry = options.entry ?? 'src/corpus/cli.ts';
-  const cacheDir = options.cacheDir ?? join(root, 'node_modules/.cache/news-context');
+  // NEWS_CONTEXT_CACHE: another cache folder (the bench times a cold start in an empty one); it
+  // must be under the checkout's node_modules, where the bundle's imports resolve.
+  const cacheDir = options.cacheDir ?? process.env.NEWS_CONTEXT_CACHE ?? join(root, 'node_modules/.cache/news-context');
   // One manifest per checkout and entry (worktrees may share node_modules).
   const manifestPath = join(cacheDir, `corpus-${createHash('sha256').update(`${root}\0${entry}`).digest('hex').slice(0, 12)}.json`);
   /** @param {string} hash */
