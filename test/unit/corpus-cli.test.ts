@@ -109,6 +109,15 @@ describe('build in worker threads', () => {
     expect(parallel.warnings).toEqual(sync.warnings);
   }, 60_000);
 
+  it('takes --jobs as a whole number of threads', async () => {
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (s: string) => err.push(s) };
+    expect(await run(['build', ...inputs, '--out', join(dir, 'x.json'), '--jobs', '0'], io)).toBe(2);
+    expect(await run(['build', ...inputs, '--out', join(dir, 'x.json'), '--jobs'], io)).toBe(2);
+    expect(err.join('\n')).toContain('--jobs needs a whole number of at least 1');
+    expect(err.join('\n')).toContain('--jobs needs a value');
+  });
+
   it('without a bundle (as under vitest) runs in this thread', async () => {
     const out: string[] = [];
     const err: string[] = [];
