@@ -39,7 +39,8 @@ if (only.includes('matcher')) {
 if (only.includes('corpus')) {
   log('corpus scaling');
   const { seedCorpus: _, ...corpus } = await corpusBench.runCorpusBench({ quick });
-  results.corpus = corpus;
+  log('npm run corpus: extract cold and warm, build of real-size pages');
+  results.corpus = { ...corpus, cli: await corpusBench.runCliBench({ quick }) };
 }
 if (only.includes('bundle') || only.includes('page')) {
   if (build) {

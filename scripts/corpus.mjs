@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm run corpus -- <command>`: runs src/corpus/cli.ts through Vite's module runner (TypeScript
-// without a separate compile step on Node 20).
-import { runnerImport } from 'vite';
+// `npm run corpus -- <command>`: runs src/corpus/cli.ts from a bundle cached in
+// node_modules/.cache/news-context (scripts/lib/corpus-bundle.mjs), rebuilt when a source changes.
+// The bundle is also what `build`'s worker threads import.
+import { corpusBundle } from './lib/corpus-bundle.mjs';
 
-/** @type {{ module: { main: (argv: string[]) => number } }} */
-const { module } = await runnerImport('/src/corpus/cli.ts', { configFile: false, logLevel: 'error' });
-process.exitCode = module.main(process.argv.slice(2));
+const bundle = await corpusBundle();
+/** @type {typeof import('../src/corpus/cli')} */
+const cli = await import(bundle.url);
+process.exitCode = await cli.run(process.argv.slice(2), undefined, { workerModule: bundle.url });

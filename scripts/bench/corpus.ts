@@ -4,6 +4,11 @@
  * background's look-ups, for the seed corpus and a synthetic 10,000-article corpus.
  */
 import 'fake-indexeddb/auto';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_PAGES, writeBenchPages } from '../lib/bench-pages.mjs';
 import type { TabAnalysis } from '../../src/core/analysis';
 import type { PageFeatures } from '../../src/core/scoring';
 import { pageTerms } from '../../src/core/scoring';
@@ -247,4 +252,99 @@ export async function runCorpusBench({ quick }: { quick: boolean }) {
     synthetic: { generateMs: round(generateMs), ...bigLookups },
     seedCorpus: seed,
   };
+}
+
+/** What `node scripts/corpus.mjs …` took: wall time, the process's peak RSS (all its threads), its output. */
+export async function runCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ ms: number; peakRssBytes: number; code: number | null; stdout: string; stderr: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'nc-bench-cli-'));
+  const rssFile = join(dir, 'maxrss');
+  // Written as the process exits: the peak resident set of the whole process, worker threads included.
+  const hook = `data:text/javascript,${encodeURIComponent(
+    `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS * 1024)));`,
+  )}`;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', hook, 'scripts/corpus.mjs', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const ms = performance.now() - t0;
+  const peakRssBytes = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  rmSync(dir, { recursive: true, force: true });
+  return { ms: round(ms), peakRssBytes, code, stdout, stderr };
+}
+
+/** `npm run corpus -- extract` of one file: the first run with an empty bundle cache, then `warm` runs. */
+async function extractTimes(file: string, warm: number) {
+  // Inside node_modules, as the bundle's own imports (linkedom, Readability) resolve from where it is.
+  mkdirSync('node_modules/.cache/news-context', { recursive: true });
+  const cache = mkdtempSync('node_modules/.cache/news-context/cold-');
+  const env = { NEWS_CONTEXT_CACHE: cache };
+  const cold = await runCli(['extract', file], env);
+  if (cold.code !== 0) throw new Error(`corpus extract ${file} failed: ${cold.stderr}`);
+  const runs = [];
+  for (let i = 0; i < warm; i++) runs.push(await runCli(['extract', file], env));
+  rmSync(cache, { recursive: true, force: true });
+  return {
+    file,
+    bytes: statSync(file).size,
+    coldMs: cold.ms,
+    warm: stats(runs.map((r) => r.ms)),
+    warmPeakRssBytes: Math.max(...runs.map((r) => r.peakRssBytes)),
+  };
+}
+
+/** The `build` summary line: "out: 993 articles, 1723 entities, 959 events, 78 stories (build …); …". */
+function builtCounts(stdout: string) {
+  const m = /(\d+) articles, (\d+) entities, (\d+) events, (\d+) stories.*?(?:; (\d+) undated)?(?:; (\d+) input\(s\) skipped)?$/m.exec(
+    stdout,
+  );
+  const num = (i: number) => Number(m?.[i] ?? 0);
+  return { articles: num(1), entities: num(2), events: num(3), stories: num(4), undated: num(5), skipped: num(6) };
+}
+
+/**
+ * The CLI as a user runs it, in child processes: the pipeline on `count` real-size pages (the
+ * declutter bench's saved news pages, made distinct: see scripts/lib/bench-pages.mjs) in worker
+ * threads and in one, and `extract` of one page cold and warm.
+ */
+export async function runCliBench({ quick }: { quick: boolean }) {
+  const warm = 5;
+  const extract = [await extractTimes('assets/seeds/004_b9dd206ab3ce0339.txt', warm)];
+  const count = quick ? 200 : 1000;
+  const dir = mkdtempSync(join(tmpdir(), 'nc-bench-pages-'));
+  try {
+    const sources = writeBenchPages(dir, count);
+    if (sources === 0) return { extract, pipeline: { skipped: `${BENCH_PAGES} is absent: no real-size pages to build` } };
+    // A page of median size among the distinct ones.
+    const pages = Array.from({ length: sources }, (_, i) => join(dir, `page-${String(i).padStart(5, '0')}.html`));
+    const bySize = pages.map((p) => ({ p, size: statSync(p).size })).sort((a, b) => a.size - b.size);
+    const median = bySize[Math.floor(bySize.length / 2)]!;
+    extract.push(await extractTimes(median.p, warm));
+    const out = join(dir, 'corpus.json');
+    const builds = [];
+    for (const jobs of quick ? [null] : [null, '1']) {
+      const r = await runCli(['build', dir, '--out', out, ...(jobs ? ['--jobs', jobs] : [])]);
+      if (r.code !== 0) throw new Error(`corpus build failed: ${r.stderr.slice(-2000)}`);
+      builds.push({
+        threads: jobs ? 'one thread' : 'worker threads (default)',
+        ms: r.ms,
+        peakRssBytes: r.peakRssBytes,
+        ...builtCounts(r.stdout),
+      });
+      console.info(
+        `  build of ${count} pages, ${builds.at(-1)!.threads}: ${(r.ms / 1000).toFixed(1)} s, peak RSS ${(r.peakRssBytes / 1048576).toFixed(0)} MB`,
+      );
+    }
+    return { extract, pipeline: { pages: count, sources, builds } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -36,6 +36,7 @@ export function targets(r) {
       out.push({ target: `Look-up p95 ≤ 10 ms: ${label} (worse of both sizes)`, value: ms(p95), met: p95 <= 10 });
     }
   }
+  if (r.corpus?.cli) out.push(...cliTargets(r.corpus.cli));
   if (r.bundle) {
     for (const b of r.bundle) {
       if (b.content) out.push({ target: `Content script ≤ 25 KB gzipped (${b.target})`, value: kb(b.content.gzip), met: b.content.met });
@@ -43,6 +44,75 @@ export function targets(r) {
   }
   if (r.page && !r.page.skipped) out.push(...pageTargets(r.page));
   return out;
+}
+
+// ---- npm run corpus (scripts/bench/corpus.ts runCliBench) ----
+
+/** The issue's targets for the CLI: 1,000 real-size articles under a minute and 1 GB; extract well under a second. */
+const CLI_TARGET = { buildMs: 60_000, rssBytes: 1024 ** 3, extractMs: 1000 };
+const mb = (/** @type {number} */ b) => `${(b / 1048576).toFixed(0)} MB`;
+
+/** @param {any} c the CLI results */
+function cliTargets(c) {
+  /** @type {{ target: string; value: string; met: boolean }[]} */
+  const out = [];
+  const build = c.pipeline.builds?.[0];
+  if (build) {
+    out.push(
+      {
+        target: `Pipeline on ${n(c.pipeline.pages)} real-size pages < 60 s (\`corpus build\`, wall)`,
+        value: ms(build.ms),
+        met: build.ms < CLI_TARGET.buildMs,
+      },
+      {
+        target: `Pipeline on ${n(c.pipeline.pages)} real-size pages < 1 GB peak RSS (all threads)`,
+        value: mb(build.peakRssBytes),
+        met: build.peakRssBytes < CLI_TARGET.rssBytes,
+      },
+    );
+  }
+  for (const e of c.extract)
+    out.push({
+      target: `\`corpus extract\` of one page < 1 s, warm (median of ${e.warm.runs}, ${e.file.endsWith('.html') ? 'HTML page' : 'text seed'})`,
+      value: ms(e.warm.median),
+      met: e.warm.median < CLI_TARGET.extractMs,
+    });
+  return out;
+}
+
+/** @param {any} c the CLI results */
+function cliMarkdown(c) {
+  const L = [
+    '## npm run corpus',
+    '',
+    'The command line as a user runs it: `node scripts/corpus.mjs …` in a child process, wall time from spawn to exit, peak RSS of the whole process (worker threads included) from `process.resourceUsage().maxRSS` at exit.',
+    '',
+    `**\`extract\` of one page**: cold = the first run with an empty bundle cache (it bundles \`src/corpus/cli.ts\` with Vite first); warm = the next ${c.extract[0]?.warm.runs ?? 5} runs, which import the cached bundle.`,
+    '',
+    '| File | Cold (bundle built) | Warm median | Warm min / max | Warm peak RSS |',
+    '| --- | --- | --- | --- | --- |',
+    ...c.extract.map(
+      (/** @type {any} */ e) =>
+        `| ${e.file.endsWith('.html') ? `a bench HTML page of median size (${kb(e.bytes)})` : `${e.file} (${kb(e.bytes)})`} | ${ms(e.coldMs)} | ${ms(e.warm.median)} | ${ms(e.warm.min)} / ${ms(e.warm.max)} | ${mb(e.warmPeakRssBytes)} |`,
+    ),
+    '',
+  ];
+  if (c.pipeline.skipped) {
+    L.push(`**\`build\` of real-size pages**: not measured: ${c.pipeline.skipped}.`, '');
+    return L;
+  }
+  L.push(
+    `**\`build\` of ${n(c.pipeline.pages)} real-size pages**: the ${c.pipeline.sources} saved news pages of the declutter bench (\`../shared/bench/declutter/html\`) repeated with distinct names; copy k ≥ 1 of a page lacks its k-th and (k + 6)-th paragraphs, so most repeats differ in text (\`scripts/lib/bench-pages.mjs\`; a page with few paragraphs repeats itself). Worker threads: one per core, at most 4, for extraction; the rest of the pipeline runs on the main thread.`,
+    '',
+    '| Extraction | Wall | Peak RSS | Articles / entities / events / stories | Undated | Skipped |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...c.pipeline.builds.map(
+      (/** @type {any} */ b) =>
+        `| ${b.threads} | ${ms(b.ms)} | ${mb(b.peakRssBytes)} | ${n(b.articles)} / ${n(b.entities)} / ${n(b.events)} / ${n(b.stories)} | ${b.undated} | ${b.skipped} |`,
+    ),
+    '',
+  );
+  return L;
 }
 
 // ---- Page cost in Chromium (scripts/bench/page.mjs) ----
@@ -234,6 +304,7 @@ export function renderMarkdown(r) {
       row('Synthetic', c.synthetic, `(${n(c.pipeline.texts)} texts: ${ms(c.pipeline.ms)})`),
       '',
     );
+    if (c.cli) L.push(...cliMarkdown(c.cli));
   }
   if (r.bundle) {
     L.push(

@@ -122,12 +122,34 @@ export function buildCorpus(
   opts: PipelineOptions,
 ): { corpus: BuiltCorpus; errors: ExtractionError[]; warnings: BuildWarning[] } {
   const errors: ExtractionError[] = [];
+  const extracted: { name: string; article: ExtractedArticle }[] = [];
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+    try {
+      extracted.push({ name: file.name, article: extractSource(file, opts) });
+    } catch (e) {
+      errors.push(e instanceof ExtractionError ? e : new ExtractionError(file.name, e instanceof Error ? e.message : String(e)));
+    }
+  }
+  return buildCorpusFromExtracted(extracted, errors, opts);
+}
+
+/**
+ * Everything after extraction: `sources` in name order (as buildCorpus sorts the files), `errors`
+ * the extraction errors (this adds its own and keeps them all in name order). Lets the extraction
+ * run elsewhere (worker threads) with the same output.
+ */
+export function buildCorpusFromExtracted(
+  sources: readonly { name: string; article: ExtractedArticle }[],
+  errors: ExtractionError[],
+  opts: Pick<PipelineOptions, 'registry' | 'gazetteer'>,
+): { corpus: BuiltCorpus; errors: ExtractionError[]; warnings: BuildWarning[] } {
   const warnings: BuildWarning[] = [];
   const prepared: Prepared[] = [];
   const ids = new Set<string>();
-  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const { name, article } of sources) {
+    const file = { name };
+    let extracted = article;
     try {
-      let extracted = extractSource(file, opts);
       if (!extracted.body.trim()) throw new ExtractionError(file.name, 'no article text found');
       // No headline is no reason to lose an article: its first sentence stands in, said as such.
       if (!extracted.title.trim()) {
@@ -159,6 +181,9 @@ export function buildCorpus(
       errors.push(e instanceof ExtractionError ? e : new ExtractionError(file.name, e instanceof Error ? e.message : String(e)));
     }
   }
+
+  // In name order, as if extraction and these checks ran in one pass (a stable sort: the names are sorted).
+  errors.sort((a, b) => a.source.localeCompare(b.source));
 
   const { entities, mentions } = discoverEntities(
     prepared.map((p) => ({ id: p.id, lang: p.extracted.lang, title: p.extracted.title, sentences: p.sentences })),
