@@ -25,6 +25,7 @@ import {
   NAME_PARTICLES,
   NOT_NAMES,
   OF_HEADS,
+  ORG_COMPOUND_HEADS,
   ORG_HEADS,
   ORG_SUFFIXES,
   PLACE_HEADS,
@@ -317,6 +318,8 @@ export function germanEvidence(span: Span): boolean {
   if (toks.length >= 2) {
     if (FIRST_NAMES.has(first.lower)) return true;
     if (ORG_SUFFIXES.has(lastLower)) return true;
+    // "Techniker Krankenkasse", "Deutscher Ärzteverband": a name before an institution's compound head.
+    if (endsWithHead(lastLower, ORG_COMPOUND_HEADS) && toks.every((t) => t.cap)) return true;
     if (/(?:e|en|er|es)$/u.test(first.lower) && /^\p{Lu}/u.test(first.text) && adjectival(first.text)) return true;
     if (toks.some((t) => NAME_PARTICLES.has(t.lower) && !t.cap)) return true;
   }
