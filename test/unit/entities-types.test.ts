@@ -113,3 +113,16 @@ describe('products', () => {
     expect(typeOf(es, 'Vantor')).toBe('product');
   });
 });
+
+describe('a function word of the article’s language opens a sentence, not a name', () => {
+  it('Indonesian, Portuguese and Italian', () => {
+    const id = run('Saat Lebaran banyak orang mudik. Harga naik menjelang Lebaran.', 'id').map((e) => e.name);
+    expect(id).not.toContain('Saat Lebaran');
+    expect(id).toContain('Lebaran');
+    const pt = run('Cada jogador recebeu um prêmio. Cada equipe viajou para Lisboa.', 'pt').map((e) => e.name);
+    expect(pt).not.toContain('Cada');
+    const it_ = run('Quando Marco Rossi arrivò, la festa era finita. Marco Rossi rise.', 'it').map((e) => e.name);
+    expect(it_).toContain('Marco Rossi');
+    expect(it_).not.toContain('Quando Marco Rossi');
+  });
+});

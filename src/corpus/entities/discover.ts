@@ -125,7 +125,13 @@ const isStopName = (s: Span): boolean => {
   if (LEGAL_SUFFIXES.has(k)) return true; // "Inc" alone
   // Two letters are a name only as an acronym ("EU"), not "Al", "Co" (or masked "Jo** Al****").
   return (
-    k.length <= 1 || (k.length === 2 && t?.acronym !== true) || NOT_NAMES.has(k) || FUNCTION_WORDS.has(k) || isRole(k) || HONORIFICS.has(k)
+    k.length <= 1 ||
+    (k.length === 2 && t?.acronym !== true) ||
+    NOT_NAMES.has(k) ||
+    FUNCTION_WORDS.has(k) ||
+    (t?.initial === true && isFunctionWord(k, s.sent.lang)) ||
+    isRole(k) ||
+    HONORIFICS.has(k)
   );
 };
 
