@@ -126,3 +126,23 @@ describe('a function word of the article’s language opens a sentence, not a na
     expect(it_).not.toContain('Quando Marco Rossi');
   });
 });
+
+describe('a name in passing', () => {
+  const filler = Array.from(
+    { length: 12 },
+    (_, i) => `The council met again on day ${String(i + 2)} and talked about the budget for a long time.`,
+  ).join(' ');
+  it('in a long article, a name met once with only its capitals is left out; one with a sign of what it is stays', () => {
+    const es = run(
+      `${filler} A spokesman thanked Velmor Quade for the coffee. Funding came from Kranich Capital this year. Ana Silva spoke at the Harbin Festival. Orvell Tarn voted no, and later Orvell Tarn left.`,
+    ).map((e) => e.name);
+    expect(es).not.toContain('Velmor Quade');
+    expect(es).toContain('Kranich Capital');
+    expect(es).toContain('Ana Silva');
+    expect(es).toContain('Harbin Festival');
+    expect(es).toContain('Orvell Tarn');
+  });
+  it('in a short text, one mention is all there is', () => {
+    expect(run('A spokesman thanked Velmor Quade for the coffee.').map((e) => e.name)).toContain('Velmor Quade');
+  });
+});
