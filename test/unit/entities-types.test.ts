@@ -108,6 +108,13 @@ describe('works, concepts and persons of religion', () => {
 });
 
 describe('products', () => {
+  it('a plural vehicle after a name is its maker; a model number before a name a product (en)', () => {
+    const es = run(
+      'The airline ordered 30 Quillon jets on Monday. Quillon shares rose. Pilots like the 787 Skyrunner, and airlines ordered the 787 Skyrunner in bulk.',
+    );
+    expect(typeOf(es, 'Quillon')).toBe('organization');
+    expect(typeOf(es, 'Skyrunner')).toBe('product');
+  });
   it('a vehicle or device noun after a name (en)', () => {
     const es = run('Data came from the Vantor spacecraft, which studied Saturn. The Vantor spacecraft ended its mission in 2017.');
     expect(typeOf(es, 'Vantor')).toBe('product');

@@ -297,6 +297,11 @@ function typeOf(
   return best;
 }
 
+/** Plural vehicles and devices after a name are its maker's: "30 Boeing jets", "Ford trucks". */
+const MAKER_PLURALS = new Set('jets planes airliners cars trucks vehicles consoles laptops phones smartphones tablets drones'.split(' '));
+/** A year is no model number ("in 2019 Tesla…"). */
+const CALENDAR_YEAR = /^(?:1[89]|20)\d\d$/u;
+
 const spanId = (s: Span) => `${String(s.sent.art)}:${String(s.sent.idx)}:${String(s.a)}`;
 
 /** Words around one mention that tell the type. */
@@ -328,6 +333,9 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     }
   }
   if (p1 !== undefined && gapBefore(ts, s.a) === '. ' && HONORIFICS.has(p1.lower)) add('person', 3);
+  // A model number before a name: "787 Dreamliner", "the 787-9 Dreamliner".
+  if (p1 !== undefined && isSpace(gapBefore(ts, s.a)) && (p1.number || p1.alnum) && /\p{N}/u.test(p1.text) && !CALENDAR_YEAR.test(p1.text))
+    add('product', 2);
   // A title in quotation marks, the whole of what is quoted: “Ritorno al Futuro”, "The Wall".
   if (/["“„«‘]\s*$/u.test(gapBefore(ts, s.a)) && /^\s*["”“»’]/u.test(gapAfter(ts, s.b - 1)) && s.b - s.a >= 1 && !ts.titleCase)
     add('work', 3);
@@ -337,9 +345,13 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     const possessive = s.surface !== s.base;
     if (possessive && (isRole(l) || ORG_PARTS.has(l) || ROLE_MODIFIERS.has(l))) add('organization', 2);
     if (!possessive && n1.cap && (l === 'ceo' || l === 'vd' || l === 'cfo' || l === 'cto' || l === 'chief')) add('organization', 2);
-    if (PRODUCT_HEADS.includes(l) || PRODUCT_AFTER.has(l)) add('product', 2);
+    // "the Cassini spacecraft" is a product; "30 Boeing jets", "Ford trucks" are a maker's.
+    if (PRODUCT_AFTER.has(l) && !PRODUCT_HEADS.includes(l)) {
+      if (MAKER_PLURALS.has(l)) add('organization', 1.5);
+      else add('product', 3);
+    } else if (PRODUCT_HEADS.includes(l)) add('product', 2);
     // "Salesforce's Dreamforce conference", "the Dragonfly mission".
-    else if (!possessive && EVENT_HEADS.includes(l)) add('event', 2);
+    else if (!possessive && EVENT_HEADS.includes(l)) add('event', 3);
   }
 }
 
