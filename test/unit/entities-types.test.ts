@@ -98,6 +98,15 @@ describe('works, concepts and persons of religion', () => {
     expect(typeOf(es, 'Shahih Muslim')).toBe('work');
     expect(typeOf(es, 'Rasulullah SAW')).toBe('person');
   });
+  it('God is named as a person; Arabic name words open a person’s name (id, pt)', () => {
+    const id = run(
+      'Kita berdoa kepada Allah SWT setiap hari. Hadits dari Abu Hurairah menyebutkan hal itu. Menurut Abu Hurairah, Allah SWT Maha Pengasih.',
+      'id',
+    );
+    expect(typeOf(id, 'Allah SWT')).toBe('person');
+    expect(typeOf(id, 'Abu Hurairah')).toBe('person');
+    expect(typeOf(run('Ela disse que confia em Deus todos os dias. A fé em Deus a ajudou.', 'pt'), 'Deus')).toBe('person');
+  });
   it('a journal or a painting named after its head noun (en)', () => {
     const es = run('The study appeared in the journal Nature Quasars on Monday. Researchers wrote in Nature Quasars that water was found.');
     expect(typeOf(es, 'Nature Quasars')).toBe('work');

@@ -558,6 +558,12 @@ export const SCRIPTURE_TITLE_FIRST = words(`shahih sahih shohih musnad tafsir ki
 /** Islamic honorifics after a name (SAW, SWT, AS, RA): the name is a person's. */
 export const HONORIFIC_SUFFIXES = words(`saw s.a.w swt s.w.t ra r.a as a.s`);
 
+/** God and the prophet, named as persons in news and sermons of several languages. */
+export const DEITIES = words(`god allah tuhan gott deus dio dios dieu rasulullah yahweh jehova jehovah`);
+
+/** Arabic name words that open a person's name ("Abu Hurairah", "Ibnu Katsir", "Ummu Salamah"). */
+export const ARABIC_NAME_FIRST = words(`abu abi ibnu ibn ummu umm sayyidina sayyiduna`);
+
 /** Honorifics and titles that open a name (Imam Malik, Nabi Adam, Syekh Ali Jaber). */
 export const TITLE_FIRST = words(`
   imam nabi rasul syekh syaikh syeikh ustadz ustaz ustadzah kyai kiai habib sayyid haji hajjah

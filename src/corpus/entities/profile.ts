@@ -27,6 +27,8 @@ import {
   SCRIPTURES,
   SCRIPTURE_TITLE_FIRST,
   TITLE_FIRST,
+  DEITIES,
+  ARABIC_NAME_FIRST,
   FIRST_NAMES,
   FUNCTION_WORDS,
   HONORIFICS,
@@ -263,7 +265,8 @@ function typeOf(
     // "Marxism", "Buddhismus", "capitalismo": doctrines.
     else if (toks.length === 1 && /\p{L}{3}(?:ism|ismus|ismo|isme)$/u.test(first?.text ?? '')) add('concept', 3);
     // A title that opens a name ("Imam Malik", "Nabi Adam") or an honorific after it ("Rasulullah SAW").
-    if (multi && TITLE_FIRST.has(firstKey)) add('person', 4);
+    if (multi && (TITLE_FIRST.has(firstKey) || ARABIC_NAME_FIRST.has(firstKey))) add('person', 4);
+    if (DEITIES.has(full.key) || DEITIES.has(full.key.replace(/ (?:swt|saw|s\.w\.t|s\.a\.w)$/u, ''))) add('person', 6);
     if (multi && HONORIFIC_SUFFIXES.has(lastKey) && toks[toks.length - 1]?.text === toks[toks.length - 1]?.text.toUpperCase())
       add('person', 5);
     if (toks.length === 1 && given && place === null && !first.acronym && !headed) add('person', 2.5);
