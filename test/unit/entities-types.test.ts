@@ -38,6 +38,17 @@ describe('venue and place heads', () => {
   });
 });
 
+describe('names with a place in them, brands after a preposition', () => {
+  it('a city or country inside a name without a given name is no person (en)', () => {
+    const es = run('The final was won by Toronto Wolverines last night. Fans of Toronto Wolverines cheered.');
+    expect(typeOf(es, 'Toronto Wolverines')).not.toBe('person');
+  });
+  it('a word with an inner capital after "from" is a brand, not a place (en)', () => {
+    const es = run('The data came from TradeQuill on Monday. Analysts at TradeQuill agreed.');
+    expect(typeOf(es, 'TradeQuill')).toBe('organization');
+  });
+});
+
 describe('organisation heads', () => {
   it('a head that comes first (pt, it, id)', () => {
     expect(

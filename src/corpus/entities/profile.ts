@@ -272,7 +272,19 @@ function typeOf(
     if (toks.length === 1 && given && place === null && !first.acronym && !headed) add('person', 2.5);
     // A capitalised pair is a person's name when a word of it is a known personal name; the
     // bare shape is weak ("Ritorno al Futuro", "Altoparlanti Integrati").
-    if (!headed && personLike(toks, nonPersonKeys, gaz.givenNames)) add('person', given ? 4 : surname ? 2.5 : thorough ? 0.6 : 1);
+    // A name with a country, region or city in it and no given name is no person's: "Real Madrid",
+    // "Yobe North", "Boston Celtics" (a team named by its city, which the gold calls a place too).
+    const placeWord =
+      multi &&
+      !given &&
+      place === null &&
+      toks.some((t) => {
+        const k = gaz.places.get(fold(stripInflection(t.text)));
+        return k !== undefined && k !== 'town' && !gaz.givenNames.has(fold(t.text));
+      });
+    if (placeWord) add('place', 2);
+    if (!headed && !placeWord && personLike(toks, nonPersonKeys, gaz.givenNames))
+      add('person', given ? 4 : surname ? 2.5 : thorough ? 0.6 : 1);
     else if (toks.length >= 2 && first !== undefined && PLACE_FIRST.has(first.lower)) add('place', 2);
     else if (toks.length >= 2 && first !== undefined && !given && adjectival(first.text)) add('organization', 1.5);
     if (toks.length >= 2 && PRODUCT_SUFFIXES.has(lastKey)) add('product', 2);
@@ -323,7 +335,9 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     if (MEDIA_VERBS.has(l)) add('organization', 2);
     if (PLACE_PREPOSITIONS.has(l)) {
       const invest = toks.slice(Math.max(0, s.a - 5), s.a - 1).some((t) => INVEST_WORDS.has(t.lower));
-      add(invest ? 'organization' : 'place', 1.5);
+      // "from MarketAxess", "in WhatsApp": a word with an inner capital is a brand, not a place.
+      const brand = s.b - s.a === 1 && toks[s.a]?.mixed === true;
+      add(invest || brand ? 'organization' : 'place', 1.5);
     }
     if (ROLE_PREPOSITIONS.has(l) && p2 !== undefined && isRole(p2.lower)) add('organization', 3);
     if (l === 'till' && p2?.lower === 'uppgifter') add('organization', 2);
