@@ -65,6 +65,14 @@ describe('organisation heads', () => {
     const es = run('Die Techniker Krankenkasse zahlt mehr, sagte Klaus Müller. Auch die Techniker Krankenkasse warnt.', 'de');
     expect(typeOf(es, 'Techniker Krankenkasse')).toBe('organization');
   });
+  it('bands and ensembles are organisations (pt, en)', () => {
+    expect(typeOf(run('O Duo Marcelino tocou no festival. Depois, o Duo Marcelino gravou um disco.', 'pt'), 'Duo Marcelino')).toBe(
+      'organization',
+    );
+    expect(typeOf(run('Tickets for the Ellery Quartet sold out. The Ellery Quartet plays tonight.'), 'Ellery Quartet')).toBe(
+      'organization',
+    );
+  });
   it('a studio is an organisation (en)', () => {
     expect(
       typeOf(run('The pavilion was designed by Balmond Studio in Toronto. Balmond Studio also built a bridge.'), 'Balmond Studio'),

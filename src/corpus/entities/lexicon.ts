@@ -442,6 +442,7 @@ export const ORG_SUFFIXES = words(`
   economist wire daily weekly center centre hospital infirmary museum theatre theater hall studio
   library gallery church cathedral clinic court office store club league federation union coalition
   army navy police brotherhood insider today organization organisation organisationen laboratory laboratories
+  band orchestra ensemble choir quartet trio philharmonic
 `);
 
 /** Business words after which the first word alone names the company in the same article ("Harbor" for "Harbor Robotics"). */
@@ -499,6 +500,7 @@ export const ORG_HEADS_FIRST = words(`
   companhia compagnia clube faculdade facoltà colégio colegio liceu liceo tribunal tribunale igreja chiesa
   iglesia ospedale comissão commissione comisión secretaria prefeitura comune sindicato sindacato
   sekolah universitas kementerian partai yayasan pesantren majelis lembaga badan dewan perusahaan
+  duo trio quarteto quartetto cuarteto banda orquestra orchestra orquesta coro grupo gruppo
 `);
 
 /** German compound heads of organisations ("Techniker Krankenkasse", "Bundesgesundheitsministerium", "Ärzteverband"). */
