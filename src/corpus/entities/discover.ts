@@ -591,7 +591,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
 const ONCE_MIN_SENTENCES = 12;
 
 /**
- * Whether a name mentioned once stands on its own: a place of the gazetteer, a given name before
+ * Whether a name mentioned once stands on its own: a place of the gazetteer (not a mere town), a given name before
  * another name, a suffix that says organisation, place or event ("Kranich Capital", "Forest
  * Hills", "Web Summit"), a role before it ("CEO Jane Doe"), or type evidence from how it was found
  * (an acronym's expansion, a term cue, an award).
@@ -600,7 +600,7 @@ function onceNamed(s: Span, hints: TypeScores, gazetteer: Gazetteer): boolean {
   const toks = tokensOf(s);
   const first = toks[0];
   const last = lowerWord(toks[toks.length - 1]?.text ?? '');
-  if (gazetteer.places.has(s.key) || Object.keys(hints).length > 0 || s.kind === 'phrase') return true;
+  if ((gazetteer.places.get(s.key) ?? 'town') !== 'town' || Object.keys(hints).length > 0 || s.kind === 'phrase') return true;
   // Its shape: "Llama 4", "AppleSkin", "GPT-4o".
   if (toks.some((t) => t.mixed || t.alnum || (t.number && toks.length >= 2))) return true;
   if (isRole(s.sent.ts.tokens[s.a - 1]?.lower ?? '')) return true;
