@@ -15,6 +15,8 @@ import {
   NON_PERSON_FIRST,
   NOT_NAMES,
   ORG_SUFFIXES,
+  PLACE_SUFFIXES,
+  EVENT_SUFFIXES,
   SHORTENABLE_SUFFIXES,
   isRole,
   lowerWord,
@@ -125,7 +127,13 @@ const isStopName = (s: Span): boolean => {
   if (LEGAL_SUFFIXES.has(k)) return true; // "Inc" alone
   // Two letters are a name only as an acronym ("EU"), not "Al", "Co" (or masked "Jo** Al****").
   return (
-    k.length <= 1 || (k.length === 2 && t?.acronym !== true) || NOT_NAMES.has(k) || FUNCTION_WORDS.has(k) || isRole(k) || HONORIFICS.has(k)
+    k.length <= 1 ||
+    (k.length === 2 && t?.acronym !== true) ||
+    NOT_NAMES.has(k) ||
+    FUNCTION_WORDS.has(k) ||
+    (t?.initial === true && isFunctionWord(k, s.sent.lang)) ||
+    isRole(k) ||
+    HONORIFICS.has(k)
   );
 };
 
@@ -541,6 +549,9 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
   const acronymOfRoot = new Map<string, string>();
   for (const [key, name] of acronymName) if (!acronymOfRoot.has(uf.find(key))) acronymOfRoot.set(uf.find(key), name);
 
+  // First words of longer names: "Llama" beside "Llama 4".
+  const heads = new Set<string>();
+  for (const list of selected) for (const s of list) if (s.ev && s.b - s.a >= 2) heads.add(fold(s.sent.ts.tokens[s.a]?.text ?? ''));
   const clusters: Cluster[] = [];
   for (const [root, spans] of byRoot) {
     const reg = regOfRoot.get(root) ?? null;
@@ -554,12 +565,48 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
       const common = lowerCount.get(lowerWord(spans[0]?.base ?? '')) ?? 0;
       if (word !== undefined && !word.mixed && !word.acronym && !word.alnum && common >= Math.max(2, 3 * evCount)) continue;
     }
+    // A name met once, in the whole corpus, with nothing but its capitals to show for it is a
+    // name in passing more often than not: it needs a sign of what it is.
+    const once = spans.length === 1 ? spans[0] : undefined;
+    if (
+      !reg &&
+      once !== undefined &&
+      (sents[once.sent.art]?.length ?? 0) >= ONCE_MIN_SENTENCES &&
+      !onceNamed(once, h, gazetteer) &&
+      !heads.has(once.key)
+    )
+      continue;
     clusters.push({ spans, registry: reg, acronym: acronymOfRoot.get(root) ?? null, hints: h });
   }
   // Single words known as names, other than surnames, are not first names ("Android Auto", "Amazon Alexa").
   const surnames = new Set(bySurname.keys());
   for (const k of knownSingle) if (!surnames.has(k) && !FIRST_NAMES.has(k) && !gazetteer.givenNames.has(k)) nonPersonKeys.add(k);
   return { sents, clusters, nonPersonKeys, gazetteer };
+}
+
+/**
+ * An article of at least this many sentences names in passing what it names once: such a name
+ * needs {@link onceNamed} evidence (in a short text, one mention is all there is).
+ */
+const ONCE_MIN_SENTENCES = 12;
+
+/**
+ * Whether a name mentioned once stands on its own: a place of the gazetteer (not a mere town), a given name before
+ * another name, a suffix that says organisation, place or event ("Kranich Capital", "Forest
+ * Hills", "Web Summit"), a role before it ("CEO Jane Doe"), or type evidence from how it was found
+ * (an acronym's expansion, a term cue, an award).
+ */
+function onceNamed(s: Span, hints: TypeScores, gazetteer: Gazetteer): boolean {
+  const toks = tokensOf(s);
+  const first = toks[0];
+  const last = lowerWord(toks[toks.length - 1]?.text ?? '');
+  if ((gazetteer.places.get(s.key) ?? 'town') !== 'town' || Object.keys(hints).length > 0 || s.kind === 'phrase') return true;
+  // Its shape: "Llama 4", "AppleSkin", "GPT-4o".
+  if (toks.some((t) => t.mixed || t.alnum || (t.number && toks.length >= 2))) return true;
+  if (isRole(s.sent.ts.tokens[s.a - 1]?.lower ?? '')) return true;
+  if (toks.length < 2 || first === undefined) return false;
+  if (FIRST_NAMES.has(first.lower) || gazetteer.givenNames.has(fold(first.text))) return true;
+  return ORG_SUFFIXES.has(last) || PLACE_SUFFIXES.has(last) || EVENT_SUFFIXES.has(last);
 }
 
 /** Evidence, from one occurrence, that a capitalised run is a name. */

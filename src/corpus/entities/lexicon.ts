@@ -270,6 +270,7 @@ export const EVENT_HEADS = [
   'conference',
   'summit',
   'festival',
+  'mission',
   'election',
   'war',
   'tournament',
@@ -297,6 +298,27 @@ export const WORK_HEADS = [
   'song',
   'album',
   'documentary',
+  'journal',
+  'painting',
+  'artwork',
+  'sculpture',
+  'installation',
+  'poem',
+  'podcast',
+  'opera',
+  'musical',
+  'gemälde',
+  'dipinto',
+  'quadro',
+  'pintura',
+  'livro',
+  'libro',
+  'canzone',
+  'canção',
+  'buku',
+  'lagu',
+  'surat',
+  'surah',
   'boken',
   'romanen',
   'filmen',
@@ -397,6 +419,14 @@ export const PLACE_FIRST = words(`san santa são los las fort port mount mt lake
 /** Last words of product names ("AirPods Pro", "Galaxy S23 Ultra", "Apple Watch Series 5"). */
 export const PRODUCT_SUFFIXES = words(`pro max plus ultra mini air series edition lite auto watch unlimited`);
 
+/** Nouns after a name that say it is a product ("the Cassini spacecraft", "787 Dreamliner jets", "Siri shortcuts"). */
+export const PRODUCT_AFTER = words(`
+  spacecraft probe rover satellite telescope lander orbiter rocket jet jets aircraft airliner airliners plane
+  planes car cars vehicle vehicles truck trucks suv sedan console consoles laptop laptops tablet tablets
+  headphones earbuds smartwatch drone drones app apps browser chip chips processor phone phones
+  smartphone smartphones handset device devices shortcuts update updates engine engines
+`);
+
 /** Last words that make a name an organisation ("Scale AI", "Financial Times", "Kranich Capital"). */
 export const ORG_SUFFIXES = words(`
   ai inc inc. corp corporation co company ltd llc plc ab ag gmbh se sa nv bv asa oy oyj group gruppe
@@ -409,9 +439,10 @@ export const ORG_SUFFIXES = words(`
   studios entertainment networks software semiconductor electronics industries international solutions
   services bahn telekom automation dynamics aerospace logistics analytics consulting devices foods
   biotech therapeutics materials instruments computing ledger chronicle courier examiner inquirer
-  economist wire daily weekly center centre hospital infirmary museum theatre theater arena stadium hall
+  economist wire daily weekly center centre hospital infirmary museum theatre theater hall studio
   library gallery church cathedral clinic court office store club league federation union coalition
   army navy police brotherhood insider today organization organisation organisationen laboratory laboratories
+  band orchestra ensemble choir quartet trio philharmonic
 `);
 
 /** Business words after which the first word alone names the company in the same article ("Harbor" for "Harbor Robotics"). */
@@ -445,7 +476,100 @@ export const MEDIA_HEADS = ['blatt', 'zeitung', 'bladet', 'tidningen', 'posten',
 export const PLACE_SUFFIXES = words(`
   city county street avenue river valley island islands mountains bay lake sea ocean strait peninsula
   square bridge airport park garden gardens beach district province heights hills springs falls canyon
-  forest desert coast harbor harbour
+  forest desert coast harbor harbour hill field fields stadium arena palace plaza boulevard lane road
+  drive grove wharf pier station terminal castle fortress stadion stadio estádio
+`);
+
+/** First words of place names in Romance languages and Indonesian ("Praça da Sé", "Piazza Navona", "Jalan Sudirman"). */
+export const PLACE_HEADS_FIRST = words(`
+  rua praça avenida largo travessa piazza viale corso vicolo lungomare plaza calle paseo
+  jalan kota pulau gunung danau sungai selat teluk kabupaten provinsi desa kampung
+  monte rio lago isola ilha isla
+`);
+
+/** German compound heads of places ("Alexanderplatz", "Hauptbahnhof", "Olympiastadion"). */
+export const PLACE_COMPOUND_HEADS = ['straße', 'strasse', 'platz', 'brücke', 'bahnhof', 'stadion', 'allee', 'gasse', 'flughafen'];
+
+/**
+ * First words of organisations in Romance languages and Indonesian, where the head comes first
+ * ("Escola de Belas Artes", "Università di Bologna", "Partai Golkar", "Yayasan Sosial").
+ */
+export const ORG_HEADS_FIRST = words(`
+  escola universidade universidad università universita instituto istituto banco banca ministério
+  ministerio ministero fundação fundación fondazione associação associazione asociación partido partito
+  companhia compagnia clube faculdade facoltà colégio colegio liceu liceo tribunal tribunale igreja chiesa
+  iglesia ospedale comissão commissione comisión secretaria prefeitura comune sindicato sindacato
+  sekolah universitas kementerian partai yayasan pesantren majelis lembaga badan dewan perusahaan
+  duo trio quarteto quartetto cuarteto banda orquestra orchestra orquesta coro grupo gruppo
+`);
+
+/** German compound heads of organisations ("Techniker Krankenkasse", "Bundesgesundheitsministerium", "Ärzteverband"). */
+export const ORG_COMPOUND_HEADS = [
+  'kasse',
+  'versicherung',
+  'verband',
+  'ministerium',
+  'gericht',
+  'behörde',
+  'kammer',
+  'gewerkschaft',
+  'verein',
+  'stiftung',
+  'klinikum',
+  'hochschule',
+  'universität',
+  'institut',
+  'konzern',
+  'bundesamt',
+  'agentur',
+];
+
+/** First words of events ("Giorno del Ringraziamento", "Dia das Mães", "Copa do Mundo", "Hari Raya"). */
+export const EVENT_HEADS_FIRST = words(`
+  giorno dia día festa fiesta festival copa coppa campeonato campionato torneo torneio jogos giochi
+  olimpiadi olimpíadas semana settimana hari piala konferensi
+`);
+
+/** Holidays and feasts in the corpus languages: events. */
+export const HOLIDAYS = words(`
+  christmas easter thanksgiving halloween hanukkah passover ramadan diwali pentecost advent lent
+  natale pasqua capodanno ferragosto epifania carnevale pentecoste quaresima
+  natal páscoa pascoa carnaval réveillon reveillon quaresma
+  navidad pascua nochebuena nochevieja
+  weihnachten ostern pfingsten silvester fasching karneval
+  lebaran idulfitri iduladha nyepi waisak imlek natalan
+  jul påsk midsommar
+`);
+
+/** Scriptures and religions: a scripture is a work, a religion a concept. */
+export const SCRIPTURES = words(
+  `quran qur'an qur’an alquran al-quran al-qur'an al-qur’an bible alkitab torah taurat injil zabur talmud bibbia bíblia biblia bibel`,
+);
+export const RELIGIONS = words(`
+  islam christianity judaism buddhism hinduism catholicism protestantism sikhism taoism shinto
+  kristen katolik protestan yahudi cristianesimo cristianismo christentum judentum buddhismus hinduismus
+  ebraismo judaísmo buddismo budismo induismo hinduísmo
+`);
+
+/**
+ * Words that open the titles of books of hadith and tafsir in Indonesian and Arabic ("Shahih
+ * Bukhari", "Tafsir Ibnu Katsir", "Kitab Tauhid"): works.
+ */
+export const SCRIPTURE_TITLE_FIRST = words(`shahih sahih shohih musnad tafsir kitab riyadhus riyadush bulughul`);
+
+/** Islamic honorifics after a name (SAW, SWT, AS, RA): the name is a person's. */
+export const HONORIFIC_SUFFIXES = words(`saw s.a.w swt s.w.t ra r.a as a.s`);
+
+/** God and the prophet, named as persons in news and sermons of several languages. */
+export const DEITIES = words(`god allah tuhan gott deus dio dios dieu rasulullah yahweh jehova jehovah`);
+
+/** Arabic name words that open a person's name ("Abu Hurairah", "Ibnu Katsir", "Ummu Salamah"). */
+export const ARABIC_NAME_FIRST = words(`abu abi ibnu ibn ummu umm sayyidina sayyiduna`);
+
+/** Honorifics and titles that open a name (Imam Malik, Nabi Adam, Syekh Ali Jaber). */
+export const TITLE_FIRST = words(`
+  imam nabi rasul syekh syaikh syeikh ustadz ustaz ustadzah kyai kiai habib sayyid haji hajjah
+  pastor padre papa don dona dom frei irmã santo santa são
 `);
 
 export const EVENT_SUFFIXES = words(

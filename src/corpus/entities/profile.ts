@@ -14,7 +14,21 @@ import {
   DETERMINERS,
   DROPPABLE_SUFFIXES,
   EVENT_HEADS,
+  EVENT_HEADS_FIRST,
   EVENT_SUFFIXES,
+  HOLIDAYS,
+  HONORIFIC_SUFFIXES,
+  ORG_COMPOUND_HEADS,
+  ORG_HEADS_FIRST,
+  PLACE_COMPOUND_HEADS,
+  PLACE_HEADS_FIRST,
+  PRODUCT_AFTER,
+  RELIGIONS,
+  SCRIPTURES,
+  SCRIPTURE_TITLE_FIRST,
+  TITLE_FIRST,
+  DEITIES,
+  ARABIC_NAME_FIRST,
   FIRST_NAMES,
   FUNCTION_WORDS,
   HONORIFICS,
@@ -226,10 +240,51 @@ function typeOf(
     if (endsWithHead(lastKey, LAW_HEADS) || (toks.length >= 2 && LAW_WORDS.has(lastKey))) add('concept', 4);
     // "Saturn", "Titan", "Solar System": bodies of the sky are places.
     if (CELESTIAL.has(full.key.replace(/^the /u, '').replace(/ /gu, '-'))) add('place', 5);
-    if (toks.length === 1 && given && place === null && !first.acronym) add('person', 2.5);
+    // What the words of the name say it is, in languages that put the head first or last: "Escola
+    // de Belas Artes", "Giorno del Ringraziamento", "Techniker Krankenkasse", "Alexanderplatz".
+    const firstKey = first?.lower ?? '';
+    const multi = toks.length >= 2;
+    const headed =
+      (multi && ORG_HEADS_FIRST.has(firstKey)) ||
+      (multi && EVENT_HEADS_FIRST.has(firstKey)) ||
+      (multi && PLACE_HEADS_FIRST.has(firstKey)) ||
+      (multi && SCRIPTURE_TITLE_FIRST.has(firstKey)) ||
+      endsWithHead(lastKey, ORG_COMPOUND_HEADS) ||
+      endsWithHead(lastKey, PLACE_COMPOUND_HEADS);
+    if (multi && ORG_HEADS_FIRST.has(firstKey)) add('organization', 4);
+    if (multi && EVENT_HEADS_FIRST.has(firstKey)) add('event', 4);
+    if (multi && PLACE_HEADS_FIRST.has(firstKey)) add('place', 4);
+    if (multi && SCRIPTURE_TITLE_FIRST.has(firstKey)) add('work', 4);
+    if (endsWithHead(lastKey, ORG_COMPOUND_HEADS) && !first?.acronym) add('organization', 3);
+    if (endsWithHead(lastKey, PLACE_COMPOUND_HEADS)) add('place', 3);
+    // Holidays, scriptures and religions: "Natale", "Thanksgiving", "Al Qur’an", "Islam".
+    const bare = full.key.replace(/^(?:the|al|al-) /u, '');
+    if (HOLIDAYS.has(full.key) || HOLIDAYS.has(bare) || HOLIDAYS.has(full.key.replace(/ /gu, ''))) add('event', 6);
+    if (SCRIPTURES.has(full.key) || SCRIPTURES.has(bare) || SCRIPTURES.has(full.key.replace(/ /gu, ''))) add('work', 6);
+    if (RELIGIONS.has(full.key)) add('concept', 6);
+    // "Marxism", "Buddhismus", "capitalismo": doctrines.
+    else if (toks.length === 1 && /\p{L}{3}(?:ism|ismus|ismo|isme)$/u.test(first?.text ?? '')) add('concept', 3);
+    // A title that opens a name ("Imam Malik", "Nabi Adam") or an honorific after it ("Rasulullah SAW").
+    if (multi && (TITLE_FIRST.has(firstKey) || ARABIC_NAME_FIRST.has(firstKey))) add('person', 4);
+    if (DEITIES.has(full.key) || DEITIES.has(full.key.replace(/ (?:swt|saw|s\.w\.t|s\.a\.w)$/u, ''))) add('person', 6);
+    if (multi && HONORIFIC_SUFFIXES.has(lastKey) && toks[toks.length - 1]?.text === toks[toks.length - 1]?.text.toUpperCase())
+      add('person', 5);
+    if (toks.length === 1 && given && place === null && !first.acronym && !headed) add('person', 2.5);
     // A capitalised pair is a person's name when a word of it is a known personal name; the
     // bare shape is weak ("Ritorno al Futuro", "Altoparlanti Integrati").
-    if (personLike(toks, nonPersonKeys, gaz.givenNames)) add('person', given ? 4 : surname ? 2.5 : thorough ? 0.6 : 1);
+    // A name with a country, region or city in it and no given name is no person's: "Real Madrid",
+    // "Yobe North", "Boston Celtics" (a team named by its city, which the gold calls a place too).
+    const placeWord =
+      multi &&
+      !given &&
+      place === null &&
+      toks.some((t) => {
+        const k = gaz.places.get(fold(stripInflection(t.text)));
+        return k !== undefined && k !== 'town' && !gaz.givenNames.has(fold(t.text));
+      });
+    if (placeWord) add('place', 2);
+    if (!headed && !placeWord && personLike(toks, nonPersonKeys, gaz.givenNames))
+      add('person', given ? 4 : surname ? 2.5 : thorough ? 0.6 : 1);
     else if (toks.length >= 2 && first !== undefined && PLACE_FIRST.has(first.lower)) add('place', 2);
     else if (toks.length >= 2 && first !== undefined && !given && adjectival(first.text)) add('organization', 1.5);
     if (toks.length >= 2 && PRODUCT_SUFFIXES.has(lastKey)) add('product', 2);
@@ -257,6 +312,11 @@ function typeOf(
   return best;
 }
 
+/** Plural vehicles and devices after a name are its maker's: "30 Boeing jets", "Ford trucks". */
+const MAKER_PLURALS = new Set('jets planes airliners cars trucks vehicles consoles laptops phones smartphones tablets drones'.split(' '));
+/** A year is no model number ("in 2019 Tesla…"). */
+const CALENDAR_YEAR = /^(?:1[89]|20)\d\d$/u;
+
 const spanId = (s: Span) => `${String(s.sent.art)}:${String(s.sent.idx)}:${String(s.a)}`;
 
 /** Words around one mention that tell the type. */
@@ -275,7 +335,9 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     if (MEDIA_VERBS.has(l)) add('organization', 2);
     if (PLACE_PREPOSITIONS.has(l)) {
       const invest = toks.slice(Math.max(0, s.a - 5), s.a - 1).some((t) => INVEST_WORDS.has(t.lower));
-      add(invest ? 'organization' : 'place', 1.5);
+      // "from MarketAxess", "in WhatsApp": a word with an inner capital is a brand, not a place.
+      const brand = s.b - s.a === 1 && toks[s.a]?.mixed === true;
+      add(invest || brand ? 'organization' : 'place', 1.5);
     }
     if (ROLE_PREPOSITIONS.has(l) && p2 !== undefined && isRole(p2.lower)) add('organization', 3);
     if (l === 'till' && p2?.lower === 'uppgifter') add('organization', 2);
@@ -288,6 +350,9 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     }
   }
   if (p1 !== undefined && gapBefore(ts, s.a) === '. ' && HONORIFICS.has(p1.lower)) add('person', 3);
+  // A model number before a name: "787 Dreamliner", "the 787-9 Dreamliner".
+  if (p1 !== undefined && isSpace(gapBefore(ts, s.a)) && (p1.number || p1.alnum) && /\p{N}/u.test(p1.text) && !CALENDAR_YEAR.test(p1.text))
+    add('product', 2);
   // A title in quotation marks, the whole of what is quoted: “Ritorno al Futuro”, "The Wall".
   if (/["“„«‘]\s*$/u.test(gapBefore(ts, s.a)) && /^\s*["”“»’]/u.test(gapAfter(ts, s.b - 1)) && s.b - s.a >= 1 && !ts.titleCase)
     add('work', 3);
@@ -297,7 +362,13 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     const possessive = s.surface !== s.base;
     if (possessive && (isRole(l) || ORG_PARTS.has(l) || ROLE_MODIFIERS.has(l))) add('organization', 2);
     if (!possessive && n1.cap && (l === 'ceo' || l === 'vd' || l === 'cfo' || l === 'cto' || l === 'chief')) add('organization', 2);
-    if (PRODUCT_HEADS.includes(l)) add('product', 2);
+    // "the Cassini spacecraft" is a product; "30 Boeing jets", "Ford trucks" are a maker's.
+    if (PRODUCT_AFTER.has(l) && !PRODUCT_HEADS.includes(l)) {
+      if (MAKER_PLURALS.has(l)) add('organization', 1.5);
+      else add('product', 3);
+    } else if (PRODUCT_HEADS.includes(l)) add('product', 2);
+    // "Salesforce's Dreamforce conference", "the Dragonfly mission".
+    else if (!possessive && EVENT_HEADS.includes(l)) add('event', 3);
   }
 }
 

@@ -25,6 +25,7 @@ import {
   NAME_PARTICLES,
   NOT_NAMES,
   OF_HEADS,
+  ORG_COMPOUND_HEADS,
   ORG_HEADS,
   ORG_SUFFIXES,
   PLACE_HEADS,
@@ -40,7 +41,7 @@ import {
   lowerWord,
 } from './lexicon';
 import type { Gazetteer } from './gazetteer';
-import { type Token, type TokenizedSentence, fold, gapAfter, gapBefore, isSpace, stripInflection } from './tokens';
+import { type Token, type TokenizedSentence, fold, gapAfter, gapBefore, isFunctionWord, isSpace, stripInflection } from './tokens';
 
 /** A sentence of an article, tokenised. */
 export interface Sent {
@@ -249,7 +250,11 @@ function piece(sent: Sent, a0: number, b: number): Span | null {
     const firstName = FIRST_NAMES.has(lower) && next !== undefined && a + 1 < b && next.cap;
     // A capitalised function word mid-sentence is part of a name ("New York Times"); at the start it is not.
     // (German capitalises the polite "Ihre", "Sie" anywhere.)
-    const fn = ((FUNCTION_WORDS.has(lower) && (t.initial || !t.cap || sent.german)) || (!t.cap && NAME_PARTICLES.has(lower))) && !firstName;
+    // A function word of the article's language opens a sentence ("Cada", "Saat Lebaran", "Quando Marco").
+    const fn =
+      (((FUNCTION_WORDS.has(lower) || (t.initial && isFunctionWord(lower, sent.lang))) && (t.initial || !t.cap || sent.german)) ||
+        (!t.cap && NAME_PARTICLES.has(lower))) &&
+      !firstName;
     const germanHead = sent.german && a + 1 < b && isHeadOf(lower);
     // "Stockholmsbaserade Vinterfjord AB", "Leading …": a capitalised modifier at the sentence start.
     const opener = t.initial && a + 1 < b && !firstName && !t.mixed && !t.acronym && OPENING_MODIFIER.test(lower);
@@ -317,6 +322,8 @@ export function germanEvidence(span: Span): boolean {
   if (toks.length >= 2) {
     if (FIRST_NAMES.has(first.lower)) return true;
     if (ORG_SUFFIXES.has(lastLower)) return true;
+    // "Techniker Krankenkasse", "Deutscher Ärzteverband": a name before an institution's compound head.
+    if (endsWithHead(lastLower, ORG_COMPOUND_HEADS) && toks.every((t) => t.cap)) return true;
     if (/(?:e|en|er|es)$/u.test(first.lower) && /^\p{Lu}/u.test(first.text) && adjectival(first.text)) return true;
     if (toks.some((t) => NAME_PARTICLES.has(t.lower) && !t.cap)) return true;
   }
