@@ -13,7 +13,7 @@
  *
  *   node scripts/gazetteer.mjs [--out <file>]   (default node_modules/.cache/news-context/gazetteer.json)
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,7 +155,11 @@ export async function buildGazetteer() {
 export async function writeGazetteer(out = DEFAULT_OUT) {
   const data = await buildGazetteer();
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(data));
+  // Written whole under another name, then renamed: a build running beside this one (test
+  // workers, the Vite build) never reads half a file.
+  const temp = `${out}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(data));
+  renameSync(temp, out);
   return data;
 }
 
