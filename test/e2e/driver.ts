@@ -161,6 +161,11 @@ export function firefoxPage(page: PpPage): DriverPage {
       // The whole browser's (firefox-driver.ts): undone when this page closes.
       schemeSet = true;
       await setColorScheme(page.browser(), scheme);
+      // The setting reaches the page's media queries a moment later: wait until this page sees it.
+      const want = scheme === 'dark';
+      for (let t = Date.now(); Date.now() - t < 5000; await new Promise((r) => setTimeout(r, 50)))
+        if ((await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) === want) return;
+      throw new Error(`the page did not switch to prefers-color-scheme: ${scheme} within 5 s`);
     },
     screenshot: async (name, options = {}) => {
       await page.screenshot({ path: screenshotPath('firefox', name), fullPage: options.fullPage ?? false });
