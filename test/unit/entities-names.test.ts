@@ -206,9 +206,7 @@ describe('descriptions', () => {
 
 describe.skipIf(!existsSync('node_modules/cldr-localenames-full'))('the gazetteer from the data packages', () => {
   it('knows countries, regions and cities in many languages, and given names', { timeout: 30_000 }, () => {
-    const started = Date.now();
     const g = loadGazetteer(GAZETTEER_CACHE);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(g.places.get('gibraltar')).toBe('country');
     expect(g.places.get('vietnam')).toBe('country');
     expect(g.places.get('tyskland')).toBe('country');
