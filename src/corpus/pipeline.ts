@@ -148,18 +148,11 @@ export function buildCorpusFromExtracted(
   const ids = new Set<string>();
   for (const { name, article } of sources) {
     const file = { name };
-    let extracted = article;
+    const extracted = article;
     try {
       if (!extracted.body.trim()) throw new ExtractionError(file.name, 'no article text found');
-      // No headline is no reason to lose an article: its first sentence stands in, said as such.
-      if (!extracted.title.trim()) {
-        const first = splitSentences(extracted.lead ?? extracted.body, extracted.lang)[0]?.text ?? '';
-        extracted = {
-          ...extracted,
-          title: first.length > 140 ? `${first.slice(0, first.lastIndexOf(' ', 139) + 1 || 139).trimEnd()}…` : first,
-        };
-        warnings.push({ source: file.name, message: 'no title found: the first sentence stands in for it' });
-      }
+      // Both extractors give a headline or the article's opening words; an empty one is a broken input.
+      if (!extracted.title.trim()) throw new ExtractionError(file.name, 'no title found');
       // Undated is not an error: the article is kept, its absolute dates still become events.
       if (!extracted.published)
         warnings.push({
