@@ -7,7 +7,7 @@
  * locale says which number is the day.
  */
 import { findDates } from '../text/dates';
-import { isoDate, validDate as valid } from './iso-date';
+import { isMachineForm, isoDate, validDate as valid } from './iso-date';
 
 /**
  * The date in `text` (a metadata value or a short dateline) as YYYY-MM-DD, or null. `locale`
@@ -21,7 +21,7 @@ export function normaliseDate(text: string | null | undefined, locale = 'und'): 
   const machine = isoDate(t);
   if (machine) return machine;
   // A machine form that is no real day (0001-01-01) is no date in another form either.
-  if (/(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|^\d{8}(?:T|\b)|^(?:\d{10}|\d{13})$/.test(t)) return null;
+  if (isMachineForm(t)) return null;
   const found = findDates(t, locale, { strict: true })[0];
   if (!found) return null;
   const [y, mo, d] = found.iso.split('-').map(Number);

@@ -16,6 +16,13 @@ export function validDate(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** ISO 8601 and friends: 2019-11-19, 2019-11-19T08:38:00+01:00, 2019/11/19, 2019.11.19. */
+const ISO = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
+/** Compact ISO: 20191119 or 20191119T083800. */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T|\b)/;
+/** Unix time in seconds or milliseconds (the UTC day: the page states no other). */
+const UNIX = /^(\d{10}|\d{13})$/;
+
 /**
  * The date of a machine-readable value ("2019-11-19T08:38:00+01:00", "2019/11/19", "20191119",
  * "1574150280") as YYYY-MM-DD, or null. The calendar day is the one written, not converted.
@@ -23,18 +30,21 @@ export function validDate(y: number, m: number, d: number): string | null {
 export function isoDate(text: string | null | undefined): string | null {
   if (!text) return null;
   const t = text.trim().slice(0, 200);
-  // ISO 8601 and friends: 2019-11-19, 2019-11-19T08:38:00+01:00, 2019/11/19, 2019.11.19.
-  let m = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(t);
+  let m = ISO.exec(t);
   if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  // Compact ISO: 20191119 or 20191119T083800.
-  m = /^(\d{4})(\d{2})(\d{2})(?:T|\b)/.exec(t);
+  m = COMPACT.exec(t);
   if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  // Unix time in seconds or milliseconds (the UTC day: the page states no other).
-  m = /^(\d{10}|\d{13})$/.exec(t);
+  m = UNIX.exec(t);
   if (m) {
     const ms = Number(m[1]) * (m[1]?.length === 10 ? 1000 : 1);
     const d = new Date(ms);
     return validDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
   return null;
+}
+
+/** Whether `text` is written in a machine form at all, whether or not it names a real day (0001-01-01 does not). */
+export function isMachineForm(text: string): boolean {
+  const t = text.trim().slice(0, 200);
+  return ISO.test(t) || COMPACT.test(t) || UNIX.test(t);
 }
