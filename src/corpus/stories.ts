@@ -100,6 +100,16 @@ function vectorsOf(articles: readonly StoryArticle[]): Vectors[] {
 }
 
 /** The similarity of articles i and j from their cosines (entities, words) and their dates. */
+/** How close in time two articles are, 0..1 (an undated one is as close as one a half-life away: content alone decides). */
+function closenessOf(v: readonly Vectors[], i: number, j: number, halfLifeDays: number): number {
+  const days = Math.abs((v[i]?.time ?? 0) - (v[j]?.time ?? 0)) / DAY;
+  return Number.isFinite(days) ? Math.pow(0.5, days / halfLifeDays) : 0.5;
+}
+
+/** Content decides; time only discounts: the same names months apart are a related story. */
+const scoreOf = (entity: number, lexical: number, closeness: number) => (0.65 * entity + 0.35 * lexical) * (0.35 + 0.65 * closeness);
+
+/** The similarity of articles i and j from their cosines (entities, words) and their dates, with the entities they share. */
 function similarity(
   articles: readonly StoryArticle[],
   v: readonly Vectors[],
@@ -111,21 +121,17 @@ function similarity(
 ): Similarity {
   const a = articles[Math.min(i, j)];
   const b = articles[Math.max(i, j)];
-  const days = Math.abs((v[i]?.time ?? 0) - (v[j]?.time ?? 0)) / DAY;
-  // An undated article is as close in time as one a half-life away: content alone decides.
-  const closeness = Number.isFinite(days) ? Math.pow(0.5, days / halfLifeDays) : 0.5;
+  const closeness = closenessOf(v, i, j, halfLifeDays);
   const shared = a && b ? [...a.entities.keys()].filter((k) => b.entities.has(k)) : [];
-  // Content decides; time only discounts: the same names months apart are a related story.
-  const score = (0.65 * entity + 0.35 * lexical) * (0.35 + 0.65 * closeness);
-  return { score: i === j ? 1 : score, entity, lexical, time: closeness, shared };
+  return { score: i === j ? 1 : scoreOf(entity, lexical, closeness), entity, lexical, time: closeness, shared };
 }
 
-/** The similarity of two articles, computed directly (for a few pairs: a story's own members). */
-function pairSimilarity(articles: readonly StoryArticle[], v: readonly Vectors[], i: number, j: number, halfLifeDays: number): Similarity {
+/** The similarity score of two articles, computed directly (for a few pairs: a story's own members). */
+function pairScore(v: readonly Vectors[], i: number, j: number, halfLifeDays: number): number {
   const x = v[Math.min(i, j)];
   const y = v[Math.max(i, j)];
-  if (!x || !y) return { score: 0, entity: 0, lexical: 0, time: 0, shared: [] };
-  return similarity(articles, v, i, j, cosine(x.entities, y.entities), cosine(x.words, y.words), halfLifeDays);
+  if (!x || !y) return 0;
+  return i === j ? 1 : scoreOf(cosine(x.entities, y.entities), cosine(x.words, y.words), closenessOf(v, i, j, halfLifeDays));
 }
 
 /**
@@ -171,8 +177,9 @@ function similarPairs(
       const vj = v[j];
       const e = vj && vi.entityNorm > 0 && vj.entityNorm > 0 ? (entityDot[j] ?? 0) / (vi.entityNorm * vj.entityNorm) : 0;
       const w = vj && vi.wordNorm > 0 && vj.wordNorm > 0 ? (wordDot[j] ?? 0) / (vi.wordNorm * vj.wordNorm) : 0;
-      const s = similarity(articles, v, j, i, e, w, halfLifeDays);
-      if (s.score >= atLeast) out.set(j * n + i, s);
+      // The shared entities are listed only for the pairs kept.
+      if (scoreOf(e, w, closenessOf(v, j, i, halfLifeDays)) >= atLeast)
+        out.set(j * n + i, similarity(articles, v, j, i, e, w, halfLifeDays));
       entityDot[j] = 0;
       wordDot[j] = 0;
       seen[j] = 0;
@@ -209,7 +216,7 @@ export function clusterStories(articles: readonly StoryArticle[], opts: StoryOpt
   const members = [...groups.values()].map((g) => g.sort(byDate)).sort((g, h) => byDate(g[0] ?? 0, h[0] ?? 0));
   const stories: StoryCluster[] = members.map((g) => {
     // The title of the most central article names the story (its members' own pairs, computed directly).
-    const centrality = (i: number) => g.reduce((sum, j) => sum + (j === i ? 0 : pairSimilarity(articles, v, i, j, halfLife).score), 0);
+    const centrality = (i: number) => g.reduce((sum, j) => sum + (j === i ? 0 : pairScore(v, i, j, halfLife)), 0);
     const central = g.length > 2 ? g.reduce((best, i) => (centrality(i) > centrality(best) ? i : best), g[0] ?? 0) : (g[0] ?? 0);
     const entityTotals = new Map<string, number>();
     for (const i of g) for (const [k, c] of articles[i]?.entities ?? []) entityTotals.set(k, (entityTotals.get(k) ?? 0) + c);
