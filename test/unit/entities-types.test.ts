@@ -11,12 +11,12 @@ import { type DiscoveredEntity, type Registry, discoverEntities, parseGazetteer 
 const GAZ = parseGazetteer({
   version: 3,
   towns: ['Harlow Cross'],
-  countries: ['Brasil', 'Italia', 'Deutschland', 'Indonesia'],
+  countries: ['Brasil', 'Italia', 'Deutschland', 'Indonesia', 'UK', 'Netherlands'],
   continents: [],
   regions: [],
   cities: ['Pittsburgh', 'Lisboa', 'Roma', 'Berlin', 'Jakarta', 'Toronto'],
-  givenNames: ['Heinz', 'Natale', 'Al', 'Forest', 'Marco', 'Ana', 'Klaus', 'Budi', 'Maria'],
-  surnames: ['Rossi', 'Silva', 'Müller'],
+  givenNames: ['Heinz', 'Natale', 'Al', 'Forest', 'Marco', 'Ana', 'Klaus', 'Budi', 'Maria', 'Fiona'],
+  surnames: ['Rossi', 'Silva', 'Müller', 'Hill'],
 });
 const NONE: Registry = { entries: [] };
 
@@ -182,5 +182,41 @@ describe('a name in passing', () => {
   });
   it('in a short text, one mention is all there is', () => {
     expect(run('A spokesman thanked Velmor Quade for the coffee.').map((e) => e.name)).toContain('Velmor Quade');
+  });
+});
+
+describe('the words around a name', () => {
+  it('the maker of a thing after "from" is an organisation, not a place (en)', () => {
+    const es = run('The station wagon concept car from Vantora arrives next year. Dealers expect the concept car from Vantora in March.');
+    expect(typeOf(es, 'Vantora')).toBe('organization');
+  });
+  it('a name between prepositions of space and "the" is a place (en)', () => {
+    const es = run('A giant spider sits on the bridge between the Keizersvliet and the river. Boats sail along the Keizersvliet at night.');
+    expect(typeOf(es, 'Keizersvliet')).toBe('place');
+  });
+  it('a country keeps its type after "the" (en)', () => {
+    const es = run('The ambassador accused the UK of meddling. Later the UK answered, and the Netherlands agreed with the UK.');
+    expect(typeOf(es, 'UK')).toBe('place');
+    expect(typeOf(es, 'Netherlands')).toBe('place');
+  });
+  it('a count before a name is no model number; a model number is (en)', () => {
+    const counted = run('Containers: 1 Green, 1 Crimson, 1 Yellow. Lunch: 1 Purple, 1 Crimson. Dinner: 1 Crimson, 1 Orange.');
+    expect(typeOf(counted, 'Crimson')).not.toBe('product');
+    const model = run('The airline bought 30 of the 787-9 Skyliner jets. It already flies five 787-9 Skyliner planes.');
+    expect(typeOf(model, 'Skyliner')).toBe('product');
+  });
+  it('a title before "films" or "album" is a work (en)', () => {
+    const es = run('Fans of the Moon Voyage films rejoiced. The newest Moon Voyage films come out in May.');
+    expect(typeOf(es, 'Moon Voyage')).toBe('work');
+  });
+  it('a town before "police" or "residents" is a place (en)', () => {
+    const es = run('A tip led Ashvale police to the motel. Later, Ashvale residents gathered outside.');
+    expect(typeOf(es, 'Ashvale')).toBe('place');
+  });
+  it('a given name and a surname that also ends place names is a person, a venue after "at" is a place (en)', () => {
+    const person = run('He said his predecessor, Fiona Hill, had raised concerns. After Fiona Hill left the council, he took over.');
+    expect(typeOf(person, 'Fiona Hill')).toBe('person');
+    const venue = run('The Steelers lost at Heinz Field on Sunday. Fans left Heinz Field early.');
+    expect(typeOf(venue, 'Heinz Field')).toBe('place');
   });
 });

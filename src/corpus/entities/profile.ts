@@ -236,6 +236,8 @@ function typeOf(
     const surname = toks.length >= 2 && gaz.surnames.has(fold(stripInflection(toks[toks.length - 1]?.text ?? '')));
     const town = place === 'city' || place === 'town';
     if (place !== null) add('place', !town ? 6 : toks.length >= 2 || !given ? 5 : 1.5);
+    // "Fiona Hill", "Sally Field": a given name and a surname that is also a place's last word; the context decides.
+    if (toks.length === 2 && given && surname && place === null && PLACE_SUFFIXES.has(lastKey)) add('person', 3);
     // Laws and treaties are concepts: "Affordable Care Act", "E-Health-Gesetz", "Dataskyddslagen".
     if (endsWithHead(lastKey, LAW_HEADS) || (toks.length >= 2 && LAW_WORDS.has(lastKey))) add('concept', 4);
     // "Saturn", "Titan", "Solar System": bodies of the sky are places.
@@ -296,7 +298,7 @@ function typeOf(
   // person only together with a personal name.
   const single = c.spans.every((s) => s.b - s.a === 1);
   for (const s of c.spans) {
-    contextCues(s, add, single);
+    contextCues(s, add, single, gaz);
     const l = listCues.get(spanId(s));
     if (l) for (const [t, w] of Object.entries(l) as [EntityType, number][]) add(t, w);
   }
@@ -312,6 +314,23 @@ function typeOf(
   return best;
 }
 
+/** A gazetteer this large is a full one (the pinned data packages), not a test's handful. */
+const PLACES_THOROUGH = 10_000;
+/** Prepositions of space before "the": what follows is a place. */
+const SPATIAL_PREPOSITIONS = new Set(
+  'between along across over above below beneath under beside around through alongside zwischen entlang über unter neben längs mellan längs över under bredvid runt'.split(
+    ' ',
+  ),
+);
+/** Nouns after a name that say it is a town's or a region's ("Forest Hill police", "Oakland residents"). */
+const PLACE_AFTER = new Set(
+  'police residents mayor sheriff townspeople inhabitants province district county polisen invånare län kommun polizei einwohner bürgermeister provinz'.split(
+    ' ',
+  ),
+);
+/** Nouns after a name that say it is a title ("the Star Trek films", "a Beatles album"). */
+const WORK_AFTER = new Set('film films movie movies franchise novel novels album albums trilogy sequel sequels soundtrack'.split(' '));
+
 /** Plural vehicles and devices after a name are its maker's: "30 Boeing jets", "Ford trucks". */
 const MAKER_PLURALS = new Set('jets planes airliners cars trucks vehicles consoles laptops phones smartphones tablets drones'.split(' '));
 /** A year is no model number ("in 2019 Tesla…"). */
@@ -320,12 +339,16 @@ const CALENDAR_YEAR = /^(?:1[89]|20)\d\d$/u;
 const spanId = (s: Span) => `${String(s.sent.art)}:${String(s.sent.idx)}:${String(s.a)}`;
 
 /** Words around one mention that tell the type. */
-function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: boolean): void {
+function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: boolean, gaz: Gazetteer): void {
   const { ts } = s.sent;
   const toks = ts.tokens;
   const p1 = toks[s.a - 1];
   const p2 = toks[s.a - 2];
   const n1 = toks[s.b];
+  const oneWord = s.b - s.a === 1;
+  const placeKind = gaz.places.get(s.key);
+  // With a full gazetteer, one word it does not know is seldom a place: "from Volkswagen", "at Walmart".
+  const unknownWord = oneWord && placeKind === undefined && gaz.places.size >= PLACES_THOROUGH;
   if (p1 !== undefined && isSpace(gapBefore(ts, s.a))) {
     const l = p1.lower;
     const head = headType(l);
@@ -334,15 +357,31 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     if (SAY_VERBS.has(l) && !single) add('person', 2);
     if (MEDIA_VERBS.has(l)) add('organization', 2);
     if (PLACE_PREPOSITIONS.has(l)) {
-      const invest = toks.slice(Math.max(0, s.a - 5), s.a - 1).some((t) => INVEST_WORDS.has(t.lower));
+      const before = toks.slice(Math.max(0, s.a - 5), s.a - 1);
+      const invest = before.some((t) => INVEST_WORDS.has(t.lower));
+      // "a concept car from Volkswagen", "the new phone from Nokia": the maker of a thing.
+      const maker =
+        l !== 'in' && l !== 'i' && l !== 'im' && before.some((t) => PRODUCT_AFTER.has(t.lower) || PRODUCT_HEADS.includes(t.lower));
       // "from MarketAxess", "in WhatsApp": a word with an inner capital is a brand, not a place.
-      const brand = s.b - s.a === 1 && toks[s.a]?.mixed === true;
-      add(invest || brand ? 'organization' : 'place', 1.5);
+      const brand = oneWord && toks[s.a]?.mixed === true;
+      if (invest || brand || maker) add('organization', 1.5);
+      else add('place', unknownWord ? 0.75 : 1.5);
     }
+    // "between the Herengracht and the Amstel", "along the Thames": a place after a preposition of space.
+    if (DETERMINERS.has(l) && p2 !== undefined && isSpace(gapBefore(ts, s.a - 1)) && SPATIAL_PREPOSITIONS.has(p2.lower)) add('place', 1.5);
+    // "at Heinz Field", "at Moscone Center": a venue.
+    if (l === 'at' && s.b - s.a >= 2 && PLACE_SUFFIXES.has(lowerWord(toks[s.b - 1]?.text ?? ''))) add('place', 1.5);
     if (ROLE_PREPOSITIONS.has(l) && p2 !== undefined && isRole(p2.lower)) add('organization', 3);
     if (l === 'till' && p2?.lower === 'uppgifter') add('organization', 2);
-    // Portuguese, Italian, Spanish and Catalan put an article before a person's name too ("a Suzete").
-    if (DETERMINERS.has(l) && !/^(?:pt|it|es|ca)/u.test(s.sent.lang)) {
+    // Portuguese, Italian, Spanish and Catalan put an article before a person's name too ("a Suzete");
+    // countries and regions take one too ("the UK", "the Netherlands").
+    const country = placeKind !== undefined && placeKind !== 'town' && placeKind !== 'city';
+    if (
+      DETERMINERS.has(l) &&
+      !/^(?:pt|it|es|ca)/u.test(s.sent.lang) &&
+      !country &&
+      !(p2 !== undefined && SPATIAL_PREPOSITIONS.has(p2.lower))
+    ) {
       // "the Oakland startup", "die Berliner Firma": a single name before a company noun says where it is;
       // else "told the Bay Ledger", "dem Handelsblatt": people's names take no article.
       if (s.b - s.a === 1 && n1 !== undefined && isSpace(gapAfter(ts, s.b - 1)) && isHead(n1.lower, ORG_HEADS)) add('place', 2);
@@ -350,8 +389,14 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     }
   }
   if (p1 !== undefined && gapBefore(ts, s.a) === '. ' && HONORIFICS.has(p1.lower)) add('person', 3);
-  // A model number before a name: "787 Dreamliner", "the 787-9 Dreamliner".
-  if (p1 !== undefined && isSpace(gapBefore(ts, s.a)) && (p1.number || p1.alnum) && /\p{N}/u.test(p1.text) && !CALENDAR_YEAR.test(p1.text))
+  // A model number before a name: "787 Dreamliner", "the 787-9 Dreamliner"; not a count ("1 Red, 1 Yellow").
+  if (
+    p1 !== undefined &&
+    isSpace(gapBefore(ts, s.a)) &&
+    (p1.alnum || (p1.number && (p1.text.length >= 3 || /^[-.]$/u.test(gapBefore(ts, s.a - 1))))) &&
+    /\p{N}/u.test(p1.text) &&
+    !CALENDAR_YEAR.test(p1.text)
+  )
     add('product', 2);
   // A title in quotation marks, the whole of what is quoted: “Ritorno al Futuro”, "The Wall".
   if (/["“„«‘]\s*$/u.test(gapBefore(ts, s.a)) && /^\s*["”“»’]/u.test(gapAfter(ts, s.b - 1)) && s.b - s.a >= 1 && !ts.titleCase)
@@ -359,6 +404,13 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
   if (n1 !== undefined && isSpace(gapAfter(ts, s.b - 1))) {
     const l = n1.lower;
     if (SAY_VERBS.has(l) && !single) add('person', 2);
+    // "Volkswagen says": one word that speaks and is neither a given name nor a place is an organisation
+    // (a person's surname alone goes with the full name elsewhere).
+    if ((SAY_VERBS.has(l) || MEDIA_VERBS.has(l)) && single && unknownWord && !gaz.givenNames.has(s.key)) add('organization', 1.5);
+    // "Forest Hill police", "Oakland residents": a place's people.
+    if (PLACE_AFTER.has(l) && s.surface === s.base) add('place', 2);
+    // "the Star Trek films", "a Beatles album": a title.
+    if (WORK_AFTER.has(l)) add('work', 1.5);
     const possessive = s.surface !== s.base;
     if (possessive && (isRole(l) || ORG_PARTS.has(l) || ROLE_MODIFIERS.has(l))) add('organization', 2);
     if (!possessive && n1.cap && (l === 'ceo' || l === 'vd' || l === 'cfo' || l === 'cto' || l === 'chief')) add('organization', 2);
