@@ -17,7 +17,7 @@ const GAZ = parseGazetteer({
   continents: ['Europe'],
   regions: ['South Dakota', 'Bayern'],
   cities: ['Glasgow', 'Москва', 'Belo Horizonte', 'Reading'],
-  givenNames: ['Guido', 'Quentin', 'Полина', 'Hans', 'Anna', 'Larry', 'Suzete', 'Cristian'],
+  givenNames: ['Guido', 'Quentin', 'Полина', 'Hans', 'Anna', 'Larry', 'Suzete', 'Cristian', 'Gordon', 'Taylor', 'Joe'],
   surnames: ['Pella', 'Tarantino'],
 });
 const NONE: Registry = { entries: [] };
@@ -224,5 +224,35 @@ describe.skipIf(!existsSync('node_modules/cldr-localenames-full'))('the gazettee
     ).entities;
     expect(es.map((e) => e.name)).toEqual(['Mauna Kea']);
     expect(es[0]?.type).not.toBe('person');
+  });
+});
+
+describe('one person, several names', () => {
+  const find = (es: DiscoveredEntity[], form: string) => es.filter((e) => e.name === form || e.aliases.includes(form));
+  it('a given name alone is the one person of that given name in the article (en)', () => {
+    const es = run(
+      'A row involving Taylor Quillon and her former label grew on Monday. Taylor Quillon posted on Twitter. "At no point did we say Taylor could not perform," the label said.',
+    );
+    expect(find(es, 'Taylor').map((e) => e.name)).toEqual(['Taylor Quillon']);
+    expect(typeOf(es, 'Taylor Quillon')).toBe('person');
+  });
+  it('a given name shared by two people of the article stays apart (en)', () => {
+    const es = run('Taylor Quillon sang first. Taylor Brandt sang next. Then Taylor waved.');
+    expect(find(es, 'Taylor').some((e) => e.name === 'Taylor Quillon' || e.name === 'Taylor Brandt')).toBe(false);
+  });
+  it('a known name run into a person’s full name splits (en)', () => {
+    const es = run(
+      'He met the European Union twice. He said that he, Ambassador to the European Union Gordon Sondrell and others met in May. Sondrell declined to comment.',
+      'en',
+      REG,
+    );
+    expect(names(es)).toContain('Gordon Sondrell');
+    expect(find(es, 'Sondrell').map((e) => e.name)).toEqual(['Gordon Sondrell']);
+    expect(names(es).some((n) => n.includes('Union Gordon'))).toBe(false);
+  });
+  it('the modifier of a role is no name: "Vice President Biden" (en)', () => {
+    const es = run('The envoy never urged anyone to investigate Vice President Barlow. Vice President Barlow was not a topic, he said.');
+    expect(names(es)).not.toContain('Vice');
+    expect(names(es)).toContain('Barlow');
   });
 });

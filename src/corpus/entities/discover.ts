@@ -353,6 +353,27 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
           continue;
         }
       }
+      // A known name of several words, then a person's full name: "Ambassador to the European Union
+      // Gordon Sondland", "Deutsche Bank Anshu Jain".
+      if (toks.length >= 4) {
+        let k = toks.length - 2;
+        for (; k >= 2; k--) {
+          const rest = toks.slice(k);
+          const given = rest[0];
+          if (
+            rest.length <= 3 &&
+            given !== undefined &&
+            (FIRST_NAMES.has(given.lower) || gazetteer.givenNames.has(fold(given.text))) &&
+            personLike(rest, nonPersonKeys, gazetteer.givenNames) &&
+            inflectionKnown(fold(textOf(s.sent, s.a, s.a + k)))
+          )
+            break;
+        }
+        if (k >= 2) {
+          out.push(...splitAt(s, k));
+          continue;
+        }
+      }
       // German: a noun, then a place in the genitive ("Wirtschaft Deutschlands", "Hauptstadt Frankreichs").
       if (s.sent.german && toks.length >= 2 && last && !gazetteer.places.has(s.key) && t0 && !adjectival(t0.text)) {
         const stem = [last.text, ...inflectionStems(last.text, s.sent.lang)].find((w) => gazetteer.places.has(fold(w)));
@@ -511,8 +532,24 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
       const k = `${String(s.sent.art)} ${fold(stripInflection(first.text))}`;
       shortIn.set(k, new Set([...(shortIn.get(k) ?? []), uf.find(s.key)]));
     }
+  // "Taylor" for "Taylor Swift": a given name alone stands for the one person of that given name in its article.
+  const givenIn = new Map<string, Set<string>>();
+  for (const list of selected)
+    for (const s of list) {
+      const toks = tokensOf(s);
+      const first = toks[0];
+      if (s.kind !== 'name' || !s.ev || toks.length < 2 || first === undefined) continue;
+      if (!(FIRST_NAMES.has(first.lower) || gazetteer.givenNames.has(fold(first.text)))) continue;
+      if (!personLike(toks, nonPersonKeys, gazetteer.givenNames)) continue;
+      const k = `${String(s.sent.art)} ${fold(first.text)}`;
+      givenIn.set(k, new Set([...(givenIn.get(k) ?? []), uf.find(s.key)]));
+    }
   const rootOf = (s: Span): string => {
     if (s.b - s.a === 1) {
+      const named = givenIn.get(`${String(s.sent.art)} ${s.key}`);
+      const person = named && named.size === 1 ? [...named][0] : undefined;
+      if (person !== undefined && !regByKey.has(s.key) && !fullIn.has(`${String(s.sent.art)} ${s.key}`) && uf.find(s.key) === s.key)
+        return uf.find(person);
       const short = shortIn.get(`${String(s.sent.art)} ${s.key}`);
       const company = short && short.size === 1 ? [...short][0] : undefined;
       if (company !== undefined && !regByKey.has(s.key)) return uf.find(company);

@@ -15,6 +15,7 @@ import {
   FUNCTION_WORDS,
   OPENING_MODIFIER,
   PRODUCT_SUFFIXES,
+  ROLE_MODIFIERS,
   QUOTED_TERM_CUES,
   TITLE_WORDS,
   NON_PERSON_FIRST,
@@ -224,10 +225,14 @@ export function namePieces(sent: Sent): Span[] {
         after !== undefined &&
         sent.gaz.givenNames.has(next.lower) &&
         !after.acronym;
-      const cut = k === j || (t !== undefined && isRoleToken(t)) || title || position;
+      const role = t !== undefined && isRoleToken(t);
+      const cut = k === j || role || title || position;
       if (!cut) continue;
-      if (k > segStart) {
-        const span = piece(sent, segStart, k);
+      // "Vice President Biden", "Former Chancellor Merkel": the role's modifiers go with it.
+      let end = k;
+      if (role) while (end > segStart && ROLE_MODIFIERS.has(lowerWord(toks[end - 1]?.text ?? ''))) end--;
+      if (end > segStart) {
+        const span = piece(sent, segStart, end);
         if (span) out.push(span);
       }
       segStart = k + 1;
