@@ -220,3 +220,32 @@ describe('the words around a name', () => {
     expect(typeOf(venue, 'Heinz Field')).toBe('place');
   });
 });
+
+describe('an acronym takes its type from its expansion', () => {
+  it('a German common noun phrase or compound is a concept; an institution is an organisation (de)', () => {
+    const es = run(
+      'Die Versicherten erhalten die elektronische Gesundheitskarte (eGK) im Mai. Die eGK speichert Daten. ' +
+        'Die Ärzte nutzen ein Praxisverwaltungssystem (PVS) dafür. Das PVS ist alt. ' +
+        'Das Bundesamt für Sicherheit in der Informationstechnik (BSI) prüft das. Das BSI warnt.',
+      'de',
+    );
+    expect(typeOf(es, 'eGK')).toBe('concept');
+    expect(typeOf(es, 'PVS')).toBe('concept');
+    expect(typeOf(es, 'BSI')).toBe('organization');
+  });
+  it('an adjective that opens the sentence is still an adjective, a capitalised one inside is a name (de)', () => {
+    const es = run(
+      'Elektronische Fallakte (eFA) heißt das Konzept. Die eFA ist ärztlich geführt. Die Kunden der Deutsche Bahn (DB) warten. Die DB schweigt.',
+      'de',
+    );
+    expect(typeOf(es, 'eFA')).toBe('concept');
+    expect(typeOf(es, 'DB')).toBe('organization');
+  });
+  it('awards are an event, a council an organisation (en)', () => {
+    const es = run(
+      'She won at the Global Music Awards (GMA) last year. The GMA will be held in May. The National Safety Council (NSC) agreed. The NSC met.',
+    );
+    expect(typeOf(es, 'GMA')).toBe('event');
+    expect(typeOf(es, 'NSC')).toBe('organization');
+  });
+});

@@ -17,7 +17,13 @@ import {
   ORG_SUFFIXES,
   PLACE_SUFFIXES,
   EVENT_SUFFIXES,
+  LAW_HEADS,
+  LAW_WORDS,
+  ORG_COMPOUND_HEADS,
+  ORG_HEADS,
+  ORG_HEADS_FIRST,
   SHORTENABLE_SUFFIXES,
+  endsWithHead,
   isRole,
   lowerWord,
 } from './lexicon';
@@ -38,7 +44,7 @@ import {
   textOf,
   tokensOf,
 } from './spans';
-import { fold, gapBefore, inflectionStems, isFunctionWord, stripInflection, tokenize } from './tokens';
+import { type Token, fold, gapBefore, inflectionStems, isFunctionWord, stripInflection, tokenize } from './tokens';
 
 export interface ArticleSentences {
   id: string;
@@ -200,7 +206,6 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
       const shortBase = /^\p{Lu}{2,}s$/u.test(stem) ? stem.slice(0, -1) : stem;
       const letters = acronymLetters(shortTok) ?? shortBase;
       const longToks = sent.ts.tokens.slice(p.long[0], p.long[1]);
-      const lowerLong = longToks.every((t) => !t.cap);
       let longKey: string;
       if (longToks.every((t) => t.nameish)) {
         const last = longToks[longToks.length - 1];
@@ -213,7 +218,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
       uf.union(shortKey, longKey);
       shortTokens.add(`${si}:${p.short}`);
       acronymName.set(shortKey, shortTok.mixed ? shortBase : /^\p{Lu}\p{Ll}+$/u.test(shortBase) ? letters : shortBase);
-      hint(shortKey, lowerLong ? 'concept' : 'organization', 5);
+      hint(shortKey, expansionType(longToks, sent.lang), sent.ts.heading ? 3 : 5);
     }
     for (const words of introducedTerms(sent)) {
       const key = `t:${termKey(words)}`;
@@ -619,6 +624,35 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
   const surnames = new Set(bySurname.keys());
   for (const k of knownSingle) if (!surnames.has(k) && !FIRST_NAMES.has(k) && !gazetteer.givenNames.has(k)) nonPersonKeys.add(k);
   return { sents, clusters, nonPersonKeys, gazetteer };
+}
+
+/**
+ * What an acronym's expansion says it names: an organisation by a head word ("National Security
+ * Council", "Techniker Krankenkasse", "Università di Bologna"), an event ("American Music Awards"),
+ * a law; a common noun phrase is a concept ("large language models", "elektronische
+ * Gesundheitskarte", one German compound "Praxisverwaltungssystem"); else a name, most often an
+ * organisation's.
+ */
+function expansionType(words: readonly Token[], lang: string): EntityType {
+  const lowers = words.map((t) => lowerWord(t.text));
+  const last = lowers[lowers.length - 1] ?? '';
+  if (
+    lowers.some((l) => ORG_SUFFIXES.has(l) || ORG_HEADS.includes(l) || endsWithHead(l, ORG_COMPOUND_HEADS)) ||
+    ORG_HEADS_FIRST.has(lowers[0] ?? '')
+  )
+    return 'organization';
+  if (EVENT_SUFFIXES.has(last) || last === 'awards') return 'event';
+  if (endsWithHead(last, LAW_HEADS) || LAW_WORDS.has(last)) return 'concept';
+  // In German an adjective is written small ("elektronische Fallakte") unless it opens the sentence or
+  // heading ("Elektronische Fallakte (eFA)"); a name's adjective is capitalised everywhere ("die Deutsche Bahn").
+  const german = lang.startsWith('de');
+  const common = words.some(
+    (t) =>
+      (!t.cap && !t.acronym && !isFunctionWord(t.lower, lang) && !FUNCTION_WORDS.has(t.lower)) ||
+      (german && t.initial && adjectival(t.text)),
+  );
+  const compound = words.length === 1 && german && (words[0]?.text.length ?? 0) >= 10;
+  return common || compound ? 'concept' : 'organization';
 }
 
 /**

@@ -354,8 +354,12 @@ export interface AcronymPair {
 
 const SKIPPABLE = new Set(['of', 'for', 'and', 'the', 'och', 'för', 'für', 'und', 'der', 'de', 'des', '&', 'on', 'in']);
 
-/** Whether the initials of `words` spell `letters` ("Fundamental AI Research" → FAIR; "large language models" → LLM). */
-function spells(letters: string, words: readonly Token[]): boolean {
+/**
+ * Whether the initials of `words` spell `letters` ("Fundamental AI Research" → FAIR; "large language
+ * models" → LLM). In languages that write compounds as one word, a long word may give a letter per
+ * part, in order: "elektronische Gesundheitskarte" → eGK, "Praxisverwaltungssystem" → PVS.
+ */
+function spells(letters: string, words: readonly Token[], compounds = false): boolean {
   const go = (pos: number, w: number): boolean => {
     if (w === words.length) return pos === letters.length;
     const t = words[w];
@@ -367,14 +371,27 @@ function spells(letters: string, words: readonly Token[]): boolean {
       if (letters.startsWith(up, pos) && go(pos + up.length, w + 1)) return true;
     }
     const initial = stem.charAt(0).toUpperCase();
-    return letters.charAt(pos) === initial && go(pos + 1, w + 1);
+    if (letters.charAt(pos) !== initial) return false;
+    if (go(pos + 1, w + 1)) return true;
+    if (!compounds || stem.length < 8) return false;
+    // Further letters from inside the compound, in order, each part at least three letters on.
+    const inner = stem.toUpperCase();
+    let at = 0;
+    for (let p = pos + 1; p < letters.length; p++) {
+      const found = inner.indexOf(letters.charAt(p), at + 3);
+      if (found < 0) return false;
+      at = found;
+      if (go(p + 1, w + 1)) return true;
+    }
+    return false;
   };
   return letters.length >= 2 && go(0, 0);
 }
 
-/** Letters of a would-be acronym: "LLMs" → "LLM", "Fair" → "FAIR", "KTH" → "KTH". */
+/** Letters of a would-be acronym: "LLMs" → "LLM", "Fair" → "FAIR", "KTH" → "KTH", "eGK" → "EGK". */
 export function acronymLetters(t: Token): string | null {
   const stem = stripInflection(t.text);
+  if (/^[ei]\p{Lu}{1,5}$/u.test(stem)) return stem.toUpperCase();
   if (!/^\p{Lu}[\p{L}]{1,7}$/u.test(stem)) return null;
   if (/^\p{Lu}{2,}s$/u.test(stem)) return stem.slice(0, -1);
   return stem.toUpperCase();
@@ -384,6 +401,7 @@ export function acronymLetters(t: Token): string | null {
 export function acronymPairs(sent: Sent): AcronymPair[] {
   const { ts } = sent;
   const toks = ts.tokens;
+  const compounds = sent.german || /^(?:sv|da|no|nb|nn|nl|fi)/u.test(sent.lang);
   const out: AcronymPair[] = [];
   for (let i = 0; i < toks.length; i++) {
     const before = gapBefore(ts, i);
@@ -405,7 +423,7 @@ export function acronymPairs(sent: Sent): AcronymPair[] {
           const words = toks.slice(a, i);
           const firstWord = words[0];
           if (firstWord === undefined || SKIPPABLE.has(firstWord.lower)) continue;
-          if (spells(letters, words)) {
+          if (spells(letters, words, compounds)) {
             out.push({ sent, short: i, long: [a, i] });
             break;
           }
@@ -416,7 +434,7 @@ export function acronymPairs(sent: Sent): AcronymPair[] {
     const prev = toks[i - 1];
     if (prev !== undefined && inner.length >= 2 && / \($/u.test(before) && prev.cap) {
       const letters = acronymLetters(prev);
-      if (letters !== null && spells(letters, inner)) out.push({ sent, short: i - 1, long: [i, close + 1] });
+      if (letters !== null && spells(letters, inner, compounds)) out.push({ sent, short: i - 1, long: [i, close + 1] });
     }
   }
   return out;
