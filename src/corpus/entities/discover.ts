@@ -631,7 +631,7 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
  * Council", "Techniker Krankenkasse", "Università di Bologna"), an event ("American Music Awards"),
  * a law; a common noun phrase is a concept ("large language models", "elektronische
  * Gesundheitskarte", one German compound "Praxisverwaltungssystem"); else a name, most often an
- * organisation's.
+ * organisation's. Small words tell a common noun only in English and German.
  */
 function expansionType(words: readonly Token[], lang: string): EntityType {
   const lowers = words.map((t) => lowerWord(t.text));
@@ -645,7 +645,10 @@ function expansionType(words: readonly Token[], lang: string): EntityType {
   if (endsWithHead(last, LAW_HEADS) || LAW_WORDS.has(last)) return 'concept';
   // In German an adjective is written small ("elektronische Fallakte") unless it opens the sentence or
   // heading ("Elektronische Fallakte (eFA)"); a name's adjective is capitalised everywhere ("die Deutsche Bahn").
+  // Other languages write names in sentence case ("Kungliga Tekniska högskolan", "Organisation mondiale
+  // de la santé"): there only a phrase all in small letters is a common noun.
   const german = lang.startsWith('de');
+  if (!german && !lang.startsWith('en')) return words.every((t) => !t.cap) ? 'concept' : 'organization';
   const common = words.some(
     (t) =>
       (!t.cap && !t.acronym && !isFunctionWord(t.lower, lang) && !FUNCTION_WORDS.has(t.lower)) ||
