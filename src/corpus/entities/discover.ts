@@ -16,6 +16,7 @@ import {
   NOT_NAMES,
   ORG_SUFFIXES,
   PLACE_SUFFIXES,
+  RELIGIOUS_TITLES,
   EVENT_SUFFIXES,
   LAW_HEADS,
   LAW_WORDS,
@@ -139,7 +140,8 @@ const isStopName = (s: Span): boolean => {
     FUNCTION_WORDS.has(k) ||
     (t?.initial === true && isFunctionWord(k, s.sent.lang)) ||
     isRole(k) ||
-    HONORIFICS.has(k)
+    HONORIFICS.has(k) ||
+    RELIGIOUS_TITLES.has(k)
   );
 };
 
@@ -229,8 +231,14 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
 
   // How often each word is written in lower case: "Get" in "We are here to Get." is the verb.
   const lowerCount = new Map<string, number>();
+  const lowerInArticle = new Map<string, number>(); // `${art} ${word}`
   for (const sent of all)
-    for (const t of sent.ts.tokens) if (!t.cap && !t.mixed && !t.number) lowerCount.set(t.lower, (lowerCount.get(t.lower) ?? 0) + 1);
+    for (const t of sent.ts.tokens)
+      if (!t.cap && !t.mixed && !t.number) {
+        lowerCount.set(t.lower, (lowerCount.get(t.lower) ?? 0) + 1);
+        const k = `${String(sent.art)} ${t.lower}`;
+        lowerInArticle.set(k, (lowerInArticle.get(k) ?? 0) + 1);
+      }
 
   // Evidence of each capitalised run on its own; at the start of a sentence or in a heading, a
   // place of the gazetteer ("Glasgow is…"), unless the word is also written in lower case. A
@@ -378,6 +386,26 @@ export function discover(articles: readonly ArticleSentences[], registry: Regist
           out.push(...splitAt(s, k));
           continue;
         }
+      }
+      // A common word of the article opens the sentence and runs into a name: "Bahkan Imam …" ("even
+      // the imam"), "Zaman Sahabat …" ("the era of the companions"): the article writes it small elsewhere.
+      if (
+        s.initial &&
+        toks.length >= 2 &&
+        t0 !== undefined &&
+        !t0.acronym &&
+        !t0.mixed &&
+        (lowerInArticle.get(`${String(s.sent.art)} ${t0.lower}`) ?? 0) >= 2 &&
+        !known.has(s.key) &&
+        !gazetteer.places.has(s.key) &&
+        !knownSingle.has(fold(t0.text)) &&
+        !FIRST_NAMES.has(t0.lower) &&
+        !gazetteer.givenNames.has(fold(t0.text)) &&
+        !gazetteer.places.has(fold(t0.text))
+      ) {
+        const [, right] = splitAt(s, 1);
+        out.push(right);
+        continue;
       }
       // German: a noun, then a place in the genitive ("Wirtschaft Deutschlands", "Hauptstadt Frankreichs").
       if (s.sent.german && toks.length >= 2 && last && !gazetteer.places.has(s.key) && t0 && !adjectival(t0.text)) {

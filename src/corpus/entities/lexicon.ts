@@ -62,7 +62,7 @@ export const ROLES = words(`
   king queen prince princess pope coach actor actress singer artist entrepreneur billionaire officer
   dean student candidate boss owner premier sheriff commissioner lawmaker congressman congresswoman
   representative general colonel captain rapper producer designer developer programmer physician doctor
-  filmmaker administrator commander
+  filmmaker administrator commander ombudsman ombudswoman ombudsperson prosecutor inspector superintendent
   vd:n ordförande grundare medgrundare chef forskare professorn statsminister pionjär expert analytiker
   ekonom talesperson presschef direktör ledare investerare entreprenör journalist författare ägare
   minister generaldirektör kommunikationschef chefsekonom riksdagsledamot kung drottning prins prinsessa
@@ -528,6 +528,7 @@ export const ORG_COMPOUND_HEADS = [
 export const EVENT_HEADS_FIRST = words(`
   giorno dia día festa fiesta festival copa coppa campeonato campionato torneo torneio jogos giochi
   olimpiadi olimpíadas semana settimana hari piala konferensi
+  perang pertempuran revolusi guerra batalha battaglia batalla revolução rivoluzione revolución
 `);
 
 /** Holidays and feasts in the corpus languages: events. */
@@ -549,6 +550,7 @@ export const RELIGIONS = words(`
   islam christianity judaism buddhism hinduism catholicism protestantism sikhism taoism shinto
   kristen katolik protestan yahudi cristianesimo cristianismo christentum judentum buddhismus hinduismus
   ebraismo judaísmo buddismo budismo induismo hinduísmo
+  sunni sunnism shia shiite shiism syiah syi'ah syi’ah wahhabi wahhabism wahabi salafi salafism sufi sufism
 `);
 
 /**
@@ -566,9 +568,14 @@ export const DEITIES = words(`god allah tuhan gott deus dio dios dieu rasulullah
 /** Arabic name words that open a person's name ("Abu Hurairah", "Ibnu Katsir", "Ummu Salamah"). */
 export const ARABIC_NAME_FIRST = words(`abu abi ibnu ibn ummu umm sayyidina sayyiduna`);
 
+/** Religious titles that are no name on their own ("Imam", "Khalifah"), as a title alone is none. */
+export const RELIGIOUS_TITLES = words(`
+  imam nabi rasul syekh syaikh syeikh ustadz ustaz ustadzah kyai kiai habib sayyid hajjah khalifah khalifa caliph
+`);
+
 /** Honorifics and titles that open a name (Imam Malik, Nabi Adam, Syekh Ali Jaber). */
 export const TITLE_FIRST = words(`
-  imam nabi rasul syekh syaikh syeikh ustadz ustaz ustadzah kyai kiai habib sayyid haji hajjah
+  imam nabi rasul syekh syaikh syeikh ustadz ustaz ustadzah kyai kiai habib sayyid haji hajjah khalifah khalifa caliph
   pastor padre papa don dona dom frei irmã santo santa são
 `);
 

@@ -211,7 +211,14 @@ export function namePieces(sent: Sent): Span[] {
     let segStart = i;
     for (let k = i; k <= j; k++) {
       const t = toks[k];
-      const title = k > i && t !== undefined && t.cap && TITLE_WORDS.has(t.lower) && !FIRST_NAMES.has(t.lower);
+      // "James Van Der Beek", "Oscar De La Hoya": capitalised particles inside a person's name are no title.
+      const particle =
+        t !== undefined &&
+        NAME_PARTICLES.has(t.lower) &&
+        NAME_PARTICLES.has(toks[k - 1]?.lower ?? '') &&
+        toks[k + 1]?.cap === true &&
+        !sent.german;
+      const title = k > i && t !== undefined && t.cap && TITLE_WORDS.has(t.lower) && !FIRST_NAMES.has(t.lower) && !particle;
       // "Cleveland DL Larry Ogunjobi", "Browns QB Baker Mayfield": a position's acronym before a person's name.
       const next = toks[k + 1];
       const after = toks[k + 2];
