@@ -288,6 +288,14 @@ describe('boilerplate rules', () => {
     expect(paragraphs(a)).toEqual(ARTICLE_EN);
   });
 
+  it('drops a call to follow the outlet on social networks inside the article', () => {
+    const body = ARTICLE_EN.map(
+      (p, i) => `<p>${p}</p>${i === 2 ? '<p><i>Follow Valley Beat on Instagram, Facebook and YouTube.</i></p>' : ''}`,
+    ).join('');
+    const a = extractHtml(page(`<article><h1>Council approves bridge rebuild</h1>${body}</article>`));
+    expect(paragraphs(a)).toEqual(ARTICLE_EN);
+  });
+
   it('keeps sentences and crossheads that start like furniture labels', () => {
     const lookalikes = [
       'More than 30 people were hurt.',

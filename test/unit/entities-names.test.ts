@@ -256,3 +256,47 @@ describe('one person, several names', () => {
     expect(names(es)).toContain('Barlow');
   });
 });
+
+describe('names and the words next to them', () => {
+  it('capitalised particles inside a person’s name keep it whole (en)', () => {
+    const es = run(
+      'James Van Der Stoep has been eliminated from the show. Van Der Stoep said the news was hard. Fans wrote to Van Der Stoep.',
+    );
+    expect(names(es)).toContain('James Van Der Stoep');
+    expect(names(es)).not.toContain('Stoep');
+    expect(names(es)).not.toContain('James Van');
+  });
+  it('a common word of the article that opens a sentence is not part of the name after it (id, pt)', () => {
+    const id = run(
+      'Bahkan Hadi Sutanto tidak datang ke rapat itu. Mereka bahkan menunggu lama. Warga bahkan kecewa. Hadi Sutanto lalu meminta maaf.',
+      'id',
+    );
+    expect(names(id)).not.toContain('Bahkan Hadi Sutanto');
+    expect(names(id)).toContain('Hadi Sutanto');
+    const pt = run('Cada criança tem seu tempo, disse Suzete Lima ontem.', 'pt');
+    expect(names(pt)).not.toContain('Cada');
+  });
+  it('a role word before a name is no part of it: "Public Ombudsman Nadia Cruz" (en)', () => {
+    const es = run('Public Ombudsman Nadia Orellana’s office said nine people died. Orellana asked for calm. Orellana met the press.');
+    expect(names(es)).toContain('Nadia Orellana');
+    expect(names(es).some((n) => n.includes('Ombudsman'))).toBe(false);
+  });
+  it('a religious title alone is no name; a title before a name makes a person (id)', () => {
+    const es = run(
+      'Para ulama mengangkat Khalifah baru. Khalifah Umar memimpin dengan adil. Setelah itu Khalifah Umar wafat. Imam itu datang.',
+      'id',
+    );
+    expect(names(es)).not.toContain('Khalifah');
+    expect(names(es)).not.toContain('Imam');
+    expect(typeOf(es, 'Khalifah Umar')).toBe('person');
+  });
+  it('wars and schools of thought have their type (id)', () => {
+    const es = run(
+      'Mereka saling bunuh dalam Perang Jamal dan Perang Siffin. Perang Jamal menewaskan banyak orang. Islam pecah jadi Sunni dan Syiah. Para ulama Sunni dan ulama Syiah belajar bersama.',
+      'id',
+    );
+    expect(typeOf(es, 'Perang Jamal')).toBe('event');
+    expect(typeOf(es, 'Sunni')).toBe('concept');
+    expect(typeOf(es, 'Syiah')).toBe('concept');
+  });
+});
