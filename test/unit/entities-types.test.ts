@@ -249,3 +249,33 @@ describe('an acronym takes its type from its expansion', () => {
     expect(typeOf(es, 'NSC')).toBe('organization');
   });
 });
+
+describe('types from other names and from lists', () => {
+  it('a maker’s name before a product’s makes a product, a title before a subtitle a work (en)', () => {
+    const es = run(
+      'Sales at the toy company Brickwell rose. The company Brickwell said more sets come soon. The Brickwell Galaxy Fleet set sold out. ' +
+        'Fans watched the Moon Voyage films. The Moon Voyage films made money, and Moon Voyage Beyond opened in May. Moon Voyage Beyond was directed by Lin.',
+    );
+    expect(typeOf(es, 'Brickwell')).toBe('organization');
+    expect(typeOf(es, 'Brickwell Galaxy Fleet')).toBe('product');
+    expect(typeOf(es, 'Moon Voyage Beyond')).toBe('work');
+  });
+  it('a person with a given name keeps the type when a role follows the possessive (en)', () => {
+    const es = run('The father of Heinz Marlow’s Captain Kirk returns. Heinz Marlow will be back on board, reports said.');
+    expect(typeOf(es, 'Heinz Marlow')).toBe('person');
+  });
+  it('a list in parentheses after "standards" names concepts (de, en)', () => {
+    const de = run('Die Akte nutzt offene Standards (HL9, DIKOM) für den Austausch. Auch HL9 und DIKOM werden genannt.', 'de');
+    expect(typeOf(de, 'DIKOM')).toBe('concept');
+    const en = run('The service supports several protocols (e.g. QXP, Zentra) today. QXP is old; Zentra is new.');
+    expect(typeOf(en, 'Zentra')).toBe('concept');
+  });
+  it('a code of law cited by paragraph is a concept (de)', () => {
+    const es = run('Das regelt § 291a Absatz 3 Nr. 4 SGB V seit Jahren. Auch § 68 SGB V ist wichtig.', 'de');
+    expect(typeOf(es, 'SGB V')).toBe('concept');
+  });
+  it('awards are an event (en)', () => {
+    const es = run('She will play her old tracks at the Global Music Awards on Sunday. The Global Music Awards are watched by millions.');
+    expect(typeOf(es, 'Global Music Awards')).toBe('event');
+  });
+});

@@ -580,7 +580,7 @@ export const TITLE_FIRST = words(`
 `);
 
 export const EVENT_SUFFIXES = words(
-  `summit conference games olympics cup war festival expo week championship championships election finals show fair marathon tournament`,
+  `summit conference games olympics cup war festival expo week championship championships election finals show fair marathon tournament awards`,
 );
 
 /** Awards in several languages ("Turingpriset", "Turing Award", "Turing-Preis"): a stem and a head. */

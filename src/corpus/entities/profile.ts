@@ -136,10 +136,14 @@ export function profiles(d: Discovery): Profile[] {
   for (const list of placed.values()) list.sort((x, y) => x.a - y.a);
   const listCues = listTypeCues(placed);
 
-  return d.clusters.map((c, ci) => {
+  const drafts = d.clusters.map((c) => {
     const name = nameOf(c);
     const candidates = c.spans.flatMap((s) => describe(s, placed));
-    const type = typeOf(c, candidates, listCues, d.nonPersonKeys, d.gazetteer);
+    return { c, name, candidates, type: typeOf(c, candidates, listCues, d.nonPersonKeys, d.gazetteer) };
+  });
+  const types = typesOfCompounds(drafts, d.gazetteer);
+  return drafts.map(({ c, name, candidates }, ci) => {
+    const type = types[ci] ?? 'organization';
     const descriptions = rankDescriptions(candidates, type, ci, placed);
     return {
       name,
@@ -149,6 +153,43 @@ export function profiles(d: Discovery): Profile[] {
       facts: factsOf(c, ci, name, descriptions, placed),
       wikidata: c.registry?.wikidata ?? null,
     };
+  });
+}
+
+/**
+ * Names that open with another entity's name take their type from it: a maker's name before a
+ * product's ("LEGO Star Wars", "Volkswagen ID.3", "Boeing 777X") is a product, a title before a
+ * subtitle ("Star Trek Beyond") a work; not when the rest says organisation ("Google Cloud
+ * Platform Inc", "Volkswagen Group").
+ */
+function typesOfCompounds(drafts: readonly { c: Cluster; name: string; type: EntityType }[], gaz: Gazetteer): EntityType[] {
+  const byForm = new Map<string, EntityType>();
+  for (const { c, name, type } of drafts)
+    if (type === 'organization' || type === 'work')
+      for (const f of [name, ...c.spans.map((s) => s.base)]) if (!f.includes(' ') || type === 'work') byForm.set(fold(f), type);
+  return drafts.map(({ c, name, type }) => {
+    if (c.registry || type === 'product' || type === 'event' || type === 'place') return type;
+    const words = name.split(/\s+/u);
+    const lastKey = lowerWord(words[words.length - 1] ?? '');
+    if (words.length < 2 || ORG_SUFFIXES.has(lastKey) || endsWithHead(lastKey, ORG_HEADS) || endsWithHead(lastKey, ORG_COMPOUND_HEADS))
+      return type;
+    for (let k = words.length - 1; k >= 1; k--) {
+      const head = byForm.get(fold(words.slice(0, k).join(' ')));
+      // Not a team named by its city ("Cleveland Browns"), not an institution's head word and its
+      // complement ("Università di Bologna", "Bank of America").
+      const firstKey = lowerWord(words[0] ?? '');
+      if (
+        head === 'organization' &&
+        k === 1 &&
+        /^[\p{Lu}\p{N}]/u.test(words[1] ?? '') &&
+        !gaz.places.has(fold(words[0] ?? '')) &&
+        !ORG_HEADS_FIRST.has(firstKey) &&
+        !ORG_HEADS.includes(firstKey)
+      )
+        return 'product';
+      if (head === 'work') return 'work';
+    }
+    return type;
   });
 }
 
@@ -210,6 +251,8 @@ function typeOf(
   if (c.registry) return c.registry.type;
   const score: Record<EntityType, number> = { person: 0, organization: 0, product: 0, place: 0, event: 0, concept: 0, work: 0 };
   const add = (t: EntityType, w: number) => (score[t] += w);
+  // A given name and a surname: "Chris Pine’s Captain Kirk" is a character's role, not an organisation's staff.
+  let personal = false;
   for (const [t, w] of Object.entries(c.hints) as [EntityType, number][]) add(t, w);
   // The shape of the fullest name.
   const full = [...c.spans].filter((s) => s.kind === 'name').sort((x, y) => y.b - y.a - (x.b - x.a) || Number(y.ev) - Number(x.ev))[0];
@@ -285,9 +328,10 @@ function typeOf(
         return k !== undefined && k !== 'town' && !gaz.givenNames.has(fold(t.text));
       });
     if (placeWord) add('place', 2);
-    if (!headed && !placeWord && personLike(toks, nonPersonKeys, gaz.givenNames))
+    if (!headed && !placeWord && personLike(toks, nonPersonKeys, gaz.givenNames)) {
       add('person', given ? 4 : surname ? 2.5 : thorough ? 0.6 : 1);
-    else if (toks.length >= 2 && first !== undefined && PLACE_FIRST.has(first.lower)) add('place', 2);
+      personal = given;
+    } else if (toks.length >= 2 && first !== undefined && PLACE_FIRST.has(first.lower)) add('place', 2);
     else if (toks.length >= 2 && first !== undefined && !given && adjectival(first.text)) add('organization', 1.5);
     if (toks.length >= 2 && PRODUCT_SUFFIXES.has(lastKey)) add('product', 2);
     if (toks.some((t) => /^i\p{Lu}/u.test(t.text))) add('product', 2); // "iPhone", "iOS"
@@ -298,7 +342,7 @@ function typeOf(
   // person only together with a personal name.
   const single = c.spans.every((s) => s.b - s.a === 1);
   for (const s of c.spans) {
-    contextCues(s, add, single, gaz);
+    contextCues(s, add, single, gaz, personal);
     const l = listCues.get(spanId(s));
     if (l) for (const [t, w] of Object.entries(l) as [EntityType, number][]) add(t, w);
   }
@@ -322,6 +366,15 @@ const SPATIAL_PREPOSITIONS = new Set(
     ' ',
   ),
 );
+/** Marks of an example inside parentheses: "(e.g. XML, JSON)", "(z.B. HL7)". */
+const EXAMPLE_MARKS = new Set(['e.g.', 'eg', 'z.b.', 'zb', 't.ex.', 'bspw.', 'bspw', 'ex.', 'p.ex.', 'por', 'like', 'etwa', 'wie']);
+/** Plural heads of lists of standards, formats and laws. */
+const LIST_CONCEPT_HEADS = new Set(
+  'standards standard protocols protocol formats format laws regulations standarder protokoll format lagar normen protokolle formate gesetze richtlinien'.split(
+    ' ',
+  ),
+);
+
 /** Nouns after a name that say it is a town's or a region's ("Forest Hill police", "Oakland residents"). */
 const PLACE_AFTER = new Set(
   'police residents mayor sheriff townspeople inhabitants province district county polisen invånare län kommun polizei einwohner bürgermeister provinz'.split(
@@ -339,7 +392,7 @@ const CALENDAR_YEAR = /^(?:1[89]|20)\d\d$/u;
 const spanId = (s: Span) => `${String(s.sent.art)}:${String(s.sent.idx)}:${String(s.a)}`;
 
 /** Words around one mention that tell the type. */
-function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: boolean, gaz: Gazetteer): void {
+function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: boolean, gaz: Gazetteer, personal: boolean): void {
   const { ts } = s.sent;
   const toks = ts.tokens;
   const p1 = toks[s.a - 1];
@@ -389,6 +442,8 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     }
   }
   if (p1 !== undefined && gapBefore(ts, s.a) === '. ' && HONORIFICS.has(p1.lower)) add('person', 3);
+  // A code of law cited by paragraph: "§ 291a Absatz 3 Nr. 4 SGB V", "§ 68 SGB V".
+  if (ts.text.slice(Math.max(0, (toks[s.a]?.start ?? 0) - 30), toks[s.a]?.start ?? 0).includes('§')) add('concept', 3);
   // A model number before a name: "787 Dreamliner", "the 787-9 Dreamliner"; not a count ("1 Red, 1 Yellow").
   if (
     p1 !== undefined &&
@@ -412,7 +467,7 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     // "the Star Trek films", "a Beatles album": a title.
     if (WORK_AFTER.has(l)) add('work', 1.5);
     const possessive = s.surface !== s.base;
-    if (possessive && (isRole(l) || ORG_PARTS.has(l) || ROLE_MODIFIERS.has(l))) add('organization', 2);
+    if (possessive && !personal && (isRole(l) || ORG_PARTS.has(l) || ROLE_MODIFIERS.has(l))) add('organization', 2);
     if (!possessive && n1.cap && (l === 'ceo' || l === 'vd' || l === 'cfo' || l === 'cto' || l === 'chief')) add('organization', 2);
     // "the Cassini spacecraft" is a product; "30 Boeing jets", "Ford trucks" are a maker's.
     if (PRODUCT_AFTER.has(l) && !PRODUCT_HEADS.includes(l)) {
@@ -459,6 +514,16 @@ function listTypeCues(placed: Map<Sent, Placed[]>): Map<string, TypeScores> {
         if (LIST_PRODUCT_HEADS.has(head)) cue.product = 2;
       }
       if (chain.length >= 2 && link !== undefined && PLACE_PREPOSITIONS.has(link.lower)) cue.place = 1.5;
+      // "open standards (HL7, DICOM)", "Web-Standards (z.B. XML, JSON, OAuth)", "carriers (Verizon, AT&T)".
+      const example = link !== undefined && EXAMPLE_MARKS.has(link.lower) ? i - 1 : i + 1;
+      const opened = example === i - 1 ? gapBefore(ts, i) : gapBefore(ts, first.a);
+      if (/\(\s*$/u.test(opened)) {
+        const head = lowerWord(at(example === i - 1 ? i - 1 : first.a - 1)?.text ?? '');
+        const last = head.includes('-') ? head.slice(head.lastIndexOf('-') + 1) : head;
+        if (LIST_ORG_HEADS.has(last)) cue.organization = 2;
+        if (LIST_PRODUCT_HEADS.has(last)) cue.product = 2;
+        if (LIST_CONCEPT_HEADS.has(last)) cue.concept = 2;
+      }
       if (Object.keys(cue).length === 0) continue;
       for (const p of chain) out.set(spanId(p.span), cue);
     }
