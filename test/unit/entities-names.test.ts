@@ -300,3 +300,14 @@ describe('names and the words next to them', () => {
     expect(typeOf(es, 'Syiah')).toBe('concept');
   });
 });
+
+describe('numbers next to names', () => {
+  it('a row of a results table is a person’s name and figures, not a model (pt)', () => {
+    const es = run('Classificação: 21 Austin Dillard 700 0 3 0 6. 24 Tyson Dillard 613 0 0 1 3. Tyson Dillard terminou em 24º.', 'pt');
+    expect(names(es).some((n) => /\d/u.test(n))).toBe(false);
+  });
+  it('a count before a plural is no model number (en)', () => {
+    const es = run('Cook said Apple employs about 450 Dreamers, and he met 30 Dreamers last week. The Dreamers thanked him.');
+    expect(typeOf(es, 'Dreamers')).not.toBe('product');
+  });
+});

@@ -450,7 +450,9 @@ function contextCues(s: Span, add: (t: EntityType, w: number) => void, single: b
     isSpace(gapBefore(ts, s.a)) &&
     (p1.alnum || (p1.number && (p1.text.length >= 3 || /^[-.]$/u.test(gapBefore(ts, s.a - 1))))) &&
     /\p{N}/u.test(p1.text) &&
-    !CALENDAR_YEAR.test(p1.text)
+    !CALENDAR_YEAR.test(p1.text) &&
+    // "about 450 Dreamers": a number before a plural counts.
+    !/\p{Ll}s$/u.test(s.base)
   )
     add('product', 2);
   // A title in quotation marks, the whole of what is quoted: “Ritorno al Futuro”, "The Wall".

@@ -158,7 +158,9 @@ export function namePieces(sent: Sent): Span[] {
         !/^[-–/:x×]/u.test(gapAfter(ts, j)) &&
         // "Corey LaJoie 401", "Jaden Siemans 7": a number after a person's name is a score or a shirt.
         !(j - i === 2 && sent.gaz.givenNames.has(toks[i]?.lower ?? '') && !toks[i]?.acronym) && // "Rublev 6-4", "Add 1/2"
-        !(next !== undefined && UNITS.has(next.lower))
+        !(next !== undefined && UNITS.has(next.lower)) &&
+        // "24 Ty Dillon 613 0 0 1 3": a row of a results table.
+        !(next !== undefined && next.number && isSpace(gapBefore(ts, j + 1)))
       ) {
         j++; // "Llama 4", not "Finanzierungsrunde 80 Millionen"
         // "Boeing 737 Max", "iPhone 15 Pro": a model word after the number.
