@@ -116,6 +116,7 @@ describe.skipIf(!benchAvailable() || !existsSync(GOLD))('named-entity benchmark 
       add(halves.all ?? empty(), t);
       add(halves[/^[0-3]/.test(g.id) ? 'tune 0-3' : 'confirm 4-7'] ?? empty(), t);
       add((langs[g.lang] ??= empty()), t);
+      if (g.lang !== 'en') add((langs['not en'] ??= empty()), t);
     }
 
     const row = (label: string, t: Tally) => {
@@ -144,13 +145,15 @@ describe.skipIf(!benchAvailable() || !existsSync(GOLD))('named-entity benchmark 
     }
     const all = figures(halves.all ?? empty());
     const confirm = figures(halves['confirm 4-7'] ?? empty());
-    // Floors just under what discovery reaches (raise them as it improves).
-    expect(all.precision).toBeGreaterThan(0.87);
+    // The issue's targets on all 30 (precision 0.90, non-minor recall 0.85, type accuracy 0.92; type
+    // held at 0.915, a name's worth under what discovery reaches), and floors just under what the
+    // confirming half reaches (raise them as it improves).
+    expect(all.precision).toBeGreaterThanOrEqual(0.9);
     expect(all.recallMajor).toBeGreaterThan(0.91);
-    expect(all.type).toBeGreaterThan(0.855);
-    expect(confirm.precision).toBeGreaterThan(0.82);
+    expect(all.type).toBeGreaterThan(0.915);
+    expect(confirm.precision).toBeGreaterThan(0.87);
     expect(confirm.recallMajor).toBeGreaterThan(0.93);
-    expect(confirm.type).toBeGreaterThan(0.75);
+    expect(confirm.type).toBeGreaterThan(0.87);
     // The pipeline's budget is 1,000 articles in a minute: 88 pages in well under ten seconds.
     expect(seconds).toBeLessThan(60);
   });
