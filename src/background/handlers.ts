@@ -10,6 +10,7 @@ import { entityCard } from './cards';
 import { type PageDigestCache, readerArticle, tabContext } from './context';
 import type { CorpusLoader } from './corpus-loader';
 import { getGlobalSettings, getSiteSettings, listSiteSettings, setGlobalSettings, setSiteSwitch } from './db';
+import type { Scanner } from './scanner';
 import type { Storage } from './storage';
 import { scorePageInDb } from './story';
 import { type Tabs, reportedUrl, sameOrigin } from './tabs';
@@ -26,7 +27,7 @@ export interface HandlersDeps {
 
 export function createHandlers(
   deps: HandlersDeps,
-  parts: { storage: Storage; corpus: CorpusLoader; tabs: Tabs; digests: PageDigestCache },
+  parts: { storage: Storage; corpus: CorpusLoader; tabs: Tabs; digests: PageDigestCache; scanner: Scanner },
 ): Handlers {
   const now = deps.now ?? Date.now;
   const { storage, corpus: loader, tabs } = parts;
@@ -100,6 +101,11 @@ export function createHandlers(
     },
     async 'content:get-alias-table'() {
       return loader.aliasTable();
+    },
+    async 'content:scan-text'({ text, document, page }, { tabId }) {
+      if (tabId === null) throw new Error('not a web page tab');
+      await ensureCorpus();
+      return parts.scanner.scan(`${String(tabId)}:${document}`, page, text);
     },
     async 'content:get-entity-card'({ entityId }, { tabId }) {
       // The card speaks the page's language and places the entity in the page's story, when known.

@@ -1,8 +1,8 @@
 /**
  * The background's behaviour, with its browser dependencies injected, wired from its parts:
  * storage.ts (the database and read-only mode), corpus-loader.ts (the bundled corpus, its status and
- * alias table), tabs.ts (each tab's analysis, document and generation) and handlers.ts (the message
- * handlers). The entry (index.ts) wires it to the real browser; the unit tests wire it to
+ * alias table), scanner.ts (entity matching for the pages), tabs.ts (each tab's analysis, document
+ * and generation) and handlers.ts (the message handlers). The entry (index.ts) wires it to the real browser; the unit tests wire it to
  * fake-indexeddb and an in-memory session store.
  */
 import type { CorpusStatus, Handlers } from '../core/messages';
@@ -10,6 +10,7 @@ import { createPageDigestCache } from './context';
 import { type CorpusLoaderDeps, createCorpusLoader } from './corpus-loader';
 import type { Db } from './db';
 import { type HandlersDeps, createHandlers } from './handlers';
+import { createScanner } from './scanner';
 import { type StorageDeps, createStorage } from './storage';
 import { type TabsDeps, createTabs } from './tabs';
 
@@ -38,8 +39,15 @@ export function createBackground(deps: BackgroundDeps): Background {
   const corpus = createCorpusLoader(deps, storage);
   // On-device page digests, per tab and page; dropped with the tab's analysis.
   const digests = createPageDigestCache();
-  const tabs = createTabs(deps, { forgotten: (tabId) => digests.forget(tabId) });
-  const handlers = createHandlers(deps, { storage, corpus, tabs, digests });
+  // Entity matching for the pages, warm here rather than compiled in every page.
+  const scanner = createScanner(corpus);
+  const tabs = createTabs(deps, {
+    forgotten: (tabId) => {
+      digests.forget(tabId);
+      scanner.forgetTab(tabId);
+    },
+  });
+  const handlers = createHandlers(deps, { storage, corpus, tabs, digests, scanner });
   return {
     handlers,
     ensureCorpus: corpus.ensureCorpus,

@@ -1,13 +1,14 @@
 /**
  * Content script entry (top frame of http/https pages, at document_idle). Wires page/ and core/
- * to the background: find the corpus's entities in the page's visible text, highlight them
- * without touching the page's DOM, explain each in a hover card, and report a compact summary
- * (language, words, date, entity counts, top words) so the background can name the story.
+ * to the background: hand the page's visible text to the background, which finds the corpus's
+ * entities in it (warm, once for all tabs), highlight them without touching the page's DOM,
+ * explain each in a hover card, and report a compact summary (language, words, date, entity
+ * counts, top words) so the background can name the story.
  * New content is scanned in idle slices as it arrives; a single-page-app navigation starts over.
  * Kept small: it costs every page load.
  */
 import type { EntityCard } from '../core/cards';
-import { type EntityMatch, type Matcher, createMatcher } from '../core/matcher';
+import { MAX_SCAN_CHARS } from '../core/messages';
 import { countWords } from '../core/text';
 import { CardHost } from '../page/card-host';
 import { articleText, summarisePage } from '../page/collect';
@@ -36,19 +37,21 @@ const GROWTH_WORDS = 150;
 const GROWTH_SHARE = 0.5;
 const GROWTH_REPORTS = 4;
 
-async function main(): Promise<void> {
+function main(): void {
   const alive = new AbortController();
   const stopIfGone = () => {
     if (!contextValid()) alive.abort();
     return !alive.signal.aborted;
   };
 
-  const tableAnswer = await send({ type: 'content:get-alias-table' });
-  const matcher: Matcher | null = tableAnswer.ok && tableAnswer.value ? createMatcher(tableAnswer.value.table) : null;
-
-  /** Mentions per entity on this page, and the fullest form seen of each (context for later scans). */
+  /** Mentions per entity on this page. */
   const counts = new Map<string, number>();
-  const seen = new Map<string, string>();
+  /** This document's pages: a same-document navigation starts the next (the background keeps each page's names apart). */
+  let page = 0;
+  /** The answers to the chunks sent, handled in the order the chunks were sent. */
+  let answered: Promise<void> = Promise.resolve();
+  /** Matches in the last chunk answered: the scheduler backs off while chunks hold none. */
+  let lastFound = 1;
   const cards = new Map<string, Promise<EntityCard | null>>();
   let highlightsOn = true;
 
@@ -99,35 +102,35 @@ async function main(): Promise<void> {
   let reportedWords = 0;
   let growthReports = 0;
 
-  /** Scans one chunk of the page's text (the whole body comes in many: page/scheduler.ts), records and highlights what it finds. */
+  /**
+   * Sends one chunk of the page's text (the whole body comes in many: page/scheduler.ts) to the
+   * background, which finds the corpus's entities in it; records and highlights them when the answer
+   * comes. Returns what the last answer found, for the scheduler's back-off.
+   */
   function scan({ map, pass }: ScanChunk): number {
-    if (!matcher || !stopIfGone()) return 0;
-    if (map.text === '') return 0;
+    if (!stopIfGone()) return 0;
+    if (map.text === '' || map.text.length > MAX_SCAN_CHARS) return 0;
     const words = countWords(map.text);
     if (pass) passWords += words;
     else newWords += words;
-    // Names already seen on the page go first, so that a later "LeCun" still follows "Yann LeCun".
-    const context = [...seen.values()].join('\n');
-    const prefix = context ? `${context}\n` : '';
-    const found: EntityMatch[] = [];
-    for (const m of matcher.scan(prefix + map.text)) {
-      if (m.start < prefix.length) continue;
-      found.push({ ...m, start: m.start - prefix.length, end: m.end - prefix.length });
-    }
-    for (const m of found) {
-      counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
-      if ((seen.get(m.entityId)?.length ?? 0) < m.text.length) seen.set(m.entityId, m.text);
-    }
-    highlighter.update(
-      map,
-      found.map((m) => ({ start: m.start, end: m.end, id: m.entityId })),
-    );
-    if (!passing && found.length > 0) scheduleReport();
-    else if (!passing && growthReports < GROWTH_REPORTS && newWords >= Math.max(GROWTH_WORDS, GROWTH_SHARE * reportedWords)) {
-      growthReports++;
-      scheduleReport();
-    }
-    return found.length;
+    const forPage = page;
+    const answer = send({ type: 'content:scan-text', text: map.text, document: DOCUMENT_ID, page: forPage });
+    answered = answered
+      .then(async () => {
+        const res = await answer;
+        if (!stopIfGone() || forPage !== page) return;
+        const found = res.ok && res.value ? res.value.matches : [];
+        lastFound = found.length;
+        for (const m of found) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+        highlighter.update(map, found);
+        if (!passing && found.length > 0) scheduleReport();
+        else if (!passing && growthReports < GROWTH_REPORTS && newWords >= Math.max(GROWTH_WORDS, GROWTH_SHARE * reportedWords)) {
+          growthReports++;
+          scheduleReport();
+        }
+      })
+      .catch((e: unknown) => console.warn('[news-context]', e)); // one failed chunk does not stop the ones after it
+    return lastFound;
   }
 
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -143,6 +146,8 @@ async function main(): Promise<void> {
   }
 
   async function report(): Promise<void> {
+    // The counts of every chunk sent so far.
+    await answered;
     if (!stopIfGone()) return;
     const page = await summarisePage(document, location.href, {
       maxChars: REPORT_MAX_CHARS,
@@ -184,11 +189,11 @@ async function main(): Promise<void> {
       // A new page in the same document: forget this one (a report still pending would describe the
       // new URL with nothing scanned yet); the scheduler walks the body again next, and reports after.
       passing = true;
+      page++;
       passWords = newWords = reportedWords = growthReports = 0;
       clearTimeout(reportTimer);
       reportTimer = undefined;
       counts.clear();
-      seen.clear();
       card.close();
       highlighter.clear();
     },
@@ -214,4 +219,4 @@ async function main(): Promise<void> {
   scheduler.start();
 }
 
-void main();
+main();

@@ -32,6 +32,15 @@ export interface ReadOnlyState {
   detail: string;
 }
 
+/** Where the corpus's entities are in a chunk of text: UTF-16 offsets into it, and the corpus build matched. */
+export interface ScanAnswer {
+  build: string;
+  matches: { id: string; start: number; end: number }[];
+}
+
+/** The most text one `content:scan-text` may carry (the page's scheduler hands over at most 32,000 characters at once). */
+export const MAX_SCAN_CHARS = 65_536;
+
 export interface Protocol {
   /**
    * A content script reports the page it runs in; answered with what the content script needs of the
@@ -41,6 +50,11 @@ export interface Protocol {
   'content:page-analysed': { request: { page: PageSummary; document: string }; response: { highlights: boolean } };
   /** A content script asks for the compiled alias table of the corpus (null while the corpus is not loaded). */
   'content:get-alias-table': { request: object; response: { build: string; table: AliasTable } | null };
+  /**
+   * A content script sends a chunk of its page's visible text (`page` counts its same-document
+   * navigations) and gets back where the corpus's entities are in it; null while no corpus is loaded.
+   */
+  'content:scan-text': { request: { text: string; document: string; page: number }; response: ScanAnswer | null };
   /** A content script asks what to show in the hover card of an entity. */
   'content:get-entity-card': { request: { entityId: string }; response: EntityCard | null };
   /** The hover card's "Open in side panel": true when the panel could be opened from here. */
@@ -84,6 +98,7 @@ export type Response<K extends MessageType> = Protocol[K]['response'];
 export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'content:page-analysed': 'content',
   'content:get-alias-table': 'content',
+  'content:scan-text': 'content',
   'content:get-entity-card': 'content',
   'content:open-side-panel': 'content',
   'content:declutter-report': 'content',
@@ -161,6 +176,12 @@ export function parseRequest(raw: unknown): Result<Request> {
       const document = raw.document ?? '';
       if (typeof document !== 'string' || !/^[\w-]{0,64}$/.test(document)) return fail('bad-request', 'document invalid');
       return { ok: true, value: { type, page, document } };
+    }
+    case 'content:scan-text': {
+      if (typeof raw.text !== 'string' || raw.text.length > MAX_SCAN_CHARS) return fail('bad-request', 'text invalid');
+      if (typeof raw.page !== 'number' || !Number.isSafeInteger(raw.page) || raw.page < 0) return fail('bad-request', 'page invalid');
+      if (typeof raw.document !== 'string' || !/^[\w-]{1,64}$/.test(raw.document)) return fail('bad-request', 'document invalid');
+      return { ok: true, value: { type, text: raw.text, page: raw.page, document: raw.document } };
     }
     case 'content:get-alias-table':
     case 'ui:get-status':

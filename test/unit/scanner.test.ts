@@ -1,0 +1,104 @@
+/**
+ * Entity matching for the pages in the background (src/background/scanner.ts, and the
+ * `content:scan-text` handler): a page's chunks matched with the names of its earlier chunks,
+ * pages and documents kept apart, everything bounded.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { MAX_DOCUMENTS, MAX_SEEN_CHARS, createScanner } from '../../src/background/scanner';
+import { MAX_SCAN_CHARS, dispatch } from '../../src/core/messages';
+import { type MatchableEntity, compileAliasTable } from '../../src/core/matcher';
+import { buildCorpusFromPaths } from '../../src/corpus/node';
+import { fromTab, fromUi, self, setup } from '../fixtures/background';
+
+const ENTITIES: MatchableEntity[] = [
+  { id: 'yann-lecun', name: 'Yann LeCun', type: 'person', aliases: ['LeCun'], context: [] },
+  { id: 'meta', name: 'Meta', type: 'organization', aliases: ['Meta Platforms'], context: ['ai', 'facebook'] },
+];
+const loader = (build = 'b1', entities = ENTITIES) => {
+  const table = { build, table: compileAliasTable(entities) };
+  return { aliasTable: () => Promise.resolve(table) };
+};
+const ids = (a: { matches: { id: string }[] } | null) => (a?.matches ?? []).map((m) => m.id);
+
+describe('scanner', () => {
+  it('matches a chunk with the names its page named in earlier chunks', async () => {
+    const s = createScanner(loader());
+    const first = await s.scan('1:doc', 0, 'Yann LeCun leaves Meta Platforms to start a company.');
+    expect(ids(first)).toEqual(['yann-lecun', 'meta']);
+    const m = first?.matches[0];
+    expect(m && 'Yann LeCun leaves'.slice(m.start, m.end)).toBe('Yann LeCun');
+    // A bare surname is only a name after the full name: in a later chunk of the same page it is found…
+    expect(ids(await s.scan('1:doc', 0, 'LeCun said the lab would stay small.'))).toEqual(['yann-lecun']);
+    // …but not on the next page of the document (a same-document navigation), nor in another document.
+    expect(ids(await s.scan('1:doc', 1, 'LeCun said the lab would stay small.'))).toEqual([]);
+    expect(ids(await s.scan('2:doc', 0, 'LeCun said the lab would stay small.'))).toEqual([]);
+  });
+
+  it('answers null while no corpus is loaded, and matches a new build with its own table', async () => {
+    expect(await createScanner({ aliasTable: () => Promise.resolve(null) }).scan('1:d', 0, 'Meta Platforms')).toBeNull();
+    let table = loader('b1').aliasTable;
+    const s = createScanner({ aliasTable: () => table() });
+    expect((await s.scan('1:d', 0, 'Meta Platforms grew.'))?.build).toBe('b1');
+    table = loader('b2', [{ id: 'openai', name: 'OpenAI', type: 'organization', aliases: [], context: [] }]).aliasTable;
+    const next = await s.scan('1:d', 0, 'OpenAI and Meta Platforms grew.');
+    expect(next?.build).toBe('b2');
+    expect(ids(next)).toEqual(['openai']);
+  });
+
+  it('keeps at most MAX_DOCUMENTS documents, the least recently scanned dropped first, and forgets a tab', async () => {
+    const s = createScanner(loader());
+    await s.scan('1:first', 0, 'Yann LeCun spoke.');
+    for (let i = 0; i < MAX_DOCUMENTS + 10; i++) await s.scan(`2:d${String(i)}`, 0, 'Nothing here.');
+    expect(s.documents()).toBe(MAX_DOCUMENTS);
+    // The first document was dropped: its names are gone.
+    expect(ids(await s.scan('1:first', 0, 'LeCun again.'))).toEqual([]);
+    s.forgetTab(2);
+    expect(s.documents()).toBe(1);
+  });
+
+  it('keeps at most MAX_SEEN_CHARS of names per document', async () => {
+    const many: MatchableEntity[] = Array.from({ length: 400 }, (_, i) => ({
+      id: `e${String(i)}`,
+      name: `Quorvath Example${String(i)} Zentrallabor`,
+      type: 'organization',
+      aliases: [],
+      context: [],
+    }));
+    const s = createScanner(loader('b', many));
+    const text = many.map((e) => `${e.name} opened.`).join(' ');
+    expect(ids(await s.scan('1:d', 0, text))).toHaveLength(400);
+    // The forms kept go in front of the next chunk: bounded, whatever the page names.
+    expect(s.seenChars('1:d')).toBeGreaterThan(MAX_SEEN_CHARS - 40);
+    expect(s.seenChars('1:d')).toBeLessThanOrEqual(MAX_SEEN_CHARS);
+    expect(MAX_SEEN_CHARS).toBeLessThan(text.length);
+  });
+});
+
+describe('content:scan-text', () => {
+  const corpus = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json').corpus;
+
+  it('answers a tab with where the corpus’s entities are, and refuses extension pages and oversized chunks', async () => {
+    const { bg } = setup(corpus, corpus.build);
+    const text = 'Yann LeCun lämnar Meta för att starta ett eget bolag.';
+    const r = await dispatch(bg.handlers, { type: 'content:scan-text', text, document: 'doc-1', page: 0 }, fromTab(1), self);
+    expect(r.ok).toBe(true);
+    const value = (r as { value: { build: string; matches: { id: string; start: number; end: number }[] } }).value;
+    expect(value.build).toBe(corpus.build);
+    expect(value.matches.map((m) => [m.id, text.slice(m.start, m.end)])).toEqual([
+      ['yann-lecun', 'Yann LeCun'],
+      ['meta', 'Meta'],
+    ]);
+    expect((await dispatch(bg.handlers, { type: 'content:scan-text', text, document: 'doc-1', page: 0 }, fromUi, self)).ok).toBe(false);
+    const big = 'a'.repeat(MAX_SCAN_CHARS + 1);
+    const refused = await dispatch(bg.handlers, { type: 'content:scan-text', text: big, document: 'doc-1', page: 0 }, fromTab(1), self);
+    expect(refused.ok).toBe(false);
+    for (const bad of [
+      { document: '', page: 0 },
+      { document: 'x y', page: 0 },
+      { document: 'd', page: -1 },
+      { document: 'd', page: 1.5 },
+    ])
+      expect((await dispatch(bg.handlers, { type: 'content:scan-text', text, ...bad }, fromTab(1), self)).ok).toBe(false);
+  });
+});
