@@ -808,5 +808,59 @@ for (const d of DRIVERS) {
       expect(await probe.errors()).toEqual([]);
       await page.close();
     });
+
+    it('a page that restyles everything and dispatches input: its events drive no card, and the reader’s own pointer opens one it cannot hide', async () => {
+      const { page } = await visit('hostile-restyle');
+      await page.front();
+      const word = await page.run(() => {
+        const text = document.querySelector('p.lead')!.firstChild as Text;
+        const at = text.data.indexOf('Scale AI');
+        const r = document.createRange();
+        r.setStart(text, at);
+        r.setEnd(text, at + 'Scale AI'.length);
+        const b = r.getBoundingClientRect();
+        return { x: Math.round(b.left + b.width / 2), y: Math.round(b.top + b.height / 2) };
+      }, null);
+      const hostThere = () => page.eval<boolean>(`document.querySelector('news-context-card') !== null`);
+      // The page's own pointer, click and keys at the word: untrusted, so nothing opens.
+      await page.run(({ x, y }) => {
+        const target = document.elementFromPoint(x, y) ?? document.body;
+        const at = { bubbles: true, composed: true, clientX: x, clientY: y };
+        target.dispatchEvent(new PointerEvent('pointermove', { ...at, pointerType: 'mouse' }));
+        target.dispatchEvent(new MouseEvent('click', { ...at, button: 0 }));
+        for (const [code, key] of [
+          ['Period', '.'],
+          ['Comma', ','],
+        ] as const)
+          window.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, altKey: true, shiftKey: true, code, key }));
+      }, word);
+      await sleep(1000);
+      expect(await hostThere(), 'a card opened by the page’s own events').toBe(false);
+      // The reader's pointer on the word: the card opens, opaque, shown, on top, hit by the pointer.
+      await page.hover(word.x, word.y);
+      await waitFor(hostThere, (there) => there, 'the card to open on hover');
+      const seen = await waitFor(
+        () =>
+          page.run(() => {
+            const host = document.querySelector('news-context-card')!;
+            const s = getComputedStyle(host);
+            const b = host.getBoundingClientRect();
+            return {
+              opacity: s.opacity,
+              display: s.display,
+              visibility: s.visibility,
+              topLayer: host.matches(':popover-open'),
+              sized: b.width > 100 && b.height > 50,
+              hit: document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2) === host,
+            };
+          }, null),
+        (x) => x.sized,
+        'the card to be laid out',
+      );
+      await page.screenshot('hostile-restyle-card');
+      expect(seen).toEqual({ opacity: '1', display: 'block', visibility: 'visible', topLayer: true, sized: true, hit: true });
+      expect(await probe.errors()).toEqual([]);
+      await page.close();
+    });
   });
 }
