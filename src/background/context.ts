@@ -15,7 +15,7 @@ import { type CitedText, citedText } from '../core/cards';
 import type { Digest, EntityRef, ReaderArticle, RelatedItem, TabContext, Timeline, TimelineEvent } from '../core/context';
 import type { Article, CorpusEvent, Story, StorySentence } from '../core/corpus';
 import { compareTemporal } from '../core/dates/period';
-import type { PageArticleText } from '../core/messages';
+import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
 import { splitSentences } from '../core/sentences';
 import { keyPoints, summarise } from '../corpus/summarise';
 import { entityCard } from './cards';
@@ -29,6 +29,13 @@ const MIN_KEY_POINTS = 3;
 const MAX_KEY_POINTS = 5;
 /** A page needs this many sentences for an on-device summary. */
 const MIN_PAGE_SENTENCES = 3;
+/**
+ * What an on-device digest reads of a page, at most: the article region's first characters, and of
+ * them the first sentences. A page of any size costs the background the same bounded work.
+ */
+export const PAGE_DIGEST_LIMITS = { chars: MAX_ARTICLE_TEXT, sentences: 300 } as const;
+/** How long a digest waits for the page's answer (ms): a page that stalls its main thread cannot hold its tab's digest. */
+export const PAGE_ANSWER_TIMEOUT = 5_000;
 
 export interface TabContextOptions {
   /** The page's article text (the tab's content script answers it); used when no story matched. */
@@ -40,6 +47,8 @@ export interface TabContextOptions {
   tabId?: number;
   /** Where page digests are kept per tab (the background's, made by {@link createPageDigestCache}); without it each ask makes one afresh. */
   digests?: PageDigestCache;
+  /** The tab's document (the content script's id), for the digest's one-in-flight rule; the page's URL when unknown. */
+  document?: string;
 }
 
 type Cited = StorySentence;
@@ -182,23 +191,42 @@ export async function pageDigest(
 async function answeredDigest(
   analysis: Pick<TabAnalysis, 'lang' | 'title'>,
   askPage: TabContextOptions['askPage'],
+  timeout = PAGE_ANSWER_TIMEOUT,
 ): Promise<{ answered: boolean; digest: Digest | null }> {
   let page: PageArticleText | null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    page = (await askPage?.()) ?? null;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the page did not answer')), timeout)));
+    page = askPage ? await Promise.race([askPage(), late]) : null;
   } catch {
     return { answered: false, digest: null };
+  } finally {
+    clearTimeout(timer);
   }
   if (!page) return { answered: false, digest: null };
   return { answered: true, digest: digestOfText(analysis, page) };
 }
 
+/**
+ * The sentences of a page's article text an on-device digest reads: those of its first
+ * {@link PAGE_DIGEST_LIMITS}.chars characters fit for a summary, at most {@link PAGE_DIGEST_LIMITS}.sentences.
+ */
+export function pageSentences(text: string, lang: string): string[] {
+  // The text map puts one "\n" between blocks: each block ends its sentences (a heading never joins the next one).
+  const read = text.slice(0, PAGE_DIGEST_LIMITS.chars).replace(/\n/g, '\n\n');
+  const sentences: string[] = [];
+  for (const s of splitSentences(read, lang)) {
+    const sentence = s.text.replace(/\s+/gu, ' ');
+    if (!isSentence(sentence)) continue;
+    sentences.push(sentence);
+    if (sentences.length >= PAGE_DIGEST_LIMITS.sentences) break;
+  }
+  return sentences;
+}
+
 function digestOfText(analysis: Pick<TabAnalysis, 'lang' | 'title'>, page: PageArticleText): Digest | null {
   const lang = analysis.lang !== 'und' ? analysis.lang : page.lang;
-  // The text map puts one "\n" between blocks: each block ends its sentences (a heading never joins the next one).
-  const sentences = splitSentences(page.text.replace(/\n/g, '\n\n'), lang)
-    .map((s) => s.text.replace(/\s+/gu, ' '))
-    .filter(isSentence);
+  const sentences = pageSentences(page.text, lang);
   if (sentences.length < MIN_PAGE_SENTENCES) return null;
   const input = sentences.map((text) => ({ text }));
   const summary = summarise(input, lang, 3);
@@ -221,33 +249,39 @@ type PageDigestInput = Pick<TabAnalysis, 'url' | 'title' | 'words' | 'lang'>;
 /**
  * The page digests of open tabs, one per tab, each keyed by the page it was made from (URL, title,
  * word count, language): a re-analysis of the same page (a new `analysedAt`, which makes the popup
- * and panel ask again) reuses it, while another URL or a changed text makes it afresh. Bounded to
+ * and panel ask again) reuses it, while another URL or a changed text makes it afresh. At most one
+ * digest is in flight per tab and document: while one is being made, every ask about that tab's
+ * document waits for it, however the page changed meanwhile (a page that keeps adding text cannot
+ * queue digest after digest); the next ask after it settles makes the changed page's. Bounded to
  * {@link MAX_DIGEST_TABS} tabs; {@link PageDigestCache.forget} drops a closed or navigated tab's.
  */
 export interface PageDigestCache {
-  /** The digest of the page `analysis` describes in tab `tabId`, made through `askPage` unless kept. */
-  get(tabId: number, analysis: PageDigestInput, askPage: TabContextOptions['askPage']): Promise<Digest | null>;
+  /**
+   * The digest of the page `analysis` describes in tab `tabId`, made through `askPage` unless kept
+   * or in flight for the same `document` (the tab's document id; its URL when unknown).
+   */
+  get(tabId: number, analysis: PageDigestInput, askPage: TabContextOptions['askPage'], document?: string): Promise<Digest | null>;
   forget(tabId: number): void;
   /** How many digests were made (for tests and diagnostics). */
   readonly made: number;
   readonly size: number;
 }
 
-export function createPageDigestCache(maxTabs = MAX_DIGEST_TABS): PageDigestCache {
-  const entries = new Map<number, { key: string; digest: Promise<Digest | null> }>();
+export function createPageDigestCache(maxTabs = MAX_DIGEST_TABS, answerTimeout = PAGE_ANSWER_TIMEOUT): PageDigestCache {
+  const entries = new Map<number, { key: string; document: string; settled: boolean; digest: Promise<Digest | null> }>();
   let made = 0;
   return {
-    get(tabId, analysis, askPage) {
+    get(tabId, analysis, askPage, document = analysis.url) {
       const key = JSON.stringify([analysis.url, analysis.title, analysis.words, analysis.lang]);
       const kept = entries.get(tabId);
       entries.delete(tabId);
-      if (kept?.key === key) {
+      if (kept && (kept.key === key || (!kept.settled && kept.document === document))) {
         entries.set(tabId, kept); // most recently used last
         return kept.digest;
       }
       made++;
-      const result = answeredDigest(analysis, askPage);
-      const entry = { key, digest: result.then((r) => r.digest) };
+      const result = answeredDigest(analysis, askPage, answerTimeout);
+      const entry = { key, document, settled: false, digest: result.then((r) => r.digest) };
       entries.set(tabId, entry);
       for (const oldest of entries.keys()) {
         if (entries.size <= maxTabs) break;
@@ -255,6 +289,7 @@ export function createPageDigestCache(maxTabs = MAX_DIGEST_TABS): PageDigestCach
       }
       // A page that did not answer (not ready, no content script) is asked again next time.
       void result.then((r) => {
+        entry.settled = true;
         if (!r.answered && entries.get(tabId) === entry) entries.delete(tabId);
       });
       return entry.digest;
@@ -323,10 +358,10 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
   ).filter(notNull);
   const familySet = new Set(familyIds);
 
-  const { tabId, askPage, digests } = opts;
+  const { tabId, askPage, digests, document } = opts;
   const digest =
     (story ? await storyDigest(r, story, analysis.lang) : null) ??
-    (await (tabId === undefined || !digests ? pageDigest(analysis, askPage) : digests.get(tabId, analysis, askPage)));
+    (await (tabId === undefined || !digests ? pageDigest(analysis, askPage) : digests.get(tabId, analysis, askPage, document)));
 
   const related: RelatedItem[] = await Promise.all(
     analysis.related

@@ -148,7 +148,14 @@ export function createHandlers(
       // The page's article text, for a summary made here when no story matched; the page's answer is parsed and bounded.
       const askPage = askTab && (async () => parsePageArticleText(await askTab(tabId, { type: 'background:get-article-text' })));
       // The page's digest is kept per tab and page: a re-analysis of the same page (the popup and panel ask again) reuses it.
-      return tabContext(await db(), analysis, { ...(askPage ? { askPage } : {}), tabId, digests: parts.digests });
+      // At most one digest is made at a time per tab and document: asks meanwhile wait for it.
+      const document = tabs.documentOf(tabId);
+      return tabContext(await db(), analysis, {
+        ...(askPage ? { askPage } : {}),
+        ...(document !== undefined ? { document } : {}),
+        tabId,
+        digests: parts.digests,
+      });
     },
     async 'ui:get-article'({ articleId }) {
       await ensureCorpus();

@@ -52,6 +52,8 @@ export interface Tabs {
   generationOf: (tabId: number) => number;
   /** A report from `document` (the content script's id; `documentId` Chrome's) at `url`: the tab's current document. */
   reported: (tabId: number, document: string, url: string, documentId: string | undefined) => void;
+  /** The id of the document the tab last reported from (the content script's), if known. */
+  documentOf: (tabId: number) => string | undefined;
   /** Whether `document` may be the tab's current one (no document known for the tab counts as yes). */
   isCurrent: (tabId: number, document: string) => boolean;
   /**
@@ -149,6 +151,7 @@ export function createTabs(deps: TabsDeps, hooks: { forgotten?: (tabId: number) 
         known.injected = null;
       }
     },
+    documentOf: (tabId) => documents.get(tabId)?.id,
     isCurrent(tabId, document) {
       return !documents.has(tabId) || documents.get(tabId)?.id === document;
     },

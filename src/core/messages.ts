@@ -344,8 +344,11 @@ export interface PageArticleText {
   text: string;
 }
 
-/** The most article text the background accepts from a page (longer text is cut). */
-export const MAX_ARTICLE_TEXT = 200_000;
+/**
+ * The most article text the background accepts from a page (longer text is cut): an on-device
+ * digest reads the article region's first 20,000 characters, which bounds its cost whatever the page.
+ */
+export const MAX_ARTICLE_TEXT = 20_000;
 
 /** Parses a content script's {@link PageArticleText} (it comes from a page: parsed, bounded), or null. */
 export function parsePageArticleText(raw: unknown): PageArticleText | null {

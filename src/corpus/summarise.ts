@@ -7,7 +7,7 @@
  * (maximal marginal relevance).
  */
 import { functionWords } from '../core/lang';
-import { cosine } from '../core/vectors';
+import { cosine, cosineWith, squaredNorm } from '../core/vectors';
 
 export interface ScoredSentence {
   /** Index of the sentence in the input array. */
@@ -47,9 +47,11 @@ export function scoreSentences(sentences: readonly SummaryInput[], lang: string)
   const vectors = words.map((ws) => vector(ws, idf));
   const centroid = new Map<string, number>();
   for (const v of vectors) for (const [k, x] of v) centroid.set(k, (centroid.get(k) ?? 0) + x);
+  // The centroid's length once, not per sentence: scoring stays linear in the text's size.
+  const centroidNorm2 = squaredNorm(centroid);
   return sentences.map((s, i) => {
     const length = words[i]?.length ?? 0;
-    const centrality = cosine(vectors[i] ?? new Map(), centroid);
+    const centrality = cosineWith(vectors[i] ?? new Map(), centroid, centroidNorm2);
     const position = 1 / Math.sqrt(1 + i / 2);
     // Headings and fragments (few content words, no final punctuation) are not summary material.
     const shape = length < 4 || !/[.!?…"”»]$/.test(s.text) ? 0.2 : length > 45 ? 0.6 : 1;
@@ -88,7 +90,9 @@ function pick(scored: readonly ScoredSentence[], lang: string, count: number, di
   const candidates = scored.filter((s) => s.score > 0);
   const words = new Map(candidates.map((s) => [s.index, new Map(contentWords(s.text, lang).map((w) => [w, 1]))]));
   const chosen: ScoredSentence[] = [];
-  const maxScore = Math.max(...candidates.map((s) => s.score), 1e-9);
+  // A loop, not Math.max(...scores): a text of 100,000+ sentences would overflow the arguments.
+  let maxScore = 1e-9;
+  for (const c of candidates) if (c.score > maxScore) maxScore = c.score;
   while (chosen.length < count) {
     let best: ScoredSentence | null = null;
     let bestValue = -Infinity;

@@ -160,11 +160,15 @@ const isArticleBodyToken = (t: string): boolean => /(?:^|[/:#])articleBody$/.tes
 
 /** What a JSON-LD value (an object, an array of them, an @graph) declares: an article type, or another page type. */
 function readJsonLd(root: unknown, hints: Hints): void {
+  // Breadth-first through an index, not shift(): at most MAX_JSON_LD_OBJECTS values are visited (value
+  // `seen` is queue[seen]), so nothing past that many is queued, whatever the size of the page's arrays.
   const queue: unknown[] = [root];
-  for (let seen = 0; queue.length > 0 && seen < MAX_JSON_LD_OBJECTS; seen++) {
-    const v = queue.shift();
+  const enqueue = (x: unknown) => queue.length < MAX_JSON_LD_OBJECTS && queue.push(x);
+  for (let seen = 0; seen < queue.length && seen < MAX_JSON_LD_OBJECTS; seen++) {
+    const v = queue[seen];
     if (Array.isArray(v)) {
-      queue.push(...(v as unknown[]));
+      // One by one: spreading a page's array into push's arguments throws RangeError past ~100,000 elements.
+      for (const x of v as unknown[]) if (!enqueue(x)) break;
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
@@ -176,7 +180,7 @@ function readJsonLd(root: unknown, hints: Hints): void {
     const other = types.find((x) => OTHER_TYPE.test(x));
     // Only top-level objects (and @graph members) name the page; a VideoObject inside an article is just its video.
     if (other && !hints.jsonOther && seen < 50) hints.jsonOther = other.replace(/^.*[/:#]/, '');
-    if (o['@graph'] !== undefined) queue.push(o['@graph']);
+    if (o['@graph'] !== undefined) enqueue(o['@graph']);
   }
 }
 

@@ -2,9 +2,15 @@
  * The container of the hover card on the page: one host element (marked OWN_UI_ATTR, so our
  * own text is never collected or highlighted) with a closed shadow root, a stylesheet inside it,
  * and whatever DOM content the caller builds (ui/components/hover-card.ts). The page's CSS
- * cannot reach in (the host resets itself with inline `all: initial !important`; selectors stop
- * at the shadow border) and ours cannot leak out. Nothing is created until the first card opens,
- * and closing removes the content and takes the host out of the page.
+ * cannot reach in (selectors stop at the shadow border) nor restyle the host: its inline style
+ * sets `all: initial` and the placement with `!important`, and an inline important declaration
+ * beats every rule of the page's stylesheets (`* { opacity: 0 !important }`, `[id], news-context-card
+ * { display: none !important }`), since element-attached styles win over any author rule of the
+ * same importance. Where the browser has popovers, the host is a manual popover shown in the top
+ * layer, so no page element (whatever its z-index, or a transform on an ancestor) can cover it or
+ * move it. Ours cannot leak out. Only the user's own input (`isTrusted`) drives it: a page may
+ * dispatch events at the host, which is in its DOM. Nothing is created until the first card
+ * opens, and closing removes the content and takes the host out of the page (and the top layer).
  *
  * WCAG 2.1 SC 1.4.13 (content on hover or focus):
  * - dismissable: Esc closes it wherever the pointer and focus are, without moving either;
@@ -80,6 +86,22 @@ export function placeCard(
   return { left: Math.round(left), top: Math.round(top), maxHeight: maxHeight === null ? null : Math.floor(maxHeight) };
 }
 
+/** Whether `el` can be a popover (Chromium 114+, Firefox 125+; not linkedom). */
+const canPopover = (el: HTMLElement): boolean => typeof (el as Partial<HTMLElement>).showPopover === 'function';
+
+/**
+ * Shows the (connected) host in the top layer, above everything of the page's. Without popovers,
+ * or should the browser refuse, it stays a position:fixed element at the top z-index.
+ */
+function showInTopLayer(host: HTMLElement): void {
+  if (!canPopover(host) || !host.hasAttribute('popover')) return;
+  try {
+    if (!host.matches(':popover-open')) host.showPopover();
+  } catch {
+    // Not shown in the top layer: the fixed, top-z-index host still shows.
+  }
+}
+
 export class CardHost {
   readonly #doc: Document;
   readonly #opts: CardHostOptions;
@@ -134,7 +156,10 @@ export class CardHost {
     const rects = [...anchor.range.getClientRects()];
     const i = rects.findIndex((r) => r.top === anchor.rect.top && r.left === anchor.rect.left);
     this.#rectIndex = Math.max(i, 0);
-    if (!host.isConnected) this.#doc.documentElement.append(host);
+    if (!host.isConnected) {
+      this.#doc.documentElement.append(host);
+      showInTopLayer(host);
+    }
     box.replaceChildren(content);
     this.#listen(true);
     this.#observe(anchor);
@@ -187,17 +212,22 @@ export class CardHost {
     const host = doc.createElement('news-context-card');
     host.setAttribute(OWN_UI_ATTR, '');
     host.setAttribute('style', HOST_STYLE);
+    // Shown in the top layer where the browser can (see showInTopLayer); "manual": no light dismiss, we close it.
+    if (canPopover(host)) host.setAttribute('popover', 'manual');
     const root = host.attachShadow({ mode: this.#opts.mode ?? 'closed' });
     const style = doc.createElement('style');
     style.textContent = this.#opts.css;
     const box = doc.createElement('div');
     box.className = 'nc-host-box';
     root.append(style, box);
-    host.addEventListener('pointerenter', () => {
+    // The page can dispatch events at the host (it is in its DOM): only the user's own input counts.
+    host.addEventListener('pointerenter', (ev) => {
+      if (!ev.isTrusted) return;
       this.#pointerInside = true;
       clearTimeout(this.#closeTimer);
     });
-    host.addEventListener('pointerleave', () => {
+    host.addEventListener('pointerleave', (ev) => {
+      if (!ev.isTrusted) return;
       this.#pointerInside = false;
       this.leave();
     });
@@ -216,14 +246,14 @@ export class CardHost {
   }
 
   readonly #onKeyDown = (ev: KeyboardEvent) => {
-    if (ev.key !== 'Escape' || !this.isOpen) return;
+    if (!ev.isTrusted || ev.key !== 'Escape' || !this.isOpen) return;
     ev.preventDefault();
     ev.stopPropagation();
     this.close('escape');
   };
 
   readonly #onPointerDown = (ev: PointerEvent) => {
-    if (this.#host && ev.composedPath().includes(this.#host)) return;
+    if (!ev.isTrusted || (this.#host && ev.composedPath().includes(this.#host))) return;
     this.close('outside');
   };
 

@@ -3,7 +3,7 @@
  * (no extension APIs), so it runs on fixture pages in tests exactly as in the content script.
  */
 import type { PageSummary } from '../core/analysis';
-import type { PageArticleText } from '../core/messages';
+import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
 import { detectLanguage, primaryLanguage } from '../core/lang';
 import { pageTerms } from '../core/scoring';
 import { countWords } from '../core/text';
@@ -101,7 +101,7 @@ function largestArticle(doc: Document): Element | null {
  * The page's article as the reader sees it, for an on-device summary: title, language and the
  * visible text (the text map's, "\n" between blocks) of {@link articleRegion}, at most `maxChars`.
  */
-export function articleText(doc: Document, maxChars = 200_000): PageArticleText {
+export function articleText(doc: Document, maxChars = MAX_ARTICLE_TEXT): PageArticleText {
   const region = articleRegion(doc);
   const text = region ? buildTextMap(region, { maxChars }).text.slice(0, maxChars) : '';
   return { title: pageTitle(doc).slice(0, 300), lang: pageLanguage(doc, text).lang, text };

@@ -297,8 +297,10 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
 
   const ownUi = (ev: Event) => ev.composedPath().some((n) => n instanceof win.Element && n.hasAttribute(OWN_UI_ATTR));
 
+  // Only the user's own input opens or steps the card: a page can dispatch any event (isTrusted false), and
+  // must not drive our UI (open a card, step through the names, learn what we found through it).
   const onPointerMove = (ev: PointerEvent) => {
-    if (ev.pointerType === 'touch') return;
+    if (!ev.isTrusted || ev.pointerType === 'touch') return;
     if (ownUi(ev)) {
       // Over our card: the highlight is left, but the card keeps itself open (see card-host).
       if (hovered) {
@@ -313,7 +315,7 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
   };
 
   const onPointerOut = (ev: PointerEvent) => {
-    if (ev.relatedTarget !== null) return; // only leaving the window
+    if (!ev.isTrusted || ev.relatedTarget !== null) return; // only leaving the window
     clearTimeout(hoverTimer);
     hovered = null;
     if (entered) {
@@ -323,7 +325,7 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
   };
 
   const onClick = (ev: MouseEvent) => {
-    if (ev.button !== 0 || ownUi(ev)) return;
+    if (!ev.isTrusted || ev.button !== 0 || ownUi(ev)) return;
     const found = find(ev.clientX, ev.clientY);
     if (!found) return;
     entered = hovered = found.entry;
@@ -335,7 +337,7 @@ export function createHighlighter(opts: HighlighterOptions): Highlighter {
     t instanceof win.HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT');
 
   const onKeyDown = (ev: KeyboardEvent) => {
-    if (!ev.altKey || !ev.shiftKey || ev.ctrlKey || ev.metaKey || ev.repeat) return;
+    if (!ev.isTrusted || !ev.altKey || !ev.shiftKey || ev.ctrlKey || ev.metaKey || ev.repeat) return;
     const dir = ev.code === 'Period' ? 1 : ev.code === 'Comma' ? -1 : 0;
     if (dir === 0 || editable(ev.composedPath()[0] ?? null)) return;
     if (step(dir)) {

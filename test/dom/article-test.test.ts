@@ -52,6 +52,20 @@ describe('markup hints', () => {
     expect(articleVerdict(html(b, head)).article).toBe(false);
   });
 
+  it('reads a JSON-LD array of any size (200,000 elements) without spreading it into arguments', () => {
+    const huge = JSON.stringify([{ '@type': 'NewsArticle' }, ...Array.from({ length: 200_000 }, (_, i) => i)]);
+    // (Past maxChars of JSON-LD a page's scripts are not read at all: the bound is raised to reach the walk.)
+    expect(articleVerdict(html('<p>x</p>', ld(huge)), { maxChars: 5_000_000 })).toMatchObject({
+      article: true,
+      reason: 'json-ld article type',
+    });
+    // Within the default bound: 149,000 one-digit elements.
+    const compact = JSON.stringify([{ '@type': 'NewsArticle' }, ...Array.from({ length: 149_000 }, () => 1)]);
+    expect(articleVerdict(html('<p>x</p>', ld(compact)))).toMatchObject({ article: true, reason: 'json-ld article type' });
+    const nested = JSON.stringify([Array.from({ length: 200_000 }, () => ({ '@type': 'WebSite' })), { '@type': 'NewsArticle' }]);
+    expect(articleVerdict(html('<p>x</p>', ld(nested)), { maxChars: 10_000_000 }).article).toBe(true);
+  });
+
   it('a declared page type that is not an article says no, unless an article type is declared too', () => {
     const prose = `<h1>Headline</h1><div>${body(5)}</div>`;
     expect(articleVerdict(html(prose, ld('{"@type":"Product","name":"Kettle"}')))).toMatchObject({

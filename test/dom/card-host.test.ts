@@ -108,6 +108,43 @@ describe('CardHost', () => {
     expect(root.querySelector('.nc-host-box')?.childNodes.length).toBe(0);
   });
 
+  it('is driven by the user’s own input only: events the page dispatches do not close it', () => {
+    const { document, anchor, host, card, closed } = setup();
+    host.open(anchor, card(), 'pointer');
+    const hostEl = host.hostElement!;
+    const event = (type: string, init: Record<string, unknown>, trusted: boolean) => {
+      const ev = Object.assign(new document.defaultView!.Event(type, { bubbles: true }), init);
+      Object.defineProperty(ev, 'isTrusted', { value: trusted });
+      return ev;
+    };
+    // The page's Escape, pointerdown outside, and pointerleave on our host (it is in the page's DOM).
+    document.dispatchEvent(event('keydown', { key: 'Escape' }, false));
+    document.body.dispatchEvent(event('pointerdown', {}, false));
+    vi.useFakeTimers();
+    try {
+      hostEl.dispatchEvent(event('pointerleave', {}, false));
+      vi.advanceTimersByTime(1000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(host.isOpen).toBe(true);
+    expect(closed).toEqual([]);
+    // The same events from the user do.
+    document.dispatchEvent(event('keydown', { key: 'Escape' }, true));
+    expect(closed).toEqual(['escape']);
+    host.open(anchor, card(), 'pointer');
+    document.body.dispatchEvent(event('pointerdown', {}, true));
+    expect(closed).toEqual(['escape', 'outside']);
+  });
+
+  it('asks for the top layer where the browser has popovers, and is a plain fixed host where it has not', () => {
+    const { anchor, host, card } = setup();
+    host.open(anchor, card(), 'pointer');
+    // linkedom has no popovers: no attribute that a browser without them would misread.
+    expect(host.hostElement!.hasAttribute('popover')).toBe(false);
+    expect(host.hostElement!.getAttribute('style')).toMatch(/all:initial!important;position:fixed!important/);
+  });
+
   it('watches the root, the body and the word’s element while open, and nothing once closed', () => {
     const { document, lead, anchor, host, card } = setup();
     host.open(anchor, card(), 'pointer');

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractHtml, findArticleRoot } from '../../src/corpus/extract-html';
 import { dateFromUrl, normaliseDate } from '../../src/corpus/html/dates';
-import { cleanByline, stripSiteName } from '../../src/corpus/html/meta';
+import { cleanByline, readMeta, stripSiteName } from '../../src/corpus/html/meta';
 import { ExtractionError, type ExtractedArticle } from '../../src/corpus/types';
 
 const fixtureHtml = (name: string) => readFileSync(new URL(`../fixtures/articles/${name}`, import.meta.url), 'utf8');
@@ -445,5 +445,24 @@ describe('helpers', () => {
     expect(cleanByline('Av  Anna Svensson')).toBe('Anna Svensson');
     expect(cleanByline('https://www.facebook.com/someone')).toBeNull();
     expect(cleanByline('humans.txt')).toBeNull();
+  });
+});
+
+describe('JSON-LD of any size', () => {
+  it('reads a 200,000-element JSON-LD array without spreading it into arguments', () => {
+    const items = [
+      { '@type': 'NewsArticle', headline: 'Tidal power for the harbour', datePublished: '2025-06-13', inLanguage: 'en' },
+      ...Array.from({ length: 200_000 }, (_, i) => i),
+    ];
+    const doc = parseHTML(
+      `<!doctype html><html><head><script type="application/ld+json">${JSON.stringify(items)}</script></head><body><p>x</p></body></html>`,
+    ).document;
+    expect(readMeta(doc)).toMatchObject({ title: 'Tidal power for the harbour', published: '2025-06-13', declaredLang: 'en' });
+    // The same array behind the article: still found (the walk is linear in the value, not bounded before it).
+    const behind = [...items.slice(1), items[0]];
+    const late = parseHTML(
+      `<!doctype html><html><head><script type="application/ld+json">${JSON.stringify(behind)}</script></head><body><p>x</p></body></html>`,
+    ).document;
+    expect(readMeta(late).title).toBe('Tidal power for the harbour');
   });
 });

@@ -509,6 +509,117 @@ describe.skipIf(executable === null)('Chromium: highlights and the hover card on
     await page.evaluate(() => document.getElementById('late-banner')!.remove());
   });
 
+  it('acts on the user’s own input only: events the page dispatches neither open nor drive the card', async () => {
+    await page.mouse.move(5, 5);
+    await waitFor(isOpen, (o) => !o, 'the card to close');
+    await page.evaluate(() => scrollTo(0, 0));
+    const word = centre(await wordRect('#lead', 'Scale AI'));
+    const before = (await wired()).log.length;
+    // The page (same world as the bundle here: its events are untrusted all the same) hovers, clicks and steps.
+    await page.evaluate(({ x, y }) => {
+      const target = document.elementFromPoint(x, y);
+      if (!target) throw new Error(`nothing at ${x},${y} (scrollY ${scrollY}, view ${innerWidth}×${innerHeight})`);
+      const at = { bubbles: true, composed: true, clientX: x, clientY: y };
+      target.dispatchEvent(new PointerEvent('pointermove', { ...at, pointerType: 'mouse' }));
+      target.dispatchEvent(new MouseEvent('click', { ...at, button: 0 }));
+      for (const [code, key] of [
+        ['Period', '.'],
+        ['Comma', ','],
+      ] as const)
+        for (const t of [window, document, target])
+          t.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, altKey: true, shiftKey: true, code, key }));
+    }, word);
+    await page.waitForTimeout(600); // past the hover delay
+    expect((await wired()).log.slice(before)).toEqual([]);
+    expect(await isOpen()).toBe(false);
+    expect(await page.evaluate(() => CSS.highlights.get('news-context-active')?.size ?? 0)).toBe(0);
+
+    // Opened by the user's pointer: the page's Escape, pointerdown outside and pointerleave on the host do not close it.
+    const hovers = () => wired().then((w) => w.log.filter((l) => l === 'open:scale:pointer').length);
+    const hoversBefore = await hovers();
+    await page.mouse.move(word.x, word.y);
+    await waitFor(hovers, (n) => n === hoversBefore + 1, 'a pointer open');
+    await page.evaluate(() => {
+      const host = document.querySelector('news-context-card')!;
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }));
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5 }));
+      host.dispatchEvent(new PointerEvent('pointerenter'));
+      host.dispatchEvent(new PointerEvent('pointerleave'));
+    });
+    await page.waitForTimeout(700); // more than the 300 ms grace delay
+    expect(await isOpen()).toBe(true);
+    expect((await wired()).log.at(-1)).toBe('open:scale:pointer');
+    // The user's own Escape still closes it.
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    expect((await wired()).log.at(-1)).toBe('close:escape');
+  });
+
+  it('cannot be hidden, faded or covered by the page’s stylesheet: the card shows over a real click', async () => {
+    await page.mouse.move(5, 5);
+    const word = centre(await wordRect('#lead', 'Alexandr Wang'));
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.id = 'restyle';
+      // Everything transparent (the root too, which fades every descendant: the card outside the top layer was
+      // invisible), every element with an id but the word's and our host by any name hidden, and a page layer
+      // over the whole view at the top z-index that takes the pointer, added after our host.
+      style.textContent = `
+        * { opacity: 0 !important; }
+        [id]:not(#story):not(#lead):not(#cover), news-context-card, [data-news-context-ui], [popover], :popover-open {
+          display: none !important; visibility: hidden !important; transform: scale(0) !important;
+          clip-path: inset(50%) !important; pointer-events: none !important; z-index: -1 !important;
+          position: static !important; width: 0 !important; height: 0 !important; overflow: hidden !important;
+        }
+        #cover { opacity: 1 !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important;
+          background: #0a0 !important; pointer-events: auto !important; }`;
+      document.head.append(style);
+    });
+    const clip = { x: 0, y: 0, width: 1000, height: 700 };
+    const closedShot = await page.screenshot({ clip });
+    const clicks = () => wired().then((w) => w.log.filter((l) => l === 'open:wang:click').length);
+    const clicksBefore = await clicks();
+    await page.mouse.click(word.x, word.y);
+    await waitFor(clicks, (n) => n === clicksBefore + 1, 'a click open');
+    // The cover is added after the card opened (later in tree order than our host, same z-index).
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.id = 'cover';
+      document.documentElement.append(cover);
+    });
+    const card = (await cardRect())!;
+    expect(card.width).toBeGreaterThan(100);
+    expect(card.height).toBeGreaterThan(50);
+    const seen = await page.evaluate(
+      ({ x, y }) => {
+        const host = document.querySelector('news-context-card')!;
+        const s = getComputedStyle(host);
+        return {
+          opacity: s.opacity,
+          display: s.display,
+          visibility: s.visibility,
+          pointerEvents: s.pointerEvents,
+          topLayer: host.matches(':popover-open'),
+          hit: document.elementFromPoint(x, y) === host,
+        };
+      },
+      { x: card.left + card.width / 2, y: card.top + card.height / 2 },
+    );
+    expect(seen).toEqual({ opacity: '1', display: 'block', visibility: 'visible', pointerEvents: 'auto', topLayer: true, hit: true });
+    // Its pixels are there: the card's box does not look like the covered page behind it.
+    const cardClip = { x: card.left, y: card.top, width: card.width, height: card.height };
+    const openShot = await page.screenshot({ clip: cardClip });
+    await page.screenshot({ path: screenshotPath('chromium', 'hover-card-restyled-page'), clip });
+    await page.keyboard.press('Escape');
+    const coveredShot = await page.screenshot({ clip: cardClip });
+    expect(openShot.equals(coveredShot)).toBe(false);
+    expect(closedShot.length).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      document.getElementById('restyle')!.remove();
+      document.getElementById('cover')!.remove();
+    });
+  });
+
   it('dispose() leaves no trace', async () => {
     const word = await wordRect('#lead', 'Scale AI');
     await page.mouse.move(centre(word).x, centre(word).y);

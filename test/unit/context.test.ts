@@ -6,7 +6,14 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleSentences, createPageDigestCache, readerArticle, tabContext } from '../../src/background/context';
+import {
+  PAGE_DIGEST_LIMITS,
+  articleSentences,
+  createPageDigestCache,
+  pageSentences,
+  readerArticle,
+  tabContext,
+} from '../../src/background/context';
 import { type Db, loadCorpus, openNewsDb } from '../../src/background/db';
 import { createBackground } from '../../src/background/service';
 import { type TabAnalysis, tabKey } from '../../src/core/analysis';
@@ -292,6 +299,77 @@ describe('a page that belongs to no story', () => {
     expect((await tabContext(db, nothing, { askPage: short, tabId: 3, digests })).digest).toBeNull();
     expect(asks).toBe(2);
     expect(digests.size).toBe(1);
+  });
+
+  it('reads at most the first 20,000 characters or 300 sentences of a page, whatever it sends', async () => {
+    expect(PAGE_DIGEST_LIMITS).toEqual({ chars: 20_000, sentences: 300 });
+    // 200,000 characters of short distinct sentences: 300 are read, all from the first 20,000 characters.
+    const short = Array.from({ length: 8000 }, (_, i) => `Tide ${i} turns the mill.`).join('\n');
+    expect(short.length).toBeGreaterThan(190_000);
+    const read = pageSentences(short, 'en');
+    expect(read).toHaveLength(300);
+    expect(read.at(-1)).toBe('Tide 299 turns the mill.');
+    // Long sentences: the character cap comes first.
+    const long = Array.from({ length: 2000 }, (_, i) => `Sentence ${i} ${'is long and says little of note '.repeat(3)}today.`).join('\n');
+    const readLong = pageSentences(long, 'en');
+    expect(readLong.length).toBeLessThan(300);
+    expect(readLong.join('\n').length).toBeLessThanOrEqual(PAGE_DIGEST_LIMITS.chars);
+    expect(long.indexOf(readLong.at(-1)!) + readLong.at(-1)!.length).toBeLessThanOrEqual(PAGE_DIGEST_LIMITS.chars);
+
+    // Through the digest: past the caps, thousands of copies of one sentence would dominate the centroid
+    // (and be picked); within them only varied sentences are read, so none of the copies is summarised.
+    const varied = Array.from({ length: 300 }, (_, i) => `Quarry${i} ledger${i} orchard${i} vessel${i} is noted here.`);
+    const flood = Array.from({ length: 6000 }, (_, i) => `Harbour turbines feed the grid at tide number ${i}.`);
+    const ctx = await tabContext(db, nothing, { askPage: () => Promise.resolve(answer([...varied, ...flood].join('\n'))) });
+    expect(ctx.digest?.kind).toBe('page');
+    if (ctx.digest?.kind !== 'page') return;
+    for (const s of [...ctx.digest.summary, ...ctx.digest.keyPoints]) expect(varied).toContain(s);
+  });
+
+  it('makes at most one digest at a time per tab and document: asks meanwhile wait for it', async () => {
+    const digests = createPageDigestCache();
+    let asks = 0;
+    const pending: ((t: PageArticleText) => void)[] = [];
+    const askPage = () => {
+      asks++;
+      return new Promise<PageArticleText>((resolve) => pending.push(resolve));
+    };
+    // A page that keeps adding text: each re-analysis has more words, and the popup asks again each time.
+    const growing = (i: number) => ({ ...nothing, words: nothing.words + i * 100, analysedAt: nothing.analysedAt + i });
+    const waiting = Array.from({ length: 20 }, (_, i) => tabContext(db, growing(i), { askPage, tabId: 11, digests, document: 'doc-a' }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(asks).toBe(1);
+    expect(digests.made).toBe(1);
+    // Another document of the tab (a reload) and another tab each have their own.
+    const reloaded = tabContext(db, growing(30), { askPage, tabId: 11, digests, document: 'doc-b' });
+    const other = tabContext(db, nothing, { askPage, tabId: 12, digests, document: 'doc-a' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(asks).toBe(3);
+    for (const resolve of pending.splice(0)) resolve(answer(text));
+    const all = await Promise.all([...waiting, reloaded, other]);
+    for (const c of all) expect(c.digest).toMatchObject({ kind: 'page', title: nothing.title });
+    // Once it settled, the page as it is now is digested (once more, not once per ask that waited).
+    const after = tabContext(db, growing(31), { askPage, tabId: 11, digests, document: 'doc-b' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(asks).toBe(4);
+    pending.splice(0).forEach((resolve) => resolve(answer(text)));
+    expect((await after).digest).toMatchObject({ kind: 'page' });
+    expect(digests.made).toBe(4);
+  });
+
+  it('gives up on a page that does not answer in time, and asks it again next time', async () => {
+    const digests = createPageDigestCache(4, 20);
+    let asks = 0;
+    const silent = () => {
+      asks++;
+      return new Promise<PageArticleText>(() => undefined);
+    };
+    expect((await tabContext(db, nothing, { askPage: silent, tabId: 13, digests })).digest).toBeNull();
+    expect(digests.size).toBe(0);
+    expect((await tabContext(db, nothing, { askPage: () => Promise.resolve(answer(text)), tabId: 13, digests })).digest).toMatchObject({
+      kind: 'page',
+    });
+    expect(asks).toBe(1);
   });
 
   it('forgets a tab’s digest', async () => {

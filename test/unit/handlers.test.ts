@@ -275,6 +275,49 @@ describe('side panel, reader and options look-ups', () => {
     }
   });
 
+  it('makes one page digest at a time per tab and document, however often the page changes meanwhile', async () => {
+    const pending: ((answer: unknown) => void)[] = [];
+    const { bg } = setup(seedCorpus, seedCorpus.build, {
+      askTab: () => new Promise((resolve) => pending.push(resolve)),
+    });
+    const text = [
+      'The harbour city opened its first tidal power station on Friday morning.',
+      'Twelve turbines on the sea floor turn with the tide and feed the grid.',
+      'The operator says the station will power four thousand homes by winter.',
+    ].join('\n');
+    const report = (words: number, document: string) =>
+      dispatch(
+        bg.handlers,
+        { type: 'content:page-analysed', page: { ...page, words, title: `Part ${words}` }, document },
+        fromTab(4),
+        self,
+      );
+    const ask = () => dispatch(bg.handlers, { type: 'ui:get-tab-context', tabId: 4 }, fromUi, self);
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    // A page that keeps growing and retitling itself, its context asked for after every report.
+    const answers: ReturnType<typeof ask>[] = [];
+    for (let i = 1; i <= 10; i++) {
+      await report(100 * i, 'doc-1');
+      answers.push(ask());
+      await settle();
+    }
+    expect(pending).toHaveLength(1);
+    // A reload is another document: its digest is made at once.
+    await report(5000, 'doc-2');
+    answers.push(ask());
+    await settle();
+    expect(pending).toHaveLength(2);
+    for (const resolve of pending.splice(0)) resolve({ title: 'T', lang: 'en', text });
+    for (const r of await Promise.all(answers)) expect(r).toMatchObject({ ok: true, value: { digest: { kind: 'page' } } });
+    // Settled: the page as it is now is digested once more.
+    await report(6000, 'doc-2');
+    const last = ask();
+    await settle();
+    expect(pending).toHaveLength(1);
+    pending[0]!({ title: 'T', lang: 'en', text });
+    expect(await last).toMatchObject({ ok: true, value: { digest: { kind: 'page', title: 'Part 6000' } } });
+  });
+
   it('serves a corpus article to the reader view, and null for an unknown one', async () => {
     const { bg } = setup(seedCorpus, seedCorpus.build);
     const r = await dispatch(bg.handlers, { type: 'ui:get-article', articleId: SV }, fromUi, self);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { contentWords, keyPoints, summarise } from '../../src/corpus/summarise';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { contentWords, keyPoints, scoreSentences, summarise } from '../../src/corpus/summarise';
 
 const article = [
   'Kommunen har beslutat att bygga ut cykelbanorna längs kusten under de kommande tre åren.',
@@ -51,6 +51,66 @@ describe('summarise', () => {
   it('copes with empty and tiny inputs', () => {
     expect(summarise([], 'en')).toEqual([]);
     expect(summarise([{ text: 'Only one sentence here, about tidal power.' }], 'en').map((x) => x.index)).toEqual([0]);
+  });
+});
+
+/**
+ * Counts the entries every Map iteration visits while `fn` runs (for…of, entries, keys, values,
+ * forEach, spread): the summariser's work is its visits to term vectors, so this is its operation
+ * count, independent of the machine's speed.
+ */
+function mapVisits(fn: () => void): number {
+  let visits = 0;
+  const proto = Map.prototype as unknown as Record<string | symbol, (...args: unknown[]) => unknown>;
+  const counted = (name: string | symbol) => {
+    const original = proto[name]!;
+    vi.spyOn(proto, name as never).mockImplementation(function (this: Map<unknown, unknown>, ...args: unknown[]) {
+      const it = original.apply(this, args) as Iterator<unknown>;
+      const next = it.next.bind(it);
+      return Object.assign(it, {
+        next: () => {
+          const r = next();
+          if (!r.done) visits++;
+          return r;
+        },
+      });
+    } as never);
+  };
+  for (const name of ['entries', 'keys', 'values', Symbol.iterator]) counted(name);
+  try {
+    fn();
+  } finally {
+    vi.restoreAllMocks();
+  }
+  return visits;
+}
+
+describe('the summariser on long texts', () => {
+  afterEach(() => vi.restoreAllMocks());
+  /** `n` sentences, each with words of its own (the centroid grows with the text, as on a real page of varied text). */
+  const distinct = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ text: `Alpha${i} bravo${i} charlie${i} delta${i} echo${i} foxtrot${i}.` }));
+
+  it('counts the visits (the probe can see the work)', () => {
+    const m = new Map([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect(mapVisits(() => [...m.values()])).toBe(2);
+    expect(mapVisits(() => scoreSentences(distinct(100), 'en'))).toBeGreaterThan(100 * 6);
+  });
+
+  it('scores sentences in time linear in the text: 4× the sentences is about 4× the work, not 16×', () => {
+    const small = mapVisits(() => scoreSentences(distinct(500), 'en'));
+    const big = mapVisits(() => scoreSentences(distinct(2000), 'en'));
+    // Comparing every sentence with the centroid's full length made this ratio ~16 (quadratic).
+    expect(big / small).toBeLessThan(5);
+  });
+
+  it('summarises and picks key points from 150,000 sentences without spreading them into arguments', () => {
+    const many = Array.from({ length: 150_000 }, (_, i) => ({ text: `Story alpha${i % 50} beta${i % 37} gamma${i % 23} tells of tide.` }));
+    expect(summarise(many, 'en', 3)).toHaveLength(3);
+    expect(keyPoints(many, 'en', 5)).toHaveLength(5);
   });
 });
 

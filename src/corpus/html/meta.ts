@@ -39,10 +39,12 @@ function types(o: JsonObject): string[] {
 function objects(root: Json): JsonObject[] {
   const out: JsonObject[] = [];
   const queue: Json[] = [root];
-  while (queue.length && out.length < 500) {
-    const v = queue.shift();
-    if (v === undefined) break;
-    if (Array.isArray(v)) queue.push(...v);
+  // Through an index, not shift() (linear in the value, however long its arrays), and pushed one by one:
+  // spreading a page's array into push's arguments throws RangeError past ~100,000 elements.
+  for (let next = 0; next < queue.length && out.length < 500; next++) {
+    const v = queue[next];
+    if (v === undefined) continue;
+    if (Array.isArray(v)) for (const x of v) queue.push(x);
     else if (isObject(v)) {
       out.push(v);
       for (const [k, x] of Object.entries(v)) if (k === '@graph' || k === 'mainEntity' || k === 'itemListElement') queue.push(x);

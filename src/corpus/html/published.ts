@@ -751,7 +751,8 @@ export function findPublished(
 
 function decide(all: readonly Candidate[], modified: readonly string[], today: string): Published {
   // No publication after today, nor after the page's last modification (a day's slack for time zones).
-  const latestModified = modified.length ? Math.max(...modified.map(dayNumber)) : Infinity;
+  // A loop, not Math.max(...): a page can declare any number of modification dates.
+  const latestModified = modified.length ? modified.reduce((m, d) => Math.max(m, dayNumber(d)), -Infinity) : Infinity;
   const limit = Math.min(dayNumber(today) + 1, latestModified + 1);
   const candidates = all.filter((c) => dayNumber(c.date) <= limit && c.date !== '1970-01-01');
   if (candidates.length === 0) return { date: null, source: null };

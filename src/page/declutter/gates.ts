@@ -307,7 +307,8 @@ export function findGates(root: Document | Element): Element[] {
     // A newly found gate around earlier ones takes their place.
     const kept = out.filter((g) => !el.contains(g));
     out.length = 0;
-    out.push(...kept, el);
+    for (const g of kept) out.push(g);
+    out.push(el);
   };
   // Markers: a pre-order walk of the elements.
   let el: Element | null = top;
