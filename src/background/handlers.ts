@@ -5,6 +5,7 @@
  */
 import type { TabAnalysis } from '../core/analysis';
 import { type BackgroundMessage, type DeclutterCounts, type Handlers, parsePageArticleText } from '../core/messages';
+import { textSummary } from '../core/page-text';
 import { effectiveSwitches, siteKey } from '../core/settings';
 import { entityCard } from './cards';
 import { type PageDigestCache, readerArticle, tabContext } from './context';
@@ -35,7 +36,15 @@ export function createHandlers(
   const { ensureCorpus } = loader;
 
   return {
-    async 'content:page-analysed'({ page, document }, { tabId, url: senderUrl, documentId }) {
+    async 'content:page-analysed'({ page: reportedPage, document, sample }, { tabId, url: senderUrl, documentId }) {
+      // The page's language and top words, read here from the start of its text (core/page-text.ts).
+      const page =
+        sample === undefined
+          ? reportedPage
+          : (() => {
+              const text = textSummary(sample, reportedPage.langSource === 'declared' ? reportedPage.lang : null);
+              return { ...reportedPage, ...text, words: Math.max(reportedPage.words, text.words) };
+            })();
       const url = reportedUrl(page.url, senderUrl);
       const site = siteKey(url);
       if (tabId === null || site === null) throw new Error('not a web page tab');

@@ -12,6 +12,7 @@
  */
 import { type EntityMatch, type Matcher, createMatcher } from '../core/matcher';
 import type { ScanAnswer } from '../core/messages';
+import { countWords } from '../core/text';
 import type { CorpusLoader } from './corpus-loader';
 
 /** Documents whose seen forms are kept. */
@@ -69,7 +70,7 @@ export function createScanner(loader: Pick<CorpusLoader, 'aliasTable'>): Scanner
       const m = await matcherFor();
       if (!m) return null;
       const state = stateOf(key, page);
-      if (text === '') return { build: m.build, matches: [] };
+      if (text === '') return { build: m.build, matches: [], words: 0 };
       // Names already seen on the page go first, so that a later "LeCun" still follows "Yann LeCun".
       const context = [...state.seen.values()].join('\n');
       const prefix = context ? `${context}\n` : '';
@@ -87,7 +88,7 @@ export function createScanner(loader: Pick<CorpusLoader, 'aliasTable'>): Scanner
         state.seen.set(x.entityId, x.text);
         state.seenChars = grown;
       }
-      return { build: m.build, matches: matches.map((x) => ({ id: x.entityId, start: x.start, end: x.end })) };
+      return { build: m.build, matches: matches.map((x) => ({ id: x.entityId, start: x.start, end: x.end })), words: countWords(text) };
     },
     forgetTab(tabId) {
       const prefix = `${String(tabId)}:`;

@@ -9,9 +9,10 @@
  */
 import type { EntityCard } from '../core/cards';
 import { MAX_SCAN_CHARS } from '../core/messages';
-import { countWords } from '../core/text';
 import { CardHost } from '../page/card-host';
-import { articleText, summarisePage } from '../page/collect';
+import type { PageSummary } from '../core/analysis';
+import { MAX_PAGE_SAMPLE } from '../core/page-text';
+import { articleText, describePage } from '../page/collect';
 import { type Hit, type Via, createHighlighter } from '../page/highlight';
 import { type ScanChunk, createScheduler } from '../page/scheduler';
 import { contextValid, onBackgroundMessage } from '../platform/content';
@@ -23,8 +24,6 @@ import { ownDocumentId } from './document-id';
 
 /** The least time between two reports of the page to the background (ms). */
 const REPORT_DELAY = 400;
-/** Characters of the page a report reads (title, language, top words): bounded, so no report of a huge page is a long task. */
-const REPORT_MAX_CHARS = 50_000;
 
 /** This document's id for the background (a reload of the same URL is another document; ./document-id.ts). */
 const DOCUMENT_ID = ownDocumentId();
@@ -52,6 +51,9 @@ function main(): void {
   let answered: Promise<void> = Promise.resolve();
   /** Matches in the last chunk answered: the scheduler backs off while chunks hold none. */
   let lastFound = 1;
+  /** The start of the page's text as scanned (at most MAX_PAGE_SAMPLE characters), for the background to read its language and top words. */
+  let sample: string[] = [];
+  let sampleChars = 0;
   const cards = new Map<string, Promise<EntityCard | null>>();
   let highlightsOn = true;
 
@@ -95,8 +97,9 @@ function main(): void {
 
   /** The whole-document walk is under way (the first pass, or the one after a navigation): the report waits for its end. */
   let passing = true;
-  /** Words of the whole-document walk: a report reads only REPORT_MAX_CHARS of a huge page, this counts them all. */
+  /** Words of the whole-document walk, and of what was added since (counted by the background as it scans). */
   let passWords = 0;
+  let addedWords = 0;
   /** Words scanned since the page was last reported, the words then, and the growth reports made. */
   let newWords = 0;
   let reportedWords = 0;
@@ -110,9 +113,11 @@ function main(): void {
   function scan({ map, pass }: ScanChunk): number {
     if (!stopIfGone()) return 0;
     if (map.text === '' || map.text.length > MAX_SCAN_CHARS) return 0;
-    const words = countWords(map.text);
-    if (pass) passWords += words;
-    else newWords += words;
+    if (sampleChars < MAX_PAGE_SAMPLE) {
+      const part = map.text.slice(0, MAX_PAGE_SAMPLE - sampleChars);
+      sample.push(part);
+      sampleChars += part.length + 1;
+    }
     const forPage = page;
     const answer = send({ type: 'content:scan-text', text: map.text, document: DOCUMENT_ID, page: forPage });
     answered = answered
@@ -120,6 +125,12 @@ function main(): void {
         const res = await answer;
         if (!stopIfGone() || forPage !== page) return;
         const found = res.ok && res.value ? res.value.matches : [];
+        const words = res.ok && res.value ? res.value.words : 0;
+        if (pass) passWords += words;
+        else {
+          newWords += words;
+          addedWords += words;
+        }
         lastFound = found.length;
         for (const m of found) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
         highlighter.update(map, found);
@@ -149,16 +160,22 @@ function main(): void {
     // The counts of every chunk sent so far.
     await answered;
     if (!stopIfGone()) return;
-    const page = await summarisePage(document, location.href, {
-      maxChars: REPORT_MAX_CHARS,
-      pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
-    });
+    const markup = await describePage(document, location.href, { pause: () => new Promise((resolve) => setTimeout(resolve, 0)) });
     if (!stopIfGone()) return;
-    page.words = Math.max(page.words, passWords);
-    reportedWords = page.words;
+    const summary: PageSummary = {
+      url: markup.url,
+      title: markup.title,
+      lang: markup.declared ?? 'und',
+      langSource: markup.declared ? 'declared' : 'none',
+      words: passWords + addedWords,
+      published: markup.published,
+      isArticle: markup.isArticle,
+      entities: [...counts].map(([id, count]) => ({ id, count })),
+      terms: [],
+    };
+    reportedWords = summary.words;
     newWords = 0;
-    page.entities = [...counts].map(([id, count]) => ({ id, count }));
-    const res = await send({ type: 'content:page-analysed', page, document: DOCUMENT_ID });
+    const res = await send({ type: 'content:page-analysed', page: summary, document: DOCUMENT_ID, sample: sample.join('\n') });
     if (!res.ok) {
       // An invalidated extension context (update, reload) answers "unavailable": stop quietly.
       if (res.error.code === 'unavailable') stopIfGone();
@@ -190,7 +207,8 @@ function main(): void {
       // new URL with nothing scanned yet); the scheduler walks the body again next, and reports after.
       passing = true;
       page++;
-      passWords = newWords = reportedWords = growthReports = 0;
+      passWords = addedWords = newWords = reportedWords = growthReports = sampleChars = 0;
+      sample = [];
       clearTimeout(reportTimer);
       reportTimer = undefined;
       counts.clear();

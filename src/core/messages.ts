@@ -9,6 +9,7 @@ import type { EntityCard } from './cards';
 import type { ReaderArticle, TabContext } from './context';
 import type { CorpusCounts } from './corpus';
 import type { AliasTable } from './matcher';
+import { MAX_PAGE_SAMPLE } from './page-text';
 import { CodedError, type Result, errorMessage, fail } from './result';
 import type { FeatureSwitches, GlobalSettings, SiteSettings } from './settings';
 
@@ -36,6 +37,8 @@ export interface ReadOnlyState {
 export interface ScanAnswer {
   build: string;
   matches: { id: string; start: number; end: number }[];
+  /** Words in the chunk. */
+  words: number;
 }
 
 /** The most text one `content:scan-text` may carry (the page's scheduler hands over at most 32,000 characters at once). */
@@ -46,8 +49,11 @@ export interface Protocol {
    * A content script reports the page it runs in; answered with what the content script needs of the
    * tab's analysis (whether highlights are on for the page), the rest going to storage.session. `document`
    * is a random id the content script drew for its document: a reload of the same URL is a new document.
+   * `sample` is the start of the page's visible text (at most MAX_PAGE_SAMPLE characters): when it is
+   * there, the background reads the page's language and top words from it (`page.lang` is then the
+   * declared language, `page.terms` empty).
    */
-  'content:page-analysed': { request: { page: PageSummary; document: string }; response: { highlights: boolean } };
+  'content:page-analysed': { request: { page: PageSummary; document: string; sample?: string }; response: { highlights: boolean } };
   /** A content script asks for the compiled alias table of the corpus (null while the corpus is not loaded). */
   'content:get-alias-table': { request: object; response: { build: string; table: AliasTable } | null };
   /**
@@ -175,7 +181,10 @@ export function parseRequest(raw: unknown): Result<Request> {
       };
       const document = raw.document ?? '';
       if (typeof document !== 'string' || !/^[\w-]{0,64}$/.test(document)) return fail('bad-request', 'document invalid');
-      return { ok: true, value: { type, page, document } };
+      const sample = raw.sample;
+      if (sample === undefined) return { ok: true, value: { type, page, document } };
+      if (typeof sample !== 'string' || sample.length > MAX_PAGE_SAMPLE) return fail('bad-request', 'sample invalid');
+      return { ok: true, value: { type, page, document, sample } };
     }
     case 'content:scan-text': {
       if (typeof raw.text !== 'string' || raw.text.length > MAX_SCAN_CHARS) return fail('bad-request', 'text invalid');

@@ -2,11 +2,9 @@
  * Reads what a page shows a reader: its title, declared language and visible text. Pure DOM
  * (no extension APIs), so it runs on fixture pages in tests exactly as in the content script.
  */
-import type { PageSummary } from '../core/analysis';
 import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
-import { detectLanguage, primaryLanguage } from '../core/lang';
-import { pageTerms } from '../core/scoring';
-import { countWords } from '../core/text';
+import { primaryLanguage } from '../core/lang';
+import { textLanguage } from '../core/page-text';
 import { readMeta } from '../corpus/html/meta';
 import { articleVerdict } from './article-test';
 import { buildTextMap } from './text-map';
@@ -20,40 +18,39 @@ export function pageTitle(doc: Document): string {
   return doc.title.trim();
 }
 
-/** The page's language: clear evidence in its text first, else its declaration, else "und". */
-function pageLanguage(doc: Document, text: string): { lang: string; langSource: PageSummary['langSource'] } {
-  // Many sites ship a template's lang="en" on pages in other languages: trust clear text evidence first.
-  const detected = detectLanguage(text).lang;
-  if (detected !== 'und') return { lang: detected, langSource: 'detected' };
-  const declared = primaryLanguage(doc.documentElement.getAttribute('lang'));
-  if (declared) return { lang: declared, langSource: 'declared' };
-  return { lang: 'und', langSource: 'none' };
+/** The page's declared language (`<html lang>`), primary subtag, or null. */
+export function declaredLanguage(doc: Document): string | null {
+  return primaryLanguage(doc.documentElement.getAttribute('lang'));
+}
+
+/** What the page's markup says, for the background's report: title, declared language, date, whether it is an article. */
+export interface PageMarkup {
+  url: string;
+  title: string;
+  declared: string | null;
+  published: string | null;
+  isArticle: boolean;
 }
 
 /**
- * Summarises `doc` for the background: title, language, length, date, whether it is an article,
- * and top words; no page text crosses over beyond the title. The entities are the matcher's to
- * fill in. `maxChars` bounds the text read (default 1,000,000): the content script reads less so
- * that a report of a huge page is no long task (the words are then those of the text read).
- * `pause()` comes between the steps (the text's part, the title, the date, the article test): the
- * content script gives the page the main thread back there, since the markup steps run selectors
- * over the whole document and on a page of 100,000 nodes each takes tens of milliseconds.
+ * Reads `doc`'s markup for the report: title, declared language, date and whether it is an
+ * article; no text walk (the content script's scan chunks carry the text, and the background reads
+ * language and top words from them: core/page-text.ts). `pause()` comes between the steps (the
+ * title, the date, the article test): the content script gives the page the main thread back
+ * there, since the markup steps run selectors over the whole document and on a page of 100,000
+ * nodes each takes tens of milliseconds.
  */
-export async function summarisePage(
+export async function describePage(
   doc: Document,
   url: string,
-  { maxChars = 1_000_000, pause = () => Promise.resolve() }: { maxChars?: number; pause?: () => Promise<void> } = {},
-): Promise<PageSummary> {
-  const text = buildTextMap(doc, { maxChars }).text;
-  const { lang, langSource } = pageLanguage(doc, text);
-  const words = countWords(text);
-  const terms = pageTerms(text, lang);
-  await pause();
+  { pause = () => Promise.resolve() }: { pause?: () => Promise<void> } = {},
+): Promise<PageMarkup> {
   const title = pageTitle(doc).slice(0, 300);
   await pause();
   const { published } = readMeta(doc, { url });
   await pause();
-  return { url, title, lang, langSource, words, published, isArticle: isArticlePage(doc), entities: [], terms };
+  const isArticle = isArticlePage(doc);
+  return { url, title, declared: declaredLanguage(doc), published, isArticle };
 }
 
 /**
@@ -104,5 +101,5 @@ function largestArticle(doc: Document): Element | null {
 export function articleText(doc: Document, maxChars = MAX_ARTICLE_TEXT): PageArticleText {
   const region = articleRegion(doc);
   const text = region ? buildTextMap(region, { maxChars }).text.slice(0, maxChars) : '';
-  return { title: pageTitle(doc).slice(0, 300), lang: pageLanguage(doc, text).lang, text };
+  return { title: pageTitle(doc).slice(0, 300), lang: textLanguage(text, declaredLanguage(doc)).lang, text };
 }

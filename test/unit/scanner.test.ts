@@ -6,10 +6,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENTS, MAX_SEEN_CHARS, createScanner } from '../../src/background/scanner';
+import { type TabAnalysis, tabKey } from '../../src/core/analysis';
 import { MAX_SCAN_CHARS, dispatch } from '../../src/core/messages';
+import { MAX_PAGE_SAMPLE } from '../../src/core/page-text';
+import { countWords } from '../../src/core/text';
 import { type MatchableEntity, compileAliasTable } from '../../src/core/matcher';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
-import { fromTab, fromUi, self, setup } from '../fixtures/background';
+import { fromTab, fromUi, page, self, setup } from '../fixtures/background';
 
 const ENTITIES: MatchableEntity[] = [
   { id: 'yann-lecun', name: 'Yann LeCun', type: 'person', aliases: ['LeCun'], context: [] },
@@ -100,5 +103,36 @@ describe('content:scan-text', () => {
       { document: 'd', page: 1.5 },
     ])
       expect((await dispatch(bg.handlers, { type: 'content:scan-text', text, ...bad }, fromTab(1), self)).ok).toBe(false);
+  });
+});
+
+describe('a report with the start of its page’s text', () => {
+  const SV =
+    'Regeringen presenterade på tisdagen ett nytt förslag om hur kommunerna ska finansiera sina skolor. Förslaget innebär att staten tar ett större ansvar för lärarnas löner, och att kommunerna får behålla mer av skatteintäkterna. Oppositionen säger att förslaget kommer för sent.';
+
+  it('reads the language and top words from the sample, over a wrong declared language', async () => {
+    const { bg, session } = setup();
+    const report = { ...page, lang: 'en', langSource: 'declared' as const, words: 10, terms: [] };
+    const r = await dispatch(bg.handlers, { type: 'content:page-analysed', page: report, document: 'd1', sample: SV }, fromTab(3), self);
+    expect(r.ok).toBe(true);
+    const stored = (await session.get(tabKey(3))) as TabAnalysis;
+    expect(stored).toMatchObject({ lang: 'sv', langSource: 'detected' });
+    expect(stored.words).toBe(countWords(SV));
+    expect(countWords(SV)).toBeGreaterThan(10);
+  });
+
+  it('keeps the declared language when the sample says too little, and refuses an oversized sample', async () => {
+    const { bg, session } = setup();
+    const report = { ...page, lang: 'de', langSource: 'declared' as const, words: 1, terms: [] };
+    await dispatch(bg.handlers, { type: 'content:page-analysed', page: report, document: 'd1', sample: 'Kurz.' }, fromTab(4), self);
+    expect(await session.get(tabKey(4))).toMatchObject({ lang: 'de', langSource: 'declared' });
+    const big = 'x '.repeat(MAX_PAGE_SAMPLE);
+    const refused = await dispatch(
+      bg.handlers,
+      { type: 'content:page-analysed', page: report, document: 'd1', sample: big },
+      fromTab(4),
+      self,
+    );
+    expect(refused.ok).toBe(false);
   });
 });
