@@ -286,8 +286,8 @@ export async function pageCost({ quick, log = (s) => console.info(`[bench] page:
   if (!existsSync(join(dist, 'manifest.json'))) return { skipped: 'dist/chrome is not built (run without --no-build)' };
   const started = performance.now();
   const config = quick
-    ? { declutterPages: 12, seedRuns: 2, floorRuns: 5, firstRuns: 3 }
-    : { declutterPages: Infinity, seedRuns: 3, floorRuns: 5, firstRuns: 5 };
+    ? { declutterPages: 12, seedRuns: 2, floorRuns: 5, firstRuns: 3, concurrentRounds: 2 }
+    : { declutterPages: Infinity, seedRuns: 3, floorRuns: 5, firstRuns: 5, concurrentRounds: 5 };
 
   // A copy of the build: other work may rebuild dist/ while this runs.
   const work = mkdtempSync(join(tmpdir(), 'news-context-bench-'));
@@ -442,7 +442,38 @@ export async function pageCost({ quick, log = (s) => console.info(`[bench] page:
         log(`${i + 1}/${pages.length} pages (${Math.round((performance.now() - started) / 1000)} s)`);
     }
 
-    // (d) DOMContentLoaded → first highlight on the seed pages, cold and warm background.
+    const seedList = pages.filter((p) => p.set === 'seed');
+    // (d) Ten tabs reporting at once (before (e), which stops the service worker): the time from
+    // each navigation to its analysis written (the page loads, walks its text, sends its chunks and
+    // its report; the background matches and scores them all), against the same page loaded alone.
+    // Distinct URLs (a query string), so each is its own analysis.
+    const toAnalysis = async (/** @type {string} */ url) => {
+      const page = await withExt.newPage();
+      try {
+        await watch.arm(url);
+        const t0 = performance.now();
+        await page.goto(url, { waitUntil: 'commit', timeout: 30_000 });
+        return (await watch.wait(url)) ? performance.now() - t0 : NaN;
+      } finally {
+        await page.close();
+      }
+    };
+    /** @type {number[]} */
+    const alone = [];
+    /** @type {number[]} */
+    const together = [];
+    const TABS = 10;
+    for (let r = 0; r < config.concurrentRounds; r++) {
+      for (const p of seedList) alone.push(await toAnalysis(`${p.url}?alone=${r}`));
+      await sleep(SETTLE_MS);
+      together.push(
+        ...(await Promise.all(Array.from({ length: TABS }, (_, i) => toAnalysis(`${seedList[i % seedList.length]?.url}?tab=${r}-${i}`)))),
+      );
+      await sleep(SETTLE_MS);
+    }
+    log(`ten tabs at once: ${together.length} loads (${Math.round((performance.now() - started) / 1000)} s)`);
+
+    // (e) DOMContentLoaded → first highlight on the seed pages, cold and warm background.
     const swCdp = await withExt.newCDPSession(control);
     /** @type {Map<string, string>} versionId → running status */
     const versions = new Map();
@@ -547,6 +578,11 @@ export async function pageCost({ quick, log = (s) => console.info(`[bench] page:
         warm: { ...stats(warm), runs: warm.length, values: warm.map((x) => round(x, 1)) },
         coldAttempts: config.firstRuns * seedPages.length,
         coldVerified,
+      },
+      concurrent: {
+        tabs: TABS,
+        alone: { ...stats(alone), runs: alone.length, failed: alone.filter((x) => !Number.isFinite(x)).length },
+        together: { ...stats(together), runs: together.length, failed: together.filter((x) => !Number.isFinite(x)).length },
       },
       perPage,
       seconds: round((performance.now() - started) / 1000, 1),

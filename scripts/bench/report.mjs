@@ -219,6 +219,21 @@ function pageMarkdown(p) {
     ].map(([label, x]) => `| ${label} | ${x.runs} | ${fine(x.median)} | ${fine(x.p95)} | ${fine(x.max)} |`),
     '',
   ];
+  const k = p.concurrent;
+  if (k)
+    L.push(
+      '### Ten tabs reporting at once',
+      '',
+      `The seed demo pages loaded in ${k.tabs} new tabs at once (distinct URLs), ${c.concurrentRounds} rounds, against each page loaded alone: the time from the navigation to the tab's analysis written. It holds the pages' own loading and our page-side work on a 2-core machine, and the background matching every tab's chunks and scoring every report. ${Number(k.alone.failed) + Number(k.together.failed)} loads had no analysis within 15 s.`,
+      '',
+      '| Tabs | Loads | Navigation → analysis written (median) | p95 | max |',
+      '| --- | --- | --- | --- | --- |',
+      ...[
+        ['One alone', k.alone],
+        [`${k.tabs} at once`, k.together],
+      ].map(([label, x]) => `| ${label} | ${x.runs} | ${fine(x.median)} | ${fine(x.p95)} | ${fine(x.max)} |`),
+      '',
+    );
   const unmet = pageTargets(p).filter((t) => !t.met);
   L.push(
     unmet.length === 0
