@@ -16,6 +16,7 @@ import type { Digest, EntityRef, ReaderArticle, RelatedItem, TabContext, Timelin
 import type { Article, CorpusEvent, Story, StorySentence } from '../core/corpus';
 import { compareTemporal } from '../core/dates/period';
 import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
+import { textLanguage } from '../core/page-text';
 import { splitSentences } from '../core/sentences';
 import { keyPoints, summarise } from '../corpus/summarise';
 import { entityCard } from './cards';
@@ -225,7 +226,7 @@ export function pageSentences(text: string, lang: string): string[] {
 }
 
 function digestOfText(analysis: Pick<TabAnalysis, 'lang' | 'title'>, page: PageArticleText): Digest | null {
-  const lang = analysis.lang !== 'und' ? analysis.lang : page.lang;
+  const lang = analysis.lang !== 'und' ? analysis.lang : textLanguage(page.text, page.lang === 'und' ? null : page.lang).lang;
   const sentences = pageSentences(page.text, lang);
   if (sentences.length < MIN_PAGE_SENTENCES) return null;
   const input = sentences.map((text) => ({ text }));

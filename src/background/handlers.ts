@@ -108,9 +108,6 @@ export function createHandlers(
       if (declutterOn) await tabs.ensureDeclutter(tabId, page.isArticle ? 'full' : 'walls');
       return answer;
     },
-    async 'content:get-alias-table'() {
-      return loader.aliasTable();
-    },
     async 'content:scan-text'({ text, document, page }, { tabId }) {
       if (tabId === null) throw new Error('not a web page tab');
       await ensureCorpus();

@@ -8,7 +8,6 @@ import type { DeclutterCounts, DeclutterMode, DeclutterSkip, PageSummary } from 
 import type { EntityCard } from './cards';
 import type { ReaderArticle, TabContext } from './context';
 import type { CorpusCounts } from './corpus';
-import type { AliasTable } from './matcher';
 import { MAX_PAGE_SAMPLE } from './page-text';
 import { CodedError, type Result, errorMessage, fail } from './result';
 import type { FeatureSwitches, GlobalSettings, SiteSettings } from './settings';
@@ -54,8 +53,6 @@ export interface Protocol {
    * declared language, `page.terms` empty).
    */
   'content:page-analysed': { request: { page: PageSummary; document: string; sample?: string }; response: { highlights: boolean } };
-  /** A content script asks for the compiled alias table of the corpus (null while the corpus is not loaded). */
-  'content:get-alias-table': { request: object; response: { build: string; table: AliasTable } | null };
   /**
    * A content script sends a chunk of its page's visible text (`page` counts its same-document
    * navigations) and gets back where the corpus's entities are in it; null while no corpus is loaded.
@@ -103,7 +100,6 @@ export type Response<K extends MessageType> = Protocol[K]['response'];
 /** Who may send each message: content scripts or the extension's own pages. */
 export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'content:page-analysed': 'content',
-  'content:get-alias-table': 'content',
   'content:scan-text': 'content',
   'content:get-entity-card': 'content',
   'content:open-side-panel': 'content',
@@ -192,7 +188,6 @@ export function parseRequest(raw: unknown): Result<Request> {
       if (typeof raw.document !== 'string' || !/^[\w-]{1,64}$/.test(raw.document)) return fail('bad-request', 'document invalid');
       return { ok: true, value: { type, text: raw.text, page: raw.page, document: raw.document } };
     }
-    case 'content:get-alias-table':
     case 'ui:get-status':
     case 'ui:get-sites':
       return { ok: true, value: { type } };
@@ -348,7 +343,7 @@ export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
 /** The content script's answer to `background:get-article-text`: the visible text of the page's article region. */
 export interface PageArticleText {
   title: string;
-  /** BCP 47 primary subtag or "und". */
+  /** The page's declared language, BCP 47 primary subtag, or "und" (the background reads the text's own). */
   lang: string;
   text: string;
 }

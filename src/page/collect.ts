@@ -4,7 +4,6 @@
  */
 import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
 import { primaryLanguage } from '../core/lang';
-import { textLanguage } from '../core/page-text';
 import { readMeta } from '../corpus/html/meta';
 import { articleVerdict } from './article-test';
 import { buildTextMap } from './text-map';
@@ -95,11 +94,11 @@ function largestArticle(doc: Document): Element | null {
 }
 
 /**
- * The page's article as the reader sees it, for an on-device summary: title, language and the
- * visible text (the text map's, "\n" between blocks) of {@link articleRegion}, at most `maxChars`.
+ * The page's article as the reader sees it, for an on-device summary: title, declared language
+ * (the background reads the text's own) and the visible text (the text map's, "\n" between blocks) of {@link articleRegion}, at most `maxChars`.
  */
 export function articleText(doc: Document, maxChars = MAX_ARTICLE_TEXT): PageArticleText {
   const region = articleRegion(doc);
   const text = region ? buildTextMap(region, { maxChars }).text.slice(0, maxChars) : '';
-  return { title: pageTitle(doc).slice(0, 300), lang: textLanguage(text, declaredLanguage(doc)).lang, text };
+  return { title: pageTitle(doc).slice(0, 300), lang: declaredLanguage(doc) ?? 'und', text };
 }

@@ -20,6 +20,7 @@ import { type TabAnalysis, tabKey } from '../../src/core/analysis';
 import type { CitedText } from '../../src/core/cards';
 import type { ReaderArticle, TabContext } from '../../src/core/context';
 import type { Corpus } from '../../src/core/corpus';
+import { compileAliasTable, toMatchable } from '../../src/core/matcher';
 import { compareTemporal } from '../../src/core/dates/period';
 import { type PageArticleText, dispatch } from '../../src/core/messages';
 import { splitSentences } from '../../src/core/sentences';
@@ -46,8 +47,8 @@ async function analyseSeedPages(): Promise<{ db: Db; analyses: Map<string, TabAn
     bundledBuild: seedCorpus.build,
     setBadge: () => Promise.resolve(),
   });
-  const table = await bg.handlers['content:get-alias-table']({ type: 'content:get-alias-table' }, { tabId: 1, url: seedUrl(SV) });
-  if (!table) throw new Error('no alias table');
+  await bg.ensureCorpus();
+  const table = { table: compileAliasTable(seedCorpus.entities.map(toMatchable)) };
   const analyses = new Map<string, TabAnalysis>();
   for (const [tabId, id] of [SV, EN].entries()) {
     const article = seedCorpus.articles.find((a) => a.id === id)!;
@@ -224,6 +225,12 @@ describe('a page that belongs to no story', () => {
     'Share this article',
   ].join('\n');
   const answer = (t: string): PageArticleText => ({ title: nothing.title, lang: 'en', text: t });
+
+  it('reads the language of the page’s text when the analysis has none (the page sends only what it declares)', async () => {
+    const undetermined = { ...nothing, url: 'https://garden.example/und', lang: 'und' };
+    const ctx = await tabContext(db, undetermined, { askPage: () => Promise.resolve({ title: nothing.title, lang: 'und', text }) });
+    expect(ctx.digest).toMatchObject({ kind: 'page', lang: 'en' });
+  });
 
   it('gets a digest made from the page’s own text, in page order, with key points', async () => {
     const ctx = await tabContext(db, nothing, { askPage: () => Promise.resolve(answer(text)) });

@@ -9,7 +9,6 @@ import { openNewsDb } from '../../src/background/db';
 import { createBackground } from '../../src/background/service';
 import { STATUS_KEY } from '../../src/core/analysis';
 import { emptyCorpus } from '../../src/core/corpus';
-import { type AliasTable, createMatcher } from '../../src/core/matcher';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import { type CorpusStatus, dispatch } from '../../src/core/messages';
 import { fixtureCorpus } from '../fixtures/corpus';
@@ -89,18 +88,17 @@ describe('corpus loading', () => {
   });
 });
 
-describe('alias table', () => {
-  it('hands content scripts the compiled alias table, once per corpus build', async () => {
+describe('the pages’ matcher', () => {
+  it('matches content scripts’ text with the loaded corpus, and serves no extension page', async () => {
     const corpus = seedCorpus;
     const { bg } = setup(corpus, corpus.build);
-    const r = await dispatch(bg.handlers, { type: 'content:get-alias-table' }, fromTab(1), self);
-    expect(r.ok).toBe(true);
-    const value = (r as { value: { build: string; table: AliasTable } }).value;
-    expect(value.build).toBe(corpus.build);
-    const found = createMatcher(value.table).scan('Yann LeCun lämnar Meta för att starta ett eget bolag.', { lang: 'sv' });
-    expect(found.map((m) => m.entityId)).toEqual(['yann-lecun', 'meta']);
-    const again = await dispatch(bg.handlers, { type: 'content:get-alias-table' }, fromTab(2), self);
-    expect((again as { value: unknown }).value).toBe(value);
-    expect((await dispatch(bg.handlers, { type: 'content:get-alias-table' }, fromUi, self)).ok).toBe(false);
+    const text = 'Yann LeCun lämnar Meta för att starta ett eget bolag.';
+    for (const tab of [1, 2]) {
+      const r = await dispatch(bg.handlers, { type: 'content:scan-text', text, document: `d${String(tab)}`, page: 0 }, fromTab(tab), self);
+      const value = (r as { value: { build: string; matches: { id: string }[] } }).value;
+      expect(value.build).toBe(corpus.build);
+      expect(value.matches.map((m) => m.id)).toEqual(['yann-lecun', 'meta']);
+    }
+    expect((await dispatch(bg.handlers, { type: 'content:scan-text', text, document: 'd', page: 0 }, fromUi, self)).ok).toBe(false);
   });
 });

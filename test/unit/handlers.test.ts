@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { type BackgroundDeps } from '../../src/background/service';
 import { type TabAnalysis, tabKey } from '../../src/core/analysis';
-import { type AliasTable } from '../../src/core/matcher';
+import { compileAliasTable, toMatchable } from '../../src/core/matcher';
 import { pageTerms } from '../../src/core/scoring';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import type { TabContext } from '../../src/core/context';
@@ -200,9 +200,8 @@ describe('side panel, reader and options look-ups', () => {
   /** The Swedish seed article's demo page, analysed in tab 7 as the content script would report it. */
   async function analysedSeedPage(extra: Pick<BackgroundDeps, 'askTab'> = {}) {
     const s = setup(seedCorpus, seedCorpus.build, extra);
-    const table = await dispatch(s.bg.handlers, { type: 'content:get-alias-table' }, fromTab(7, seedUrl(SV)), self);
     const article = seedCorpus.articles.find((a) => a.id === SV)!;
-    const page = await pageReport(seedDocument(article), seedUrl(SV), (table as { value: { table: AliasTable } }).value.table);
+    const page = await pageReport(seedDocument(article), seedUrl(SV), compileAliasTable(seedCorpus.entities.map(toMatchable)));
     await dispatch(s.bg.handlers, { type: 'content:page-analysed', page }, fromTab(7, seedUrl(SV)), self);
     return s;
   }
