@@ -38,13 +38,8 @@ export function createHandlers(
   return {
     async 'content:page-analysed'({ page: reportedPage, document, sample }, { tabId, url: senderUrl, documentId }) {
       // The page's language and top words, read here from the start of its text (core/page-text.ts).
-      const page =
-        sample === undefined
-          ? reportedPage
-          : (() => {
-              const text = textSummary(sample, reportedPage.langSource === 'declared' ? reportedPage.lang : null);
-              return { ...reportedPage, ...text, words: Math.max(reportedPage.words, text.words) };
-            })();
+      const read = sample === undefined ? null : textSummary(sample, reportedPage.langSource === 'declared' ? reportedPage.lang : null);
+      const page = read ? { ...reportedPage, ...read, words: Math.max(reportedPage.words, read.words) } : reportedPage;
       const url = reportedUrl(page.url, senderUrl);
       const site = siteKey(url);
       if (tabId === null || site === null) throw new Error('not a web page tab');

@@ -2,8 +2,8 @@
  * The background's behaviour, with its browser dependencies injected, wired from its parts:
  * storage.ts (the database and read-only mode), corpus-loader.ts (the bundled corpus, its status and
  * alias table), scanner.ts (entity matching for the pages), tabs.ts (each tab's analysis, document
- * and generation) and handlers.ts (the message handlers). The entry (index.ts) wires it to the real browser; the unit tests wire it to
- * fake-indexeddb and an in-memory session store.
+ * and generation) and handlers.ts (the message handlers). The entry (index.ts) wires it to the real
+ * browser; the unit tests wire it to fake-indexeddb and an in-memory session store.
  */
 import type { CorpusStatus, Handlers } from '../core/messages';
 import { createPageDigestCache } from './context';

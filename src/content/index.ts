@@ -7,11 +7,11 @@
  * New content is scanned in idle slices as it arrives; a single-page-app navigation starts over.
  * Kept small: it costs every page load.
  */
+import type { PageSummary } from '../core/analysis';
 import type { EntityCard } from '../core/cards';
 import { MAX_SCAN_CHARS } from '../core/messages';
-import { CardHost } from '../page/card-host';
-import type { PageSummary } from '../core/analysis';
 import { MAX_PAGE_SAMPLE } from '../core/page-text';
+import { CardHost } from '../page/card-host';
 import { articleText, describePage } from '../page/collect';
 import { type Hit, type Via, createHighlighter } from '../page/highlight';
 import { type ScanChunk, createScheduler } from '../page/scheduler';

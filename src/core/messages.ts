@@ -116,7 +116,7 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
 };
 
 const SKIPS = new Set<string>(['too-big']);
-/** A declutter script's claim of its document: a content script's id, null (none), or undefined when malformed. */
+/** A message's claim of its document: a content script's id, null (none), or undefined when malformed. */
 function optionalDocumentId(raw: unknown): string | null | undefined {
   if (raw === undefined || raw === null) return null;
   return typeof raw === 'string' && /^[\w-]{1,64}$/.test(raw) ? raw : undefined;
@@ -185,8 +185,9 @@ export function parseRequest(raw: unknown): Result<Request> {
     case 'content:scan-text': {
       if (typeof raw.text !== 'string' || raw.text.length > MAX_SCAN_CHARS) return fail('bad-request', 'text invalid');
       if (typeof raw.page !== 'number' || !Number.isSafeInteger(raw.page) || raw.page < 0) return fail('bad-request', 'page invalid');
-      if (typeof raw.document !== 'string' || !/^[\w-]{1,64}$/.test(raw.document)) return fail('bad-request', 'document invalid');
-      return { ok: true, value: { type, text: raw.text, page: raw.page, document: raw.document } };
+      const document = optionalDocumentId(raw.document);
+      if (!document) return fail('bad-request', 'document invalid');
+      return { ok: true, value: { type, text: raw.text, page: raw.page, document } };
     }
     case 'ui:get-status':
     case 'ui:get-sites':
