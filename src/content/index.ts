@@ -9,8 +9,7 @@
  */
 import type { PageSummary } from '../core/analysis';
 import type { EntityCard } from '../core/cards';
-import { MAX_SCAN_CHARS } from '../core/messages';
-import { MAX_PAGE_SAMPLE } from '../core/page-text';
+import { MAX_PAGE_SAMPLE, MAX_SCAN_CHARS } from '../core/messages';
 import { CardHost } from '../page/card-host';
 import { articleText, describePage } from '../page/collect';
 import { type Hit, type Via, createHighlighter } from '../page/highlight';

@@ -76,8 +76,5 @@ export function detectLanguage(text: string, { maxChars = 20_000, minHits = 5 } 
   return { lang: best[0], confidence };
 }
 
-/** "en-GB" → "en", "SV" → "sv"; anything that is not a language tag → null. */
-export function primaryLanguage(tag: string | null | undefined): string | null {
-  const m = /^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*\s*$/.exec(tag ?? '');
-  return m?.[1] ? m[1].toLowerCase() : null;
-}
+// (The language-tag reader lives apart, so that the content script, which only reads tags, does not load the word tables.)
+export { primaryLanguage } from './lang-tag';

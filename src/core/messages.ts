@@ -8,7 +8,6 @@ import type { DeclutterCounts, DeclutterMode, DeclutterSkip, PageSummary } from 
 import type { EntityCard } from './cards';
 import type { ReaderArticle, TabContext } from './context';
 import type { CorpusCounts } from './corpus';
-import { MAX_PAGE_SAMPLE } from './page-text';
 import { CodedError, type Result, errorMessage, fail } from './result';
 import type { FeatureSwitches, GlobalSettings, SiteSettings } from './settings';
 
@@ -42,6 +41,9 @@ export interface ScanAnswer {
 
 /** The most text one `content:scan-text` may carry (the page's scheduler hands over at most 32,000 characters at once). */
 export const MAX_SCAN_CHARS = 65_536;
+
+/** The most text of a page a report carries (the start of the page; top words and language need no more). */
+export const MAX_PAGE_SAMPLE = 50_000;
 
 export interface Protocol {
   /**

@@ -8,8 +8,8 @@ import { detectLanguage } from './lang';
 import { pageTerms } from './scoring';
 import { countWords } from './text';
 
-/** The most text of a page a report carries (the start of the page; top words and language need no more). */
-export const MAX_PAGE_SAMPLE = 50_000;
+// (The sample's limit is the protocol's: ./messages.ts, which the content script loads without this module.)
+export { MAX_PAGE_SAMPLE } from './messages';
 
 /** The page's language: clear evidence in its text first (many sites ship a template's lang="en"), else its declaration, else "und". */
 export function textLanguage(text: string, declared: string | null): { lang: string; langSource: PageSummary['langSource'] } {

@@ -3,7 +3,7 @@
  * (no extension APIs), so it runs on fixture pages in tests exactly as in the content script.
  */
 import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
-import { primaryLanguage } from '../core/lang';
+import { primaryLanguage } from '../core/lang-tag';
 import { readMeta } from '../corpus/html/meta';
 import { articleVerdict } from './article-test';
 import { buildTextMap } from './text-map';

@@ -152,4 +152,26 @@ describe('import graph', () => {
     for (const f of [...graph.keys()].sort()) if (!state.has(f)) visit(f);
     expect(cycles).toEqual([]);
   });
+
+  it('keeps the content script thin: no matcher, language detector, summariser or article finder in its imports', () => {
+    // What the content script loads runs on every page (issue 15): the work that needs no DOM is the background's.
+    const reached = new Set<string>();
+    const walk = (f: string) => {
+      if (reached.has(f)) return;
+      reached.add(f);
+      for (const d of graph.get(f) ?? []) walk(d);
+    };
+    const entry = join('src', 'content', 'index.ts');
+    walk(entry);
+    expect(reached.size).toBeGreaterThan(10);
+    const heavy = [
+      join('src', 'core', 'matcher.ts'),
+      join('src', 'core', 'lang.ts'),
+      join('src', 'core', 'page-text.ts'),
+      join('src', 'corpus', 'summarise.ts'),
+      join('src', 'corpus', 'extract-html.ts'),
+    ];
+    for (const h of heavy) expect(known.has(h), `${h} exists`).toBe(true);
+    expect(heavy.filter((h) => reached.has(h))).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
  * Article metadata from a page's head and markup: JSON-LD (schema.org Article types), Open Graph
  * and other meta tags, and the markup conventions (rel=author, <time>, bylines) that sites share.
  */
-import { primaryLanguage } from '../../core/lang';
+import { primaryLanguage } from '../../core/lang-tag';
 import { isoDate } from './iso-date';
 
 /** schema.org types whose objects describe the article itself. */
