@@ -79,6 +79,12 @@ export interface SchedulerOptions {
   chunkChars?: number;
   /** Most nodes visited for one chunk (default 4,000): pages of many nearly empty elements. */
   chunkNodes?: number;
+  /**
+   * Fewest characters a chunk is cut to when the slice has little time left (default 16,384, at
+   * most `chunkChars`): each chunk is one message to the background, whose cost is per message,
+   * not per character, and a text walk of that much takes about a millisecond.
+   */
+  minChunkChars?: number;
   /** Aborting it stops everything, like `stop()`. */
   signal?: AbortSignal;
   /** Checked at each slice and each URL poll; `false` (extension context invalidated) stops everything. */
@@ -165,6 +171,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const pollMs = options.pollMs ?? 1000;
   const chunkChars = options.chunkChars ?? 32_000;
   const chunkNodes = options.chunkNodes ?? 4000;
+  const minChunkChars = Math.min(options.minChunkChars ?? 16_384, chunkChars);
   const textOptions: TextMapOptions = {
     connectedOnly: true,
     ...(options.textMap?.shadowRootOf ? { shadowRootOf: options.textMap.shadowRootOf } : {}),
@@ -194,10 +201,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let walkIsPass = false;
   /**
    * Average cost of one character (walk and `scan`), to size the next chunk to the slice's remaining
-   * budget. It starts pessimistic (a slice's budget per 4,096 characters): the first chunks run the
+   * budget. It starts pessimistic (a slice's budget per smallest chunk): the first chunks run the
    * consumer's code cold (not yet optimised by the engine), many times slower than later ones.
    */
-  let msPerChar = sliceMs / 4096;
+  let msPerChar = sliceMs / minChunkChars;
   const stats = {
     slices: 0,
     scans: 0,
@@ -401,9 +408,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const current = walk;
       if (!current) continue;
       const t = now();
-      // Sized to the time left, but not below 4,096 characters: on pages of many nodes and little text the
-      // cost is the walk's, which the deadline bounds anyway (tiny chunks would only multiply slices).
-      const chars = Math.max(Math.min(4096, chunkChars), Math.min(chunkChars, Math.floor((end - t) / msPerChar)));
+      // Sized to the time left, but not below minChunkChars: on pages of many nodes and little text the
+      // cost is the walk's, which the deadline bounds anyway (tiny chunks would only multiply slices and messages).
+      const chars = Math.max(minChunkChars, Math.min(chunkChars, Math.floor((end - t) / msPerChar)));
       // A slice delivers at least one chunk (bounded by its characters and nodes, not the clock): on
       // a busy machine a deadline-paused first chunk would otherwise push the start of the page, and
       // the first highlight, to the next slice.

@@ -497,7 +497,8 @@ describe('createScheduler: the whole-document pass in bounded chunks', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     const { slices, longestSliceMs, passes, pending } = s.scheduler.stats();
     expect(s.chunks.length).toBeGreaterThan(40);
-    expect(slices).toBeGreaterThan(40);
+    // Some 200 ms of work, at most 8 ms in each slice.
+    expect(slices).toBeGreaterThanOrEqual(25);
     expect(longestSliceMs).toBeLessThanOrEqual(8);
     expect(Math.max(...s.chunks.map((c) => c.map.text.length))).toBeLessThanOrEqual(32_000 + 1000);
     expect(s.chunks.every((c) => c.pass && c.roots.length === 1 && c.roots[0] === s.doc.body)).toBe(true);
