@@ -4,7 +4,7 @@
  */
 import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
 import { primaryLanguage } from '../core/lang-tag';
-import { readMeta } from '../corpus/html/meta';
+import { declaredDate } from '../corpus/html/meta';
 import { articleVerdict } from './article-test';
 import { buildTextMap } from './text-map';
 
@@ -46,7 +46,7 @@ export async function describePage(
 ): Promise<PageMarkup> {
   const title = pageTitle(doc).slice(0, 300);
   await pause();
-  const { published } = readMeta(doc, { url });
+  const published = declaredDate(doc);
   await pause();
   const isArticle = isArticlePage(doc);
   return { url, title, declared: declaredLanguage(doc), published, isArticle };

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../src/corpus/extract-html';
+import { declaredDate, readMeta } from '../../src/corpus/html/meta';
 import { ExtractionError } from '../../src/corpus/types';
 import { benchAvailable, loadBenchPages } from './pages';
 
@@ -113,5 +114,19 @@ describe.skipIf(!available)('publication-date benchmark (88 pages)', () => {
     expect(pct(all)).toBeGreaterThanOrEqual(98.8);
     expect(pct(tune)).toBeGreaterThanOrEqual(97);
     expect(pct(confirm)).toBeGreaterThanOrEqual(97);
+  });
+});
+
+describe.skipIf(!benchAvailable())('the content script’s date (88 pages)', () => {
+  it('is what readMeta declares, read alone (declaredDate)', { timeout: 120_000 }, () => {
+    let dated = 0;
+    for (const p of loadBenchPages()) {
+      const doc = parseHTML(p.html).document;
+      const alone = declaredDate(doc);
+      expect(alone, p.id).toBe(readMeta(doc, { url: p.url }).published);
+      if (alone !== null) dated++;
+    }
+    // Most saved news pages declare their date in machine form.
+    expect(dated).toBeGreaterThan(40);
   });
 });

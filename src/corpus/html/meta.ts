@@ -246,6 +246,14 @@ function declaredPublished(doc: Document, meta: Map<string, string>, ld: JsonObj
   );
 }
 
+/**
+ * The publication date `doc` declares in machine form, alone: what the content script reads on
+ * every page (the rest of {@link readMeta}, bylines and sources, is the corpus pipeline's).
+ */
+export function declaredDate(doc: Document): string | null {
+  return declaredPublished(doc, metaIndex(doc), jsonLdArticle(doc));
+}
+
 export function readMeta(doc: Document, opts: { url?: string | undefined; published?: boolean } = {}): PageMeta {
   const meta = metaIndex(doc);
   const ld = jsonLdArticle(doc);
