@@ -27,9 +27,12 @@ const STATUS_LOOP = `(async () => {
 
 /**
  * @param {{ context: import('playwright-core').BrowserContext; worker: import('playwright-core').Worker; prefix: string;
- *   url: (round: number) => string; rounds: number; watch: { arm: (url: string) => Promise<unknown>; wait: (url: string) => Promise<boolean> } }} options
+ *   url: (round: number) => string; rounds: number; watch: { arm: (url: string) => Promise<unknown>; wait: (url: string) => Promise<boolean> };
+ *   pageTime: (profile: any) => { content: number; declutter: number }; settleMs: number }} options `pageTime`: the
+ *   content script's and declutter.js's main-thread time in a CPU profile of the tab, ms; `settleMs`: the wait from the
+ *   analysis written to the request (0: as a popup opened at once)
  */
-export async function hostileDigest({ context, worker, prefix, url, rounds, watch }) {
+export async function hostileDigest({ context, worker, prefix, url, rounds, watch, pageTime, settleMs }) {
   const options = await context.newPage();
   const asker = await context.newPage();
   await options.goto(`${prefix}src/ui/options/index.html`);
@@ -46,7 +49,7 @@ export async function hostileDigest({ context, worker, prefix, url, rounds, watc
   // Without a digest in flight, for comparison.
   const quiet = (await statusFor(options, 300)).map(([t, u]) => u - t);
 
-  /** @type {{ digestMs: number; againMs: number; kind: string | null; sentences: number; chars: number; waits: number[]; failed: number }[]} */
+  /** @type {{ digestMs: number; pageMs: number; declutterMs: number; againMs: number; kind: string | null; sentences: number; chars: number; waits: number[]; failed: number }[]} */
   const out = [];
   for (let r = 0; r < rounds; r++) {
     const u = url(r);
@@ -55,7 +58,7 @@ export async function hostileDigest({ context, worker, prefix, url, rounds, watc
       await watch.arm(u);
       await tab.goto(u, { waitUntil: 'load', timeout: 30_000 });
       if (!(await watch.wait(u))) {
-        out.push({ digestMs: NaN, againMs: NaN, kind: null, sentences: 0, chars: 0, waits: [], failed: 1 });
+        out.push({ digestMs: NaN, pageMs: NaN, declutterMs: NaN, againMs: NaN, kind: null, sentences: 0, chars: 0, waits: [], failed: 1 });
         continue;
       }
       const chars = await tab.evaluate(() => document.body.innerText.length);
@@ -65,6 +68,12 @@ export async function hostileDigest({ context, worker, prefix, url, rounds, watc
         return key ? Number(key.slice('tab:'.length)) : -1;
       }, u);
       await tab.bringToFront();
+      await sleep(settleMs);
+      // The tab's renderer profiled while the digest is made: what the content script spends answering the text.
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
       const loop = options.evaluate(STATUS_LOOP);
       await sleep(30);
       const asked = await asker.evaluate(async (id) => {
@@ -92,11 +101,14 @@ export async function hostileDigest({ context, worker, prefix, url, rounds, watc
       }, tabId);
       await sleep(30);
       await options.evaluate('window.__stopStatus = true');
+      const { profile } = await cdp.send('Profiler.stop');
       const status = /** @type {[number, number, number][]} */ (await loop);
       // Status requests in flight at any time while the digest was: sent before it was answered, answered after it was sent.
       const waits = status.filter(([t, u]) => t < asked.end && u > asked.start).map(([t, u]) => u - t);
       out.push({
         digestMs: asked.end - asked.start,
+        pageMs: pageTime(profile).content,
+        declutterMs: pageTime(profile).declutter,
         againMs: asked.againMs,
         kind: asked.kind,
         sentences: asked.sentences,
