@@ -12,6 +12,9 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, browserPath } from '../lib/browsers.mjs';
 import { launchWithExtension } from '../lib/chromium.mjs';
 import { seedNames, startServer } from '../lib/server.mjs';
+import { copyWithRunAt, firstHighlights } from './first-highlight.mjs';
+import { hostileDigest } from './hostile-digest.mjs';
+import { OPENWEB_DELAYS, startOpenWebServer } from './openweb.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The 88 pages of the declutter benchmark, read in place (never copied into the project). */
@@ -24,6 +27,10 @@ const SAMPLING_US = 100;
 /** Wait after the analysis is written before "settled" (the background injects declutter.js then). */
 const SETTLE_MS = 300;
 const ANALYSIS_TIMEOUT_MS = 15_000;
+/** Characters of the hostile digest page (part (f)). */
+const HOSTILE_CHARS = 200_000;
+/** The second ask of part (f): this long after the analysis was written (the tab settled). */
+const DIGEST_SETTLE_MS = 1500;
 
 /**
  * @typedef {import('playwright-core').BrowserContext} Context
@@ -151,44 +158,6 @@ async function textWalk(cdp, runs) {
 }
 
 /**
- * A main-world probe: performance.now() at DOMContentLoaded, then CSS.highlights polled every
- * animation frame and every 1 ms timer tick (clamped to ~4 ms) until the first highlight.
- * `window.__pageBenchProbe.done` resolves with first highlight − DOMContentLoaded in ms (NaN after 15 s).
- */
-function probe() {
-  /** @type {(ms: number) => void} */
-  let resolve = () => undefined;
-  const p = { dcl: NaN, first: NaN, done: new Promise((r) => (resolve = r)) };
-  Object.defineProperty(window, '__pageBenchProbe', { value: p });
-  document.addEventListener(
-    'DOMContentLoaded',
-    () => {
-      p.dcl = performance.now();
-      let raf = 0;
-      const check = () => {
-        if (!Number.isNaN(p.first) || CSS.highlights.size === 0) return;
-        p.first = performance.now();
-        clearInterval(timer);
-        cancelAnimationFrame(raf);
-        resolve(p.first - p.dcl);
-      };
-      const timer = setInterval(check, 1);
-      const frame = () => {
-        check();
-        if (Number.isNaN(p.first)) raf = requestAnimationFrame(frame);
-      };
-      raf = requestAnimationFrame(frame);
-      setTimeout(() => {
-        clearInterval(timer);
-        cancelAnimationFrame(raf);
-        resolve(NaN);
-      }, 15_000);
-    },
-    { once: true },
-  );
-}
-
-/**
  * Installs in the background service worker a listener that notes when an analysis of a URL is
  * written to storage.session; `arm(url)` forgets earlier ones, `wait(url, ms)` resolves with true
  * once one is written after the arm (false at the timeout).
@@ -274,20 +243,42 @@ async function declutterServer() {
   };
 }
 
+/**
+ * The bundled corpus loads on install: until it is ready the content script has no table.
+ * @param {import('playwright-core').Worker} worker
+ */
+async function corpusReady(worker) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const s = await worker.evaluate(() => /** @type {any} */ (globalThis).chrome.storage.session.get('corpus:status'));
+    if (s['corpus:status']?.state === 'ready') return;
+    if (Date.now() > deadline) throw new Error('the corpus did not load within 60 s');
+    await sleep(100);
+  }
+}
+
 /** Evenly spread `n` of `xs`. @template T @param {T[]} xs @param {number} n */
 const spread = (xs, n) =>
   n >= xs.length ? xs : Array.from({ length: n }, (_, i) => /** @type {T} */ (xs[Math.floor((i * xs.length) / n)]));
 
-/** @param {{ quick: boolean; log?: (s: string) => void }} options */
-export async function pageCost({ quick, log = (s) => console.info(`[bench] page: ${s}`) }) {
+/**
+ * `parts` (all by default) leaves parts out, for a quicker look at one: 'cost' (a–c), 'concurrent'
+ * (d), 'digest' (f), 'first' (e); a part left out has no figures (the report says not measured).
+ * @param {{ quick: boolean; log?: (s: string) => void; parts?: string[] }} options
+ */
+export async function pageCost({
+  quick,
+  log = (s) => console.info(`[bench] page: ${s}`),
+  parts = ['cost', 'concurrent', 'digest', 'first'],
+}) {
   const executable = browserPath('chromium');
   if (!executable) return { skipped: 'chromium not installed' };
   const dist = join(ROOT, 'dist', 'chrome');
   if (!existsSync(join(dist, 'manifest.json'))) return { skipped: 'dist/chrome is not built (run without --no-build)' };
   const started = performance.now();
   const config = quick
-    ? { declutterPages: 12, seedRuns: 2, floorRuns: 5, firstRuns: 3, concurrentRounds: 2 }
-    : { declutterPages: Infinity, seedRuns: 3, floorRuns: 5, firstRuns: 5, concurrentRounds: 5 };
+    ? { declutterPages: 12, seedRuns: 2, floorRuns: 5, firstRuns: 3, concurrentRounds: 2, digestRounds: 3 }
+    : { declutterPages: Infinity, seedRuns: 3, floorRuns: 5, firstRuns: 5, concurrentRounds: 5, digestRounds: 5 };
 
   // A copy of the build: other work may rebuild dist/ while this runs.
   const work = mkdtempSync(join(tmpdir(), 'news-context-bench-'));
@@ -295,10 +286,13 @@ export async function pageCost({ quick, log = (s) => console.info(`[bench] page:
   cpSync(dist, extensionDir, { recursive: true });
   const seeds = await startServer();
   const declutter = await declutterServer();
+  const openWeb = await startOpenWebServer();
   /** @type {Context | null} */
   let plain = null;
   /** @type {Awaited<ReturnType<typeof launchWithExtension>> | null} */
   let ext = null;
+  /** @type {Awaited<ReturnType<typeof launchWithExtension>> | null} */
+  let endExt = null;
   try {
     ext = await launchWithExtension({ extensionDir, headless: true, profile: join(work, 'with'), args: [HOST_RULES] });
     // Without the extension: the same binary and flags, a profile of its own.
@@ -311,14 +305,7 @@ export async function pageCost({ quick, log = (s) => console.info(`[bench] page:
     const withExt = ext.context;
     const without = plain;
     const prefix = `chrome-extension://${ext.extensionId}/`;
-    // The bundled corpus loads on install: until it is ready the content script has no table.
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const s = await ext.worker.evaluate(() => /** @type {any} */ (globalThis).chrome.storage.session.get('corpus:status'));
-      if (s['corpus:status']?.state === 'ready') break;
-      if (Date.now() > deadline) throw new Error('the corpus did not load within 60 s');
-      await sleep(100);
-    }
+    await corpusReady(ext.worker);
     const watch = await analysisWatch(ext.worker);
     const control = await withExt.newPage();
     const browserVersion = (await (await withExt.newCDPSession(control)).send('Browser.getVersion')).product;
@@ -382,7 +369,7 @@ export async function pageCost({ quick, log = (s) => console.info(`[bench] page:
     /** @type {any[]} */
     const perPage = [];
     let pair = 0;
-    for (const [i, p] of pages.entries()) {
+    for (const [i, p] of parts.includes('cost') ? pages.entries() : []) {
       const runs = p.set === 'seed' ? config.seedRuns : 1;
       const profiled = [];
       for (let r = 0; r < runs; r++) profiled.push(await profiledLoad(p.url));
@@ -463,7 +450,7 @@ export async function pageCost({ quick, log = (s) => console.info(`[bench] page:
     /** @type {number[]} */
     const together = [];
     const TABS = 10;
-    for (let r = 0; r < config.concurrentRounds; r++) {
+    for (let r = 0; r < (parts.includes('concurrent') ? config.concurrentRounds : 0); r++) {
       for (const p of seedList) alone.push(await toAnalysis(`${p.url}?alone=${r}`));
       await sleep(SETTLE_MS);
       together.push(
@@ -473,58 +460,100 @@ export async function pageCost({ quick, log = (s) => console.info(`[bench] page:
     }
     log(`ten tabs at once: ${together.length} loads (${Math.round((performance.now() - started) / 1000)} s)`);
 
-    // (e) DOMContentLoaded → first highlight on the seed pages, cold and warm background.
-    const swCdp = await withExt.newCDPSession(control);
-    /** @type {Map<string, string>} versionId → running status */
-    const versions = new Map();
-    let starts = 0;
-    swCdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-      for (const v of e.versions) {
-        if (!v.scriptURL.startsWith(prefix)) continue;
-        if (v.runningStatus === 'starting' && versions.get(v.versionId) !== 'starting') starts++;
-        versions.set(v.versionId, v.runningStatus);
-      }
-    });
-    await swCdp.send('ServiceWorker.enable');
-    await sleep(200);
-    const stopWorker = async () => {
-      for (const [versionId, status] of versions) if (status !== 'stopped') await swCdp.send('ServiceWorker.stopWorker', { versionId });
-      const until = Date.now() + 5000;
-      while ([...versions.values()].some((s) => s !== 'stopped') && Date.now() < until) await sleep(20);
-      return [...versions.values()].every((s) => s === 'stopped');
-    };
-    const firstHighlight = async (/** @type {string} */ url) => {
-      const page = await withExt.newPage();
-      try {
-        await page.addInitScript(probe);
-        await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
-        return await page.evaluate(() => /** @type {Promise<number>} */ (/** @type {any} */ (window).__pageBenchProbe.done));
-      } finally {
-        await page.close();
-      }
-    };
-    /** @type {number[]} */
-    const cold = [];
-    /** @type {number[]} */
-    const warm = [];
-    let coldVerified = 0;
-    const seedPages = pages.filter((p) => p.set === 'seed');
-    for (let r = 0; r < config.firstRuns; r++) {
-      for (const p of seedPages) {
-        const stopped = await stopWorker();
-        const before = starts;
-        const ms = await firstHighlight(p.url);
-        if (stopped && starts > before) {
-          coldVerified++;
-          cold.push(ms);
-        }
-        // A little time for the background to finish writing the analysis of the cold load.
-        await sleep(SETTLE_MS);
-        warm.push(await firstHighlight(p.url));
-        await sleep(SETTLE_MS);
-      }
-    }
-    log(`first highlight: ${cold.length} cold, ${warm.length} warm loads (${Math.round((performance.now() - started) / 1000)} s)`);
+    // (f) A hostile digest request (before (e), which stops the service worker): a tab of ~200,000
+    // characters no corpus entity is written in; its digest asked for from an extension page while
+    // the options page asks for the status back to back.
+    /** @type {{ chars: number; settleMs: number; result: Awaited<ReturnType<typeof hostileDigest>> }[]} */
+    const digests = [];
+    // Asked at once after the analysis (as a popup opened right away: declutter.js may still be at
+    // work in the tab) and once the tab settled; and on a page of a tenth the size, for comparison:
+    // a bounded digest costs about the same.
+    for (const settleMs of [0, DIGEST_SETTLE_MS])
+      for (const chars of [HOSTILE_CHARS / 10, HOSTILE_CHARS])
+        digests.push({
+          chars,
+          settleMs,
+          result: await hostileDigest({
+            context: withExt,
+            worker: ext.worker,
+            prefix,
+            url: (r) => `${openWeb.origin}/hostile/${chars}.html?round=${r}&settle=${settleMs}`,
+            rounds: parts.includes('digest') ? config.digestRounds : 0,
+            watch,
+            pageTime: (profile) => extensionTime(profile, prefix),
+            settleMs,
+          }),
+        });
+    const digestRounds = digests.reduce((n, d) => n + d.result.rounds.length, 0);
+    log(`hostile digest: ${digestRounds} rounds (${Math.round((performance.now() - started) / 1000)} s)`);
+
+    // (e) DOMContentLoaded → first highlight, cold and warm background, on the seed demo pages and
+    // on the open-web pages (the same seed articles in an ordinary news page with slow
+    // subresources): with the extension as built, then with a copy of the build whose content
+    // script runs at document_end (only the copy's manifest.json differs), in a second browser.
+    /** @type {import('./first-highlight.mjs').FirstPage[]} */
+    const firstPages = [
+      ...seedList.map((p) => ({ set: 'seed', id: p.id, url: p.url })),
+      ...openWeb.names.map((name) => ({ set: 'openweb', id: name, url: `${openWeb.origin}/ow/${name}.html` })),
+    ];
+    const builtRunAt =
+      JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')).content_scripts?.[0]?.run_at ?? 'document_idle';
+    /** @param {string} runAt @param {Awaited<ReturnType<typeof firstHighlights>>} bySet */
+    const firstSummary = (runAt, bySet) =>
+      [...bySet].map(([set, x]) => {
+        /** @param {import('./first-highlight.mjs').Load[]} loads */
+        const of = (loads) => ({
+          ...stats(loads.map((l) => l.first)),
+          runs: loads.length,
+          values: loads.map((l) => round(l.first, 1)),
+          load: median(loads.map((l) => l.load)),
+          injected: median(loads.map((l) => l.injected)),
+          injectedValues: loads.map((l) => round(l.injected, 1)),
+        });
+        return {
+          runAt,
+          built: runAt === builtRunAt,
+          set,
+          pages: firstPages.filter((p) => p.set === set).length,
+          cold: of(x.cold),
+          warm: of(x.warm),
+          coldAttempts: x.attempts,
+          coldVerified: x.cold.length,
+        };
+      });
+    const asBuilt = firstSummary(
+      builtRunAt,
+      await firstHighlights({
+        context: withExt,
+        control,
+        prefix,
+        pages: firstPages,
+        rounds: parts.includes('first') ? config.firstRuns : 0,
+      }),
+    );
+    log(`first highlight (${builtRunAt}, as built) (${Math.round((performance.now() - started) / 1000)} s)`);
+    // The same with the content script at document_end (or at document_idle, if the build says document_end).
+    const otherRunAt = builtRunAt === 'document_end' ? 'document_idle' : 'document_end';
+    const otherDir = join(work, `extension-${otherRunAt}`);
+    copyWithRunAt(extensionDir, otherDir, otherRunAt);
+    await ext.context.close().catch(() => undefined);
+    ext = null;
+    endExt = await launchWithExtension({ extensionDir: otherDir, headless: true, profile: join(work, 'other'), args: [HOST_RULES] });
+    await corpusReady(endExt.worker);
+    const otherControl = await endExt.context.newPage();
+    const other = firstSummary(
+      otherRunAt,
+      await firstHighlights({
+        context: endExt.context,
+        control: otherControl,
+        prefix: `chrome-extension://${endExt.extensionId}/`,
+        pages: firstPages,
+        rounds: parts.includes('first') ? config.firstRuns : 0,
+      }),
+    );
+    log(`first highlight (${otherRunAt}, a copy) (${Math.round((performance.now() - started) / 1000)} s)`);
+    const firstSets = [...asBuilt, ...other];
+    const seedFirst = asBuilt.find((x) => x.set === 'seed');
 
     const done = perPage.filter((x) => !x.failed);
     /** @param {string} set */
@@ -573,12 +602,37 @@ export async function pageCost({ quick, log = (s) => console.info(`[bench] page:
       declutterAvailable: declutter.ids.length > 0,
       sets: /** @type {NonNullable<ReturnType<typeof summarise>>[]} */ (['declutter', 'seed'].map(summarise).filter(Boolean)),
       firstHighlight: {
-        pages: seedPages.length,
-        cold: { ...stats(cold), runs: cold.length, values: cold.map((x) => round(x, 1)) },
-        warm: { ...stats(warm), runs: warm.length, values: warm.map((x) => round(x, 1)) },
-        coldAttempts: config.firstRuns * seedPages.length,
-        coldVerified,
+        pages: seedFirst?.pages ?? 0,
+        cold: seedFirst?.cold,
+        warm: seedFirst?.warm,
+        coldAttempts: seedFirst?.coldAttempts ?? 0,
+        coldVerified: seedFirst?.coldVerified ?? 0,
+        runAt: builtRunAt,
+        sets: firstSets,
+        openWebDelays: OPENWEB_DELAYS,
       },
+      hostileDigest: digests.map(({ chars, settleMs, result: d }) => ({
+        chars,
+        settleMs,
+        pageChars: median(d.rounds.map((x) => x.chars)),
+        kind: d.rounds.find((x) => x.kind)?.kind ?? null,
+        sentences: median(d.rounds.map((x) => x.sentences)),
+        quiet: { ...stats(d.quiet), runs: d.quiet.length },
+        digest: { ...stats(d.rounds.map((x) => x.digestMs)), runs: d.rounds.length },
+        again: stats(d.rounds.map((x) => x.againMs)),
+        page: stats(d.rounds.map((x) => x.pageMs)),
+        declutter: stats(d.rounds.map((x) => x.declutterMs)),
+        waits: { ...stats(d.rounds.flatMap((x) => x.waits)), runs: d.rounds.reduce((s, x) => s + x.waits.length, 0) },
+        failed: d.rounds.reduce((s, x) => s + x.failed, 0),
+        rounds: d.rounds.map((x) => ({
+          ...x,
+          digestMs: round(x.digestMs, 1),
+          againMs: round(x.againMs, 1),
+          pageMs: round(x.pageMs, 1),
+          declutterMs: round(x.declutterMs, 1),
+          waits: x.waits.map((w) => round(w, 1)),
+        })),
+      })),
       concurrent: {
         tabs: TABS,
         alone: { ...stats(alone), runs: alone.length, failed: alone.filter((x) => !Number.isFinite(x)).length },
@@ -590,8 +644,10 @@ export async function pageCost({ quick, log = (s) => console.info(`[bench] page:
   } finally {
     await ext?.context.close().catch(() => undefined);
     await plain?.close().catch(() => undefined);
+    await endExt?.context.close().catch(() => undefined);
     await seeds.close();
     await declutter.close();
+    await openWeb.close();
     rmSync(work, { recursive: true, force: true });
   }
 }
