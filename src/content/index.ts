@@ -1,5 +1,5 @@
 /**
- * Content script entry (top frame of http/https pages, at document_idle). Wires page/ and core/
+ * Content script entry (top frame of http/https pages, at document_end). Wires page/ and core/
  * to the background: hand the page's visible text to the background, which finds the corpus's
  * entities in it (warm, once for all tabs), highlight them without touching the page's DOM,
  * explain each in a hover card, and report a compact summary (language, words, date, entity
@@ -55,6 +55,8 @@ function main(): void {
   let sampleChars = 0;
   const cards = new Map<string, Promise<EntityCard | null>>();
   let highlightsOn = true;
+  /** Where the last report's article test found the prose: an on-device digest reads its text without walking the page again. */
+  let region: Element | null = null;
 
   const card = new CardHost({ css: HOVER_CARD_CSS });
   const highlighter = createHighlighter({
@@ -159,8 +161,10 @@ function main(): void {
     // The counts of every chunk sent so far.
     await answered;
     if (!stopIfGone()) return;
+    const forPage = page;
     const markup = await describePage(document, location.href, { pause: () => new Promise((resolve) => setTimeout(resolve, 0)) });
-    if (!stopIfGone()) return;
+    if (!stopIfGone() || forPage !== page) return;
+    region = markup.region;
     const summary: PageSummary = {
       url: markup.url,
       title: markup.title,
@@ -211,6 +215,7 @@ function main(): void {
       clearTimeout(reportTimer);
       reportTimer = undefined;
       counts.clear();
+      region = null;
       card.close();
       highlighter.clear();
     },
@@ -225,7 +230,7 @@ function main(): void {
     }
     // The side panel summarises the page on this device when no corpus story matched. ("Show everything"
     // is the declutter script's to answer.)
-    return m.type === 'background:get-article-text' ? articleText(document) : undefined;
+    return m.type === 'background:get-article-text' ? articleText(document, undefined, region) : undefined;
   });
   alive.signal.addEventListener('abort', () => {
     clearTimeout(reportTimer);

@@ -29,6 +29,8 @@ export interface PageMarkup {
   declared: string | null;
   published: string | null;
   isArticle: boolean;
+  /** Where the article test found the article's prose (kept by the page for {@link articleText}; never sent). */
+  region: Element | null;
 }
 
 /**
@@ -48,8 +50,8 @@ export async function describePage(
   await pause();
   const published = declaredDate(doc);
   await pause();
-  const isArticle = isArticlePage(doc);
-  return { url, title, declared: declaredLanguage(doc), published, isArticle };
+  const { article: isArticle, region } = articleVerdict(doc);
+  return { url, title, declared: declaredLanguage(doc), published, isArticle, region };
 }
 
 /**
@@ -72,8 +74,9 @@ function mainElement(doc: Document): Element | null {
  * that the headline comes along), else the largest <article>, <main>, [role=main] that has
  * visible text, else the body.
  */
-export function articleRegion(doc: Document): Element | null {
-  const { region } = articleVerdict(doc);
+export function articleRegion(doc: Document, known?: Element | null): Element | null {
+  // The region the report's article test found, while it is still in the page: no second walk of the page.
+  const region = known?.isConnected ? known : articleVerdict(doc).region;
   const marked =
     region !== null &&
     /(?:^|[\s/:#])articleBody(?:\s|$)/.test(`${region.getAttribute('itemprop') ?? ''} ${region.getAttribute('property') ?? ''}`);
@@ -95,10 +98,12 @@ function largestArticle(doc: Document): Element | null {
 
 /**
  * The page's article as the reader sees it, for an on-device summary: title, declared language
- * (the background reads the text's own) and the visible text (the text map's, "\n" between blocks) of {@link articleRegion}, at most `maxChars`.
+ * (the background reads the text's own) and the visible text (the text map's, "\n" between blocks)
+ * of {@link articleRegion}, at most `maxChars`. `known`: the region the report found
+ * ({@link PageMarkup.region}), which spares a walk of the whole page.
  */
-export function articleText(doc: Document, maxChars = MAX_ARTICLE_TEXT): PageArticleText {
-  const region = articleRegion(doc);
+export function articleText(doc: Document, maxChars = MAX_ARTICLE_TEXT, known?: Element | null): PageArticleText {
+  const region = articleRegion(doc, known);
   const text = region ? buildTextMap(region, { maxChars }).text.slice(0, maxChars) : '';
   return { title: pageTitle(doc).slice(0, 300), lang: declaredLanguage(doc) ?? 'und', text };
 }

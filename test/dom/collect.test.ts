@@ -134,4 +134,18 @@ describe('the article text the side panel asks for', () => {
       expect(a.text).not.toContain(outside);
     expect(articleText(fixture('en-article.html'), 100).text.length).toBeLessThanOrEqual(100);
   });
+
+  it('reads the region the report found while it is in the page, and finds it again once it is gone', async () => {
+    const doc = fixture('en-article.html');
+    const { region } = await describePage(doc, 'http://x/a');
+    expect(region).not.toBeNull();
+    expect(articleText(doc, undefined, region)).toEqual(articleText(doc));
+    // A region the report found is trusted as it is (no second walk of the page)…
+    const aside = html('<aside id="a"><p>The report found this box.</p></aside><article><p>Other text.</p></article>');
+    expect(articleText(aside, undefined, aside.getElementById('a')).text).toBe('The report found this box.');
+    // …until the page removed it: then the page is looked at again.
+    const gone = doc.createElement('div');
+    gone.textContent = 'Detached text';
+    expect(articleText(doc, undefined, gone)).toEqual(articleText(doc));
+  });
 });
