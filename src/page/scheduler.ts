@@ -490,9 +490,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     signal?.addEventListener('abort', onAbort);
     pollHandle = host.setInterval(poll, pollMs);
     queuePass();
-    // The consumer starts once the page is parsed (a content script at document_idle): the first
-    // slice, the start of the page that the reader sees first, runs in a task of its own at once
-    // rather than at the next idle period, which a page still loading images may not have for 200 ms.
+    // The consumer starts once the page is parsed (a content script at document_end, while the page
+    // still loads its images, fonts and scripts): the first slice, the start of the page that the
+    // reader sees first, runs in a task of its own at once rather than at the next idle period,
+    // which a page still loading may not have for 200 ms.
     sliceAfter(0);
   }
 
