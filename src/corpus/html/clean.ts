@@ -198,21 +198,24 @@ export function normalise(text: string): string {
 export function blockBoilerplate(b: Block, atEdge = true): string | null {
   const text = b.text;
   const words = wordCount(text);
-  const flat = text.replace(/\n/g, ' ');
   // Lists of links (navigation, related headlines, tag clouds): mostly link text and short. A link
   // that shows its own address or a handle is a citation, which is content.
   if (words < 40 && b.linkChars / Math.max(1, text.length) > 0.6 && !(b.links.length > 0 && b.links.every((l) => URL_LIKE.test(l))))
     return 'link-dense';
+  // Every rule below is for short lines: a paragraph of prose costs no more look.
+  if (words > 60) return null;
+  const flat = text.replace(/\n/g, ' ');
   if (words <= 12 && (FURNITURE_LABEL.test(flat) || FURNITURE_START.test(flat))) return 'boilerplate-line';
   if (words <= 45 && BOILERPLATE_PHRASE.test(flat)) return 'boilerplate-phrase';
   if (words <= 60 && CREDIT.test(flat)) return 'credit';
+  if (words > 14) return null;
   // Dates inside quotes (an embedded post's signature) and tables (data) are content.
   const quotedOrData = b.el.closest('blockquote, table') !== null;
   const unpunctuated = !/[.!?]["”»]?$/u.test(flat.replace(/\b[ap]\.m\.$/i, '').trim());
   // A bare date or time is a dateline near the top or the end; inside the text it heads a live
   // blog's entries ("4:14 p.m.") and is content.
-  if (atEdge && words <= 14 && !quotedOrData && DATE_OR_TIME.test(flat) && unpunctuated) return 'dateline';
-  if (words <= 14 && !quotedOrData && PUBLISHED_LINE.test(flat) && unpunctuated) return 'dateline';
+  if (atEdge && !quotedOrData && DATE_OR_TIME.test(flat) && unpunctuated) return 'dateline';
+  if (!quotedOrData && PUBLISHED_LINE.test(flat) && unpunctuated) return 'dateline';
   if (words <= 10 && BYLINE_LINE.test(flat) && !endsLikeSentence(flat)) return 'byline-line';
   return null;
 }
