@@ -578,6 +578,16 @@ for (const d of DRIVERS) {
       },
     );
 
+    it('an article of 200,000 characters: declutter finds it in bounded tasks, or leaves the clutter and says why', async () => {
+      // The article finder is one task (Readability on a copy of the prose's neighbourhood): past
+      // what it does within the 50 ms rule, the page is left as it is (walls still go).
+      const { page } = await visit('hostile-long-article');
+      const url = `${server.origin}/fixtures/hostile-long-article.html`;
+      const found = await driver.analysisFor(url, (a) => a.isArticle && a.declutter.active);
+      expect(found.analysis.declutter.skipped === 'too-big' || found.analysis.declutter.boilerplate > 0).toBe(true);
+      await page.close();
+    });
+
     it('a hundred thousand nodes', async () => {
       const { page } = await visit('hostile-many-nodes');
       expect(await page.eval(`document.querySelectorAll('#m *').length`)).toBe(100_000);
