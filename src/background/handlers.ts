@@ -103,10 +103,10 @@ export function createHandlers(
       if (declutterOn) await tabs.ensureDeclutter(tabId, page.isArticle ? 'full' : 'walls');
       return answer;
     },
-    async 'content:scan-text'({ text, document, page }, { tabId }) {
+    async 'content:scan-text'({ text, document, page, context }, { tabId }) {
       if (tabId === null) throw new Error('not a web page tab');
       await ensureCorpus();
-      return parts.scanner.scan(`${String(tabId)}:${document}`, page, text);
+      return parts.scanner.scan(`${String(tabId)}:${document}`, page, text, context);
     },
     async 'content:get-entity-card'({ entityId }, { tabId }) {
       // The card speaks the page's language and places the entity in the page's story, when known.

@@ -7,31 +7,35 @@
  *
  * Bounded: a chunk is at most {@link MAX_SCAN_CHARS} (the protocol refuses more), the forms kept
  * per document at most {@link MAX_SEEN_CHARS}, documents at most {@link MAX_DOCUMENTS} (least
- * recently scanned first out). A stopped service worker forgets them all: the next chunk of a page
- * is then matched without its earlier names, which only costs a bare surname its highlight.
+ * recently scanned first out). A stopped service worker forgets them all: a page sends its own
+ * names with each chunk (core/page-names.ts), and a document this worker does not know starts from
+ * them.
  */
 import { type EntityMatch, type Matcher, createMatcher } from '../core/matcher';
 import type { ScanAnswer } from '../core/messages';
+import { MAX_SEEN_CHARS, SeenNames } from '../core/page-names';
 import { countWords } from '../core/text';
 import type { CorpusLoader } from './corpus-loader';
 
 /** Documents whose seen forms are kept. */
 export const MAX_DOCUMENTS = 64;
-/** Characters of seen forms kept per document (the context prefixed to each chunk). */
-export const MAX_SEEN_CHARS = 4000;
+export { MAX_SEEN_CHARS };
 /** Matches answered per chunk (the highlighter caps what it shows anyway). */
 export const MAX_MATCHES = 2000;
 
 interface DocumentState {
   /** The content script's page counter: a same-document navigation starts a new page. */
   page: number;
-  seen: Map<string, string>;
-  seenChars: number;
+  seen: SeenNames;
 }
 
 export interface Scanner {
-  /** Matches in `text`, a chunk of the page `page` of document `key`; null while no corpus is loaded. */
-  scan: (key: string, page: number, text: string) => Promise<ScanAnswer | null>;
+  /**
+   * Matches in `text`, a chunk of the page `page` of document `key`; null while no corpus is
+   * loaded. `context`: the names the page has seen so far, one per line, for a document this
+   * scanner does not know (it was started since).
+   */
+  scan: (key: string, page: number, text: string, context?: string) => Promise<ScanAnswer | null>;
   /** Forgets the documents of a tab (closed, or gone elsewhere). */
   forgetTab: (tabId: number) => void;
   /** How many documents are kept (for tests). */
@@ -51,9 +55,13 @@ export function createScanner(loader: Pick<CorpusLoader, 'aliasTable'>): Scanner
     return compiled;
   }
 
-  function stateOf(key: string, page: number): DocumentState {
+  function stateOf(key: string, page: number, context: string): DocumentState {
     let state = docs.get(key);
-    if (state?.page !== page) state = { page, seen: new Map(), seenChars: 0 };
+    if (state?.page !== page) {
+      state = { page, seen: new SeenNames() };
+      // A document this scanner does not know, or its next page: the page's own names (none on a new page).
+      context.split('\n').forEach((form, i) => form && state?.seen.add(`page:${String(i)}`, form));
+    }
     // Most recently used last: the first key is the one to drop.
     docs.delete(key);
     docs.set(key, state);
@@ -66,28 +74,21 @@ export function createScanner(loader: Pick<CorpusLoader, 'aliasTable'>): Scanner
   }
 
   return {
-    async scan(key, page, text) {
+    async scan(key, page, text, context = '') {
       const m = await matcherFor();
       if (!m) return null;
-      const state = stateOf(key, page);
+      const state = stateOf(key, page, context);
       if (text === '') return { build: m.build, matches: [], words: 0 };
       // Names already seen on the page go first, so that a later "LeCun" still follows "Yann LeCun".
-      const context = [...state.seen.values()].join('\n');
-      const prefix = context ? `${context}\n` : '';
+      const seen = state.seen.context();
+      const prefix = seen ? `${seen}\n` : '';
       const matches: EntityMatch[] = [];
       for (const x of m.matcher.scan(prefix + text)) {
         if (x.start < prefix.length) continue;
         matches.push({ ...x, start: x.start - prefix.length, end: x.end - prefix.length });
         if (matches.length >= MAX_MATCHES) break;
       }
-      for (const x of matches) {
-        const before = state.seen.get(x.entityId);
-        if ((before?.length ?? 0) >= x.text.length) continue;
-        const grown = state.seenChars - (before?.length ?? 0) + x.text.length;
-        if (grown > MAX_SEEN_CHARS) continue;
-        state.seen.set(x.entityId, x.text);
-        state.seenChars = grown;
-      }
+      for (const x of matches) state.seen.add(x.entityId, x.text);
       return { build: m.build, matches: matches.map((x) => ({ id: x.entityId, start: x.start, end: x.end })), words: countWords(text) };
     },
     forgetTab(tabId) {
@@ -95,6 +96,6 @@ export function createScanner(loader: Pick<CorpusLoader, 'aliasTable'>): Scanner
       for (const key of [...docs.keys()]) if (key.startsWith(prefix)) docs.delete(key);
     },
     documents: () => docs.size,
-    seenChars: (key) => docs.get(key)?.seenChars ?? 0,
+    seenChars: (key) => docs.get(key)?.seen.chars ?? 0,
   };
 }

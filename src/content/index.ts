@@ -10,6 +10,7 @@
 import type { PageSummary } from '../core/analysis';
 import type { EntityCard } from '../core/cards';
 import { MAX_PAGE_SAMPLE, MAX_SCAN_CHARS } from '../core/messages';
+import { SeenNames } from '../core/page-names';
 import { CardHost } from '../page/card-host';
 import { articleText, describePage } from '../page/collect';
 import { type Hit, type Via, createHighlighter } from '../page/highlight';
@@ -44,6 +45,8 @@ function main(): void {
 
   /** Mentions per entity on this page. */
   const counts = new Map<string, number>();
+  /** The fullest form of each name found on this page, sent with each chunk for a background that forgot the page. */
+  const names = new SeenNames();
   /** This document's pages: a same-document navigation starts the next (the background keeps each page's names apart). */
   let page = 0;
   /** The answers to the chunks sent, handled in the order the chunks were sent. */
@@ -120,7 +123,14 @@ function main(): void {
       sampleChars += part.length + 1;
     }
     const forPage = page;
-    const answer = send({ type: 'content:scan-text', text: map.text, document: DOCUMENT_ID, page: forPage });
+    const context = names.context();
+    const answer = send({
+      type: 'content:scan-text',
+      text: map.text,
+      document: DOCUMENT_ID,
+      page: forPage,
+      ...(context ? { context } : {}),
+    });
     answered = answered
       .then(async () => {
         const res = await answer;
@@ -133,7 +143,10 @@ function main(): void {
           addedWords += words;
         }
         lastFound = found.length;
-        for (const m of found) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+        for (const m of found) {
+          counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+          names.add(m.id, map.text.slice(m.start, m.end));
+        }
         highlighter.update(map, found);
         if (!passing && found.length > 0) scheduleReport();
         else if (!passing && growthReports < GROWTH_REPORTS && newWords >= Math.max(GROWTH_WORDS, GROWTH_SHARE * reportedWords)) {
@@ -215,6 +228,7 @@ function main(): void {
       clearTimeout(reportTimer);
       reportTimer = undefined;
       counts.clear();
+      names.clear();
       region = null;
       card.close();
       highlighter.clear();

@@ -8,6 +8,7 @@ import type { DeclutterCounts, DeclutterMode, DeclutterSkip, PageSummary } from 
 import type { EntityCard } from './cards';
 import type { ReaderArticle, TabContext } from './context';
 import type { CorpusCounts } from './corpus';
+import { MAX_SEEN_CHARS } from './page-names';
 import { CodedError, type Result, errorMessage, fail } from './result';
 import type { FeatureSwitches, GlobalSettings, SiteSettings } from './settings';
 
@@ -58,8 +59,10 @@ export interface Protocol {
   /**
    * A content script sends a chunk of its page's visible text (`page` counts its same-document
    * navigations) and gets back where the corpus's entities are in it; null while no corpus is loaded.
+   * `context`: the names the page has seen so far, one per line, at most MAX_SEEN_CHARS (core/page-names.ts),
+   * for a background that does not know the document (its service worker was stopped since).
    */
-  'content:scan-text': { request: { text: string; document: string; page: number }; response: ScanAnswer | null };
+  'content:scan-text': { request: { text: string; document: string; page: number; context?: string }; response: ScanAnswer | null };
   /** A content script asks what to show in the hover card of an entity. */
   'content:get-entity-card': { request: { entityId: string }; response: EntityCard | null };
   /** The hover card's "Open in side panel": true when the panel could be opened from here. */
@@ -189,7 +192,9 @@ export function parseRequest(raw: unknown): Result<Request> {
       if (typeof raw.page !== 'number' || !Number.isSafeInteger(raw.page) || raw.page < 0) return fail('bad-request', 'page invalid');
       const document = optionalDocumentId(raw.document);
       if (!document) return fail('bad-request', 'document invalid');
-      return { ok: true, value: { type, text: raw.text, page: raw.page, document } };
+      const context = raw.context === undefined ? '' : raw.context;
+      if (typeof context !== 'string' || context.length > MAX_SEEN_CHARS) return fail('bad-request', 'context invalid');
+      return { ok: true, value: { type, text: raw.text, page: raw.page, document, ...(context ? { context } : {}) } };
     }
     case 'ui:get-status':
     case 'ui:get-sites':

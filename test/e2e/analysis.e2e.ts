@@ -202,6 +202,48 @@ describe.skipIf(executable === null)('Chromium: page analysis', () => {
     await Promise.all([page.close(), options.close()]);
   });
 
+  it('a name the page named before the service worker stopped still makes a bare surname a name after it', async () => {
+    const { page } = await visit('story-en', (a) => a.entities.some((e) => e.id === 'yann-lecun'));
+    // Stop the extension's service worker (as Chromium does after 30 s idle): its memory of the page goes.
+    const cdp = await context.newCDPSession(page);
+    const versions = new Map<string, string>();
+    const ours = `chrome-extension://${new URL(worker.url()).host}/`;
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) if (v.scriptURL.startsWith(ours)) versions.set(v.versionId, v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await waitFor(
+      () => Promise.resolve(versions.size),
+      (n) => n > 0,
+      'the worker’s version',
+    );
+    for (const versionId of versions.keys()) await cdp.send('ServiceWorker.stopWorker', { versionId });
+    await waitFor(
+      () => Promise.resolve([...versions.values()]),
+      (all) => all.every((s) => s === 'stopped'),
+      'the worker to stop',
+    );
+    // New text with the surname alone: only a page that remembers "Yann LeCun" makes it a name.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'after-restart';
+      p.textContent = 'Asked about it again, LeCun did not answer.';
+      document.querySelector('article')!.append(p);
+    });
+    const inNewText = () =>
+      page.evaluate(() => {
+        const late = document.getElementById('after-restart')!;
+        return [...(CSS.highlights.get('news-context') ?? [])]
+          .filter((r) => r instanceof Range && late.contains(r.startContainer))
+          .map(String);
+      });
+    expect(await waitFor(inNewText, (found) => found.length > 0, 'a highlight in the text added after the restart')).toEqual(['LeCun']);
+    await cdp.detach();
+    // The suite goes on with the restarted worker.
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await page.close();
+  });
+
   it('logged no error or warning in any context', () => {
     expect(errors).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENTS, MAX_SEEN_CHARS, createScanner } from '../../src/background/scanner';
 import { type TabAnalysis, tabKey } from '../../src/core/analysis';
 import { MAX_SCAN_CHARS, dispatch } from '../../src/core/messages';
+import { SeenNames } from '../../src/core/page-names';
 import { MAX_PAGE_SAMPLE } from '../../src/core/page-text';
 import { countWords } from '../../src/core/text';
 import { type MatchableEntity, compileAliasTable } from '../../src/core/matcher';
@@ -60,6 +61,37 @@ describe('scanner', () => {
     expect(s.documents()).toBe(1);
   });
 
+  it('starts a document it does not know from the names its page sends (a service worker started since)', async () => {
+    // The page named "Yann LeCun" to a worker that was then stopped: a new scanner knows nothing of it…
+    const restarted = createScanner(loader());
+    expect(ids(await restarted.scan('1:doc', 0, 'LeCun said the lab would stay small.'))).toEqual([]);
+    // …unless the chunk comes with the page's names, as the content script sends them.
+    const again = createScanner(loader());
+    const answer = await again.scan('1:doc', 0, 'LeCun said the lab would stay small.', 'Yann LeCun\nMeta Platforms');
+    expect(ids(answer)).toEqual(['yann-lecun']);
+    expect(answer?.matches[0]).toMatchObject({ start: 0, end: 5 });
+    // A document it knows keeps its own names; the context is not added again.
+    const known = again.seenChars('1:doc');
+    await again.scan('1:doc', 0, 'Then Meta hired him.', 'Yann LeCun\nMeta Platforms');
+    expect(again.seenChars('1:doc')).toBe(known + 'Meta\n'.length);
+    // A page's next page (a same-document navigation) does not take the old page's names.
+    expect(ids(await again.scan('1:doc', 1, 'LeCun again.', ''))).toEqual([]);
+  });
+
+  it('keeps a page’s names as the page does: the fullest form of each, bounded', () => {
+    const names = new SeenNames();
+    names.add('yann-lecun', 'LeCun');
+    names.add('yann-lecun', 'Yann LeCun');
+    names.add('yann-lecun', 'LeCun');
+    names.add('meta', 'Meta');
+    expect(names.context()).toBe('Yann LeCun\nMeta');
+    for (let i = 0; i < 1000; i++) names.add(`e${String(i)}`, `Quorvath Example${String(i)}`);
+    expect(names.context().length).toBeLessThanOrEqual(MAX_SEEN_CHARS);
+    expect(names.context().length).toBeGreaterThan(MAX_SEEN_CHARS - 40);
+    names.clear();
+    expect(names.context()).toBe('');
+  });
+
   it('keeps at most MAX_SEEN_CHARS of names per document', async () => {
     const many: MatchableEntity[] = Array.from({ length: 400 }, (_, i) => ({
       id: `e${String(i)}`,
@@ -96,11 +128,18 @@ describe('content:scan-text', () => {
     const big = 'a'.repeat(MAX_SCAN_CHARS + 1);
     const refused = await dispatch(bg.handlers, { type: 'content:scan-text', text: big, document: 'doc-1', page: 0 }, fromTab(1), self);
     expect(refused.ok).toBe(false);
+    // The page's names reach the scanner: a document the background does not know starts from them.
+    const later = { type: 'content:scan-text', text: 'LeCun sade nej.', document: 'doc-2', page: 0 } as const;
+    expect(((await dispatch(bg.handlers, later, fromTab(1), self)) as { value: { matches: unknown[] } }).value.matches).toEqual([]);
+    const withNames = await dispatch(bg.handlers, { ...later, document: 'doc-3', context: 'Yann LeCun' }, fromTab(1), self);
+    expect((withNames as { value: { matches: { id: string }[] } }).value.matches.map((m) => m.id)).toEqual(['yann-lecun']);
     for (const bad of [
       { document: '', page: 0 },
       { document: 'x y', page: 0 },
       { document: 'd', page: -1 },
       { document: 'd', page: 1.5 },
+      { document: 'd', page: 0, context: 42 },
+      { document: 'd', page: 0, context: 'x'.repeat(MAX_SEEN_CHARS + 1) },
     ])
       expect((await dispatch(bg.handlers, { type: 'content:scan-text', text, ...bad }, fromTab(1), self)).ok).toBe(false);
   });
