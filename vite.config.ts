@@ -88,6 +88,8 @@ const INJECTED_SCRIPTS = [
   { entry: 'src/content/declutter.ts', file: 'declutter.js' },
   // Ad-blocker walls only, small: every page where declutter is on.
   { entry: 'src/content/walls.ts', file: 'walls.js' },
+  // The hover card: in a page's content-script world on its first card (src/content/card-api.ts).
+  { entry: 'src/content/card.ts', file: 'card.js' },
 ];
 
 /**

@@ -17,6 +17,8 @@ import { scorePageInDb } from './story';
 import { type Tabs, reportedUrl, sameOrigin } from './tabs';
 
 export interface HandlersDeps {
+  /** Runs the hover card's code (card.js) in a tab's document; false when it could not. */
+  injectCard?: (tabId: number, documentId?: string) => Promise<boolean>;
   /** Opens the side panel for a tab; false when the browser refuses (no user gesture). */
   openPanel?: (tabId: number) => Promise<boolean>;
   /** Tells a tab's content script something (here: "show everything"). */
@@ -112,6 +114,10 @@ export function createHandlers(
       // The card speaks the page's language and places the entity in the page's story, when known.
       const analysis = tabId === null ? undefined : await tabs.analysis(tabId);
       return entityCard(await db(), entityId, { lang: analysis?.lang ?? 'und', storyId: analysis?.story?.id ?? null });
+    },
+    async 'content:load-card'(_req, { tabId, documentId }) {
+      if (tabId === null) throw new Error('not a web page tab');
+      return (await deps.injectCard?.(tabId, documentId)) ?? false;
     },
     async 'content:open-side-panel'(_req, { tabId }) {
       return tabId !== null && deps.openPanel ? deps.openPanel(tabId) : false;

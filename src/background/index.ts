@@ -1,7 +1,7 @@
 /** Background entry (service worker in Chrome, event page in Firefox). Listeners are registered synchronously. */
 import { IDBFactory } from 'fake-indexeddb';
 import { STATUS_KEY } from '../core/analysis';
-import { askTab, injectDeclutter, onLifecycle, readPackagedJson, sendToTab, setBadge } from '../platform/background';
+import { askTab, injectCard, injectDeclutter, onLifecycle, readPackagedJson, sendToTab, setBadge } from '../platform/background';
 import { listen } from '../platform/listen';
 import { openSidePanelForTab } from '../platform/panel';
 import { sessionStore } from '../platform/session';
@@ -19,6 +19,7 @@ const background = createBackground({
   notifyTab: sendToTab,
   askTab,
   injectDeclutter,
+  injectCard,
   openPanel: openSidePanelForTab,
 });
 

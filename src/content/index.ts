@@ -11,15 +11,12 @@ import type { PageSummary } from '../core/analysis';
 import type { EntityCard } from '../core/cards';
 import { MAX_PAGE_SAMPLE, MAX_SCAN_CHARS } from '../core/messages';
 import { SeenNames } from '../core/page-names';
-import { CardHost } from '../page/card-host';
 import { articleText, describePage } from '../page/collect';
 import { type Hit, type Via, createHighlighter } from '../page/highlight';
 import { type ScanChunk, createScheduler } from '../page/scheduler';
 import { contextValid, onBackgroundMessage } from '../platform/content';
-import { message, uiLocale } from '../platform/i18n';
 import { send } from '../platform/messaging';
-import { SIDE_PANEL_KIND } from '../platform/panel-kind';
-import { HOVER_CARD_CSS, buildHoverCard } from '../ui/components/hover-card';
+import { type CardUi, cardFactory } from './card-api';
 import { ownDocumentId } from './document-id';
 
 /** The least time between two reports of the page to the background (ms). */
@@ -61,10 +58,29 @@ function main(): void {
   /** Where the last report's article test found the prose: an on-device digest reads its text without walking the page again. */
   let region: Element | null = null;
 
-  const card = new CardHost({ css: HOVER_CARD_CSS });
+  /** The hover card, once the page's first card has loaded its code (./card-api.ts). */
+  let card: CardUi | null = null;
+  let cardLoading: Promise<CardUi | null> | null = null;
+  /** The card's code: asked of the background once (it runs card.js in this world), then kept. */
+  function loadCard(): Promise<CardUi | null> {
+    if (card) return Promise.resolve(card);
+    cardLoading ??= (async () => {
+      if (!cardFactory()) {
+        const res = await send({ type: 'content:load-card' });
+        if (!res.ok || !res.value) return null;
+      }
+      const factory = cardFactory();
+      card = factory && !alive.signal.aborted ? factory() : null;
+      return card;
+    })().finally(() => {
+      cardLoading = null;
+    });
+    return cardLoading;
+  }
+
   const highlighter = createHighlighter({
     onEnter: (hit, via) => void openCard(hit, via),
-    onLeave: () => card.leave(),
+    onLeave: () => card?.leave(),
   });
 
   async function openCard(hit: Hit, via: Via): Promise<void> {
@@ -73,30 +89,9 @@ function main(): void {
       pending = send({ type: 'content:get-entity-card', entityId: hit.id }).then((r) => (r.ok ? r.value : null));
       cards.set(hit.id, pending);
     }
-    const data = await pending;
-    if (!data || alive.signal.aborted) return;
-    const cite = (c: EntityCard['facts'][number]) => ({
-      text: c.text,
-      source: c.source,
-      published: c.published,
-      articleId: c.articleId,
-      sentence: c.sentence,
-    });
-    const view = buildHoverCard(
-      {
-        name: data.name,
-        type: data.type,
-        description: data.description ? cite(data.description) : null,
-        facts: data.facts.map(cite),
-        story: data.story ? { title: data.story.title, date: data.story.published || null } : null,
-        panelKind: SIDE_PANEL_KIND,
-        // Chrome opens its panel from the click's user gesture; Firefox's sidebar cannot be opened from a page.
-        ...(__BROWSER__ === 'chrome' ? { onOpenPanel: () => void send({ type: 'content:open-side-panel', entityId: data.id }) } : {}),
-        onClose: () => card.close(),
-      },
-      { t: message, lang: uiLocale() },
-    );
-    card.open({ range: hit.range, rect: hit.rect }, view, via);
+    const [data, ui] = await Promise.all([pending, loadCard()]);
+    if (!data || !ui || alive.signal.aborted) return;
+    ui.open(hit, via, data);
   }
 
   /** The whole-document walk is under way (the first pass, or the one after a navigation): the report waits for its end. */
@@ -205,7 +200,7 @@ function main(): void {
     if (on === highlightsOn) return;
     highlightsOn = on;
     highlighter.setEnabled(on);
-    if (!on) card.close();
+    if (!on) card?.close();
   }
 
   const scheduler = createScheduler({
@@ -230,7 +225,7 @@ function main(): void {
       counts.clear();
       names.clear();
       region = null;
-      card.close();
+      card?.close();
       highlighter.clear();
     },
   });
@@ -249,7 +244,7 @@ function main(): void {
   alive.signal.addEventListener('abort', () => {
     clearTimeout(reportTimer);
     unlisten();
-    card.dispose();
+    card?.dispose();
     highlighter.dispose();
   });
   scheduler.start();

@@ -65,6 +65,11 @@ export interface Protocol {
   'content:scan-text': { request: { text: string; document: string; page: number; context?: string }; response: ScanAnswer | null };
   /** A content script asks what to show in the hover card of an entity. */
   'content:get-entity-card': { request: { entityId: string }; response: EntityCard | null };
+  /**
+   * A content script's first hover card: the background runs card.js (the card's code, kept out of
+   * the content script every page loads) in the sender's document; true when it ran.
+   */
+  'content:load-card': { request: object; response: boolean };
   /** The hover card's "Open in side panel": true when the panel could be opened from here. */
   'content:open-side-panel': { request: { entityId: string }; response: boolean };
   /** An extension page asks for the corpus state (options, loading states). */
@@ -107,6 +112,7 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'content:page-analysed': 'content',
   'content:scan-text': 'content',
   'content:get-entity-card': 'content',
+  'content:load-card': 'content',
   'content:open-side-panel': 'content',
   'content:declutter-report': 'content',
   'content:declutter-check': 'content',
@@ -198,6 +204,7 @@ export function parseRequest(raw: unknown): Result<Request> {
     }
     case 'ui:get-status':
     case 'ui:get-sites':
+    case 'content:load-card':
       return { ok: true, value: { type } };
     case 'content:declutter-report': {
       const d = raw.declutter;

@@ -71,6 +71,25 @@ export function onLifecycle(h: LifecycleHandlers): void {
   }
 }
 
+/** The hover card's code, built as one self-contained file (vite.config.ts) and run in a page's content-script world on its first card. */
+export const CARD_SCRIPT = 'card.js';
+
+/**
+ * Runs the hover card's code in the document that asked for it (Chrome: that document alone;
+ * Firefox, which cannot target a document: the tab's top frame, where the content script runs).
+ * False when it could not run (the tab closed or navigated).
+ */
+export async function injectCard(tabId: number, documentId?: string): Promise<boolean> {
+  const target = __BROWSER__ === 'chrome' && documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] };
+  try {
+    await browser.scripting.executeScript({ target, files: [CARD_SCRIPT] });
+    return true;
+  } catch (e) {
+    console.debug('[news-context] card not injected:', e);
+    return false;
+  }
+}
+
 /** The declutter scripts, each built as one self-contained file (vite.config.ts) and run only where needed: walls.js on every page where declutter is on, declutter.js on article pages. */
 export const DECLUTTER_SCRIPTS = { walls: 'walls.js', full: 'declutter.js' } as const;
 

@@ -191,6 +191,25 @@ describe('content look-ups', () => {
       value: null,
     });
   });
+
+  it('runs the hover card’s code in the very document that asks for its first card, and only for a tab', async () => {
+    const runs: [number, string | undefined][] = [];
+    const { bg } = setup(undefined, 'fixture-1', {
+      injectCard: (tabId, documentId) => {
+        runs.push([tabId, documentId]);
+        return Promise.resolve(tabId !== 9);
+      },
+    });
+    expect(await dispatch(bg.handlers, { type: 'content:load-card' }, { ...fromTab(3), documentId: 'DOC-A' }, self)).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(runs).toEqual([[3, 'DOC-A']]);
+    // A tab the script could not run in (closed, navigated away) answers false; extension pages may not ask.
+    expect(await dispatch(bg.handlers, { type: 'content:load-card' }, fromTab(9), self)).toEqual({ ok: true, value: false });
+    expect((await dispatch(bg.handlers, { type: 'content:load-card' }, fromUi, self)).ok).toBe(false);
+    expect(runs).toHaveLength(2);
+  });
 });
 
 describe('side panel, reader and options look-ups', () => {
