@@ -71,40 +71,38 @@ export function onLifecycle(h: LifecycleHandlers): void {
   }
 }
 
+/**
+ * Runs one of the extension's files in a tab's document: in Chrome in exactly `documentId` (a tab
+ * that navigated meanwhile gets nothing); in Firefox, which cannot target a document, in the tab's
+ * top frame, where the content script runs. False when it could not run (the tab closed or
+ * navigated): not an error.
+ */
+async function runInDocument(tabId: number, file: string, documentId: string | undefined, what: string): Promise<boolean> {
+  const target = __BROWSER__ === 'chrome' && documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] };
+  try {
+    await browser.scripting.executeScript({ target, files: [file] });
+    return true;
+  } catch (e) {
+    console.debug(`[news-context] ${what} not injected:`, e);
+    return false;
+  }
+}
+
 /** The hover card's code, built as one self-contained file (vite.config.ts) and run in a page's content-script world on its first card. */
 export const CARD_SCRIPT = 'card.js';
 
-/**
- * Runs the hover card's code in the document that asked for it (Chrome: that document alone;
- * Firefox, which cannot target a document: the tab's top frame, where the content script runs).
- * False when it could not run (the tab closed or navigated).
- */
-export async function injectCard(tabId: number, documentId?: string): Promise<boolean> {
-  const target = __BROWSER__ === 'chrome' && documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] };
-  try {
-    await browser.scripting.executeScript({ target, files: [CARD_SCRIPT] });
-    return true;
-  } catch (e) {
-    console.debug('[news-context] card not injected:', e);
-    return false;
-  }
+/** Runs the hover card's code in the document that asked for it; false when it could not run. */
+export function injectCard(tabId: number, documentId?: string): Promise<boolean> {
+  return runInDocument(tabId, CARD_SCRIPT, documentId, 'card');
 }
 
 /** The declutter scripts, each built as one self-contained file (vite.config.ts) and run only where needed: walls.js on every page where declutter is on, declutter.js on article pages. */
 export const DECLUTTER_SCRIPTS = { walls: 'walls.js', full: 'declutter.js' } as const;
 
 /**
- * Runs a declutter script in the top frame of a tab: in Chrome in exactly the document that
- * reported (`documentId`, so a tab that navigated meanwhile gets nothing); in Firefox, which cannot
- * target a document, in the tab's top frame, where the script checks with the background which
- * document it landed in before touching anything. A tab that closed or navigated is not an error.
+ * Runs a declutter script in the document that reported (see runInDocument); in Firefox the
+ * script checks with the background which document it landed in before touching anything.
  */
 export async function injectDeclutter(tabId: number, mode: DeclutterMode, documentId?: string): Promise<void> {
-  const files = [DECLUTTER_SCRIPTS[mode]];
-  const target = __BROWSER__ === 'chrome' && documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] };
-  try {
-    await browser.scripting.executeScript({ target, files });
-  } catch (e) {
-    console.debug('[news-context] declutter not injected:', e);
-  }
+  await runInDocument(tabId, DECLUTTER_SCRIPTS[mode], documentId, 'declutter');
 }
