@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchUntrustedInput } from './page-input';
 import {
   AXE_RUN_OPTIONS,
   AXE_SOURCE,
@@ -516,19 +517,7 @@ describe.skipIf(executable === null)('Chromium: highlights and the hover card on
     const word = centre(await wordRect('#lead', 'Scale AI'));
     const before = (await wired()).log.length;
     // The page (same world as the bundle here: its events are untrusted all the same) hovers, clicks and steps.
-    await page.evaluate(({ x, y }) => {
-      const target = document.elementFromPoint(x, y);
-      if (!target) throw new Error(`nothing at ${x},${y} (scrollY ${scrollY}, view ${innerWidth}×${innerHeight})`);
-      const at = { bubbles: true, composed: true, clientX: x, clientY: y };
-      target.dispatchEvent(new PointerEvent('pointermove', { ...at, pointerType: 'mouse' }));
-      target.dispatchEvent(new MouseEvent('click', { ...at, button: 0 }));
-      for (const [code, key] of [
-        ['Period', '.'],
-        ['Comma', ','],
-      ] as const)
-        for (const t of [window, document, target])
-          t.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, altKey: true, shiftKey: true, code, key }));
-    }, word);
+    await page.evaluate(dispatchUntrustedInput, word);
     await page.waitForTimeout(600); // past the hover delay
     expect((await wired()).log.slice(before)).toEqual([]);
     expect(await isOpen()).toBe(false);

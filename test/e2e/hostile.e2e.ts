@@ -34,6 +34,7 @@ import type { TabAnalysis } from '../../src/core/analysis';
 import { DRIVERS, type Driver, type DriverPage } from './driver';
 import { launchFirefox } from './firefox-driver';
 import { CHROMIUM_ARGS, startServer, waitFor } from './harness';
+import { dispatchUntrustedInput } from './page-input';
 import { OURS, pageTracker } from './page-tracker';
 
 /** The WebExtension globals of extension pages (Firefox's `browser`, Chromium's `chrome`), as far as these tests use them. */
@@ -833,17 +834,7 @@ for (const d of DRIVERS) {
       }, null);
       const hostThere = () => page.eval<boolean>(`document.querySelector('news-context-card') !== null`);
       // The page's own pointer, click and keys at the word: untrusted, so nothing opens.
-      await page.run(({ x, y }) => {
-        const target = document.elementFromPoint(x, y) ?? document.body;
-        const at = { bubbles: true, composed: true, clientX: x, clientY: y };
-        target.dispatchEvent(new PointerEvent('pointermove', { ...at, pointerType: 'mouse' }));
-        target.dispatchEvent(new MouseEvent('click', { ...at, button: 0 }));
-        for (const [code, key] of [
-          ['Period', '.'],
-          ['Comma', ','],
-        ] as const)
-          window.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, altKey: true, shiftKey: true, code, key }));
-      }, word);
+      await page.run(dispatchUntrustedInput, word);
       await sleep(1000);
       expect(await hostThere(), 'a card opened by the page’s own events').toBe(false);
       // The reader's pointer on the word: the card opens, opaque, shown, on top, hit by the pointer.
