@@ -54,15 +54,6 @@ export async function describePage(
   return { url, title, declared: declaredLanguage(doc), published, isArticle, region };
 }
 
-/**
- * Whether the page presents one article: the verdict of {@link articleVerdict} (markup hints,
- * else the page's prose; bounded, no layout). `words` and `maxChars` are no longer needed (the
- * test walks the page within its own budget); they stay for the callers' sake.
- */
-export function isArticlePage(doc: Document, _words?: number, _maxChars?: number): boolean {
-  return articleVerdict(doc).article;
-}
-
 /** The first <main>, else the first [role=main]. */
 function mainElement(doc: Document): Element | null {
   return doc.querySelector('main') ?? doc.querySelector('[role="main"]');

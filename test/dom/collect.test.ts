@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../src/core/text';
 import { textSummary } from '../../src/core/page-text';
-import { articleRegion, articleText, describePage, isArticlePage, pageTitle } from '../../src/page/collect';
+import { articleRegion, articleText, describePage, pageTitle } from '../../src/page/collect';
 import { buildTextMap } from '../../src/page/text-map';
 import { seedPage } from '../../scripts/lib/server.mjs';
 
@@ -84,8 +84,7 @@ describe('summarisePage', () => {
   });
 });
 
-describe('isArticlePage', () => {
-  const words = (doc: Document) => countWords(buildTextMap(doc).text);
+describe('whether the page is an article (the report’s isArticle)', () => {
   const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
   const teasers =
     '<div><p>Menu Home News Sport Weather</p></div>' + '<article><h2>Teaser</h2><p>One line about a story.</p></article>'.repeat(6);
@@ -105,8 +104,8 @@ describe('isArticlePage', () => {
     ['an <article> with most of the words', fixture('en-article.html'), true],
     ['a page of small <article> teasers', html(teasers), false],
     ['a bare page', html('<p>Just some words on a page.</p>'), false],
-  ])('%s', (_name, doc, expected) => {
-    expect(isArticlePage(doc, words(doc))).toBe(expected);
+  ])('%s', async (_name, doc, expected) => {
+    expect((await describePage(doc, 'http://x/a')).isArticle).toBe(expected);
   });
 });
 
