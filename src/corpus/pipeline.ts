@@ -13,7 +13,7 @@ import { type EventCandidate, type MergedEvent, buildEvents, leadSentence } from
 import { extractHtml } from './extract-html';
 import { extractText } from './extract-text';
 import { clusterStories } from './stories';
-import { contentWords, keyPoints, summarise } from './summarise';
+import { type SummaryInput, contentWords, keyPoints, summarise } from './summarise';
 import { type ExtractedArticle, ExtractionError } from './types';
 
 export interface SourceFile {
@@ -104,10 +104,156 @@ export function articleId(name: string): string {
   );
 }
 
-interface Prepared {
+/** An article prepared for the stages after extraction: its id, clean text and sentences. */
+export interface PreparedArticle {
   id: string;
   extracted: ExtractedArticle;
   sentences: Sentence[];
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The dated event candidates of one article: its own news (its lead at its publication date) and
+ * every dated sentence. `entitiesIn(i)` names the entities of sentence i, `entityCounts` the
+ * article's mentions per entity.
+ */
+export function eventCandidates(
+  p: PreparedArticle,
+  entitiesIn: (sentence: number) => string[],
+  entityCounts: ReadonlyMap<string, number>,
+): EventCandidate[] {
+  const candidates: EventCandidate[] = [];
+  const published = p.extracted.published;
+  const found = p.sentences.map((s) =>
+    published ? findTemporalExpressions(s.text, p.extracted.lang, published) : findAbsoluteTemporalExpressions(s.text, p.extracted.lang),
+  );
+  // The article's own news: its lead, at its publication date (undated articles have none).
+  let reported = false;
+  if (published) {
+    const day = Date.parse(`${published}T00:00:00Z`);
+    // "Before" by more than a week, whatever the precision: "2013", "för några veckor sedan".
+    const ends = (date: string) => Date.parse(`${date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-28` : date}T00:00:00Z`);
+    const lead = leadSentence({
+      title: p.extracted.title,
+      lang: p.extracted.lang,
+      sentences: p.sentences.map((s) => s.text),
+      entitiesIn,
+      entityCounts,
+      background: (i) => {
+        const dates = found[i] ?? [];
+        return dates.length > 0 && dates.every((t) => ends(t.date) < day - 7 * DAY);
+      },
+    });
+    reported = lead !== null;
+    if (lead !== null)
+      candidates.push({
+        articleId: p.id,
+        sentence: lead,
+        text: p.sentences[lead]?.text ?? '',
+        date: published,
+        precision: 'day',
+        // The lead's names and what the article is most about: the news is about both.
+        entities: [
+          ...new Set([
+            ...entitiesIn(lead),
+            ...[...entityCounts]
+              .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+              .slice(0, 3)
+              .map(([k]) => k),
+          ]),
+        ],
+        kind: 'report',
+      });
+  }
+  p.sentences.forEach((s, i) => {
+    for (const t of found[i] ?? []) {
+      // The day of publication is the article's own news, told once by its lead: "today",
+      // "on Tuesday" (that very day) would repeat it on the timeline.
+      if (reported && t.date === published) continue;
+      candidates.push({
+        articleId: p.id,
+        sentence: i,
+        text: s.text,
+        date: t.date,
+        precision: t.precision,
+        qualifier: t.qualifier,
+        season: t.season,
+        span: t.span,
+        entities: entitiesIn(i),
+      });
+    }
+  });
+  return candidates;
+}
+
+/** The summariser's input for an article: its sentences, each with how many entities it names. */
+export function summaryInputOf(p: PreparedArticle, entitiesInSentence: (sentence: number) => number): SummaryInput[] {
+  return p.sentences.map((s, i) => ({ text: s.text, entities: entitiesInSentence(i) }));
+}
+
+/** The corpus record of a prepared article: summary, key points, entities by mentions, story, sentence spans. */
+export function articleRecord(
+  p: PreparedArticle,
+  input: readonly SummaryInput[],
+  entityCounts: ReadonlyMap<string, number>,
+  storyId: string,
+): CorpusArticle {
+  const e = p.extracted;
+  const summary = summarise(input, e.lang, 3);
+  return {
+    id: p.id,
+    title: e.title,
+    source: e.source ?? '',
+    url: e.url,
+    published: e.published,
+    lang: e.lang,
+    byline: e.byline,
+    lead: e.lead,
+    body: e.body,
+    summary: summary.map((s) => s.text),
+    // Key points add to the summary: none repeats one of its sentences.
+    keyPoints: keyPoints(input, e.lang, 5, new Set(summary.map((s) => s.index))).map((s) => ({ text: s.text, sentence: s.index })),
+    entities: [...entityCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k),
+    storyId,
+    sentences: p.sentences.map((s) => [s.start, s.end]),
+  };
+}
+
+/** A story member as its summaries need it: its id, language and summariser input. */
+export interface StoryMemberText {
+  id: string;
+  lang: string;
+  sentences: readonly SummaryInput[];
+}
+
+/**
+ * A story's language, summaries and key points from its members, in member order: per language,
+ * the summary, then key points that add to it (none repeats a summary sentence); the story speaks
+ * the language most of its members are in (the first member's on a tie).
+ */
+export function storySummaries(members: readonly StoryMemberText[]): Pick<CorpusStory, 'lang' | 'summary' | 'summaries' | 'keyPoints'> {
+  const langs = [...new Set(members.map((p) => p.lang))];
+  const picks = langs.map((lang) => {
+    const pool = members.filter((p) => p.lang === lang).flatMap((p) => p.sentences.map((s, i) => ({ ...s, articleId: p.id, sentence: i })));
+    const cite = (s: { text: string; index: number }): StorySentence => ({
+      text: s.text,
+      articleId: pool[s.index]?.articleId ?? '',
+      sentence: pool[s.index]?.sentence ?? 0,
+    });
+    const summary = summarise(pool, lang, 3);
+    const points = keyPoints(pool, lang, 5, new Set(summary.map((s) => s.index)));
+    return { lang, summary: summary.map(cite), keyPoints: points.map(cite) };
+  });
+  const count = (lang: string) => members.filter((p) => p.lang === lang).length;
+  const lang = langs.sort((a, b) => count(b) - count(a))[0] ?? 'und';
+  const summaries = Object.fromEntries(picks.map((p) => [p.lang, p.summary]));
+  return {
+    lang,
+    summary: (summaries[lang] ?? []).map((s) => s.text),
+    summaries,
+    keyPoints: Object.fromEntries(picks.map((p) => [p.lang, p.keyPoints])),
+  };
 }
 
 /** Something the reader of a build should know about an input that was kept (an undated article). */
@@ -144,7 +290,7 @@ export function buildCorpusFromExtracted(
   opts: Pick<PipelineOptions, 'registry' | 'gazetteer'>,
 ): { corpus: BuiltCorpus; errors: ExtractionError[]; warnings: BuildWarning[] } {
   const warnings: BuildWarning[] = [];
-  const prepared: Prepared[] = [];
+  const prepared: PreparedArticle[] = [];
   const ids = new Set<string>();
   for (const { name, article } of sources) {
     const file = { name };
@@ -198,71 +344,7 @@ export function buildCorpusFromExtracted(
   const entitiesIn = (articleId: string, sentence: number) => [...(sentenceEntities.get(`${articleId}#${sentence}`) ?? [])];
   const entityCounts = (articleId: string): ReadonlyMap<string, number> => articleCounts.get(articleId) ?? new Map<string, number>();
 
-  const candidates: EventCandidate[] = [];
-  const DAY = 86_400_000;
-  for (const p of prepared) {
-    const published = p.extracted.published;
-    const found = p.sentences.map((s) =>
-      published ? findTemporalExpressions(s.text, p.extracted.lang, published) : findAbsoluteTemporalExpressions(s.text, p.extracted.lang),
-    );
-    // The article's own news: its lead, at its publication date (undated articles have none).
-    let reported = false;
-    if (published) {
-      const day = Date.parse(`${published}T00:00:00Z`);
-      // "Before" by more than a week, whatever the precision: "2013", "för några veckor sedan".
-      const ends = (date: string) =>
-        Date.parse(`${date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-28` : date}T00:00:00Z`);
-      const lead = leadSentence({
-        title: p.extracted.title,
-        lang: p.extracted.lang,
-        sentences: p.sentences.map((s) => s.text),
-        entitiesIn: (i) => entitiesIn(p.id, i),
-        entityCounts: entityCounts(p.id),
-        background: (i) => {
-          const dates = found[i] ?? [];
-          return dates.length > 0 && dates.every((t) => ends(t.date) < day - 7 * DAY);
-        },
-      });
-      reported = lead !== null;
-      if (lead !== null)
-        candidates.push({
-          articleId: p.id,
-          sentence: lead,
-          text: p.sentences[lead]?.text ?? '',
-          date: published,
-          precision: 'day',
-          // The lead's names and what the article is most about: the news is about both.
-          entities: [
-            ...new Set([
-              ...entitiesIn(p.id, lead),
-              ...[...entityCounts(p.id)]
-                .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-                .slice(0, 3)
-                .map(([k]) => k),
-            ]),
-          ],
-          kind: 'report',
-        });
-    }
-    p.sentences.forEach((s, i) => {
-      for (const t of found[i] ?? []) {
-        // The day of publication is the article's own news, told once by its lead: "today",
-        // "on Tuesday" (that very day) would repeat it on the timeline.
-        if (reported && t.date === published) continue;
-        candidates.push({
-          articleId: p.id,
-          sentence: i,
-          text: s.text,
-          date: t.date,
-          precision: t.precision,
-          qualifier: t.qualifier,
-          season: t.season,
-          span: t.span,
-          entities: entitiesIn(p.id, i),
-        });
-      }
-    });
-  }
+  const candidates = prepared.flatMap((p) => eventCandidates(p, (i) => entitiesIn(p.id, i), entityCounts(p.id)));
   const events = buildEvents(candidates);
 
   const clusters = clusterStories(
@@ -277,65 +359,24 @@ export function buildCorpusFromExtracted(
   );
   const storyOf = new Map(clusters.flatMap((c) => c.articleIds.map((a) => [a, c.id] as const)));
 
-  const summaryInput = (p: Prepared) => p.sentences.map((s, i) => ({ text: s.text, entities: entitiesIn(p.id, i).length }));
-  const articles: CorpusArticle[] = prepared.map((p) => {
-    const e = p.extracted;
-    const summary = summarise(summaryInput(p), e.lang, 3);
-    return {
-      id: p.id,
-      title: e.title,
-      source: e.source ?? '',
-      url: e.url,
-      published: e.published,
-      lang: e.lang,
-      byline: e.byline,
-      lead: e.lead,
-      body: e.body,
-      summary: summary.map((s) => s.text),
-      // Key points add to the summary: none repeats one of its sentences.
-      keyPoints: keyPoints(summaryInput(p), e.lang, 5, new Set(summary.map((s) => s.index))).map((s) => ({
-        text: s.text,
-        sentence: s.index,
-      })),
-      entities: [...entityCounts(p.id).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k),
-      storyId: storyOf.get(p.id) ?? '',
-      sentences: p.sentences.map((s) => [s.start, s.end]),
-    };
-  });
+  const summaryInput = (p: PreparedArticle) => summaryInputOf(p, (i) => entitiesIn(p.id, i).length);
+  const articles: CorpusArticle[] = prepared.map((p) => articleRecord(p, summaryInput(p), entityCounts(p.id), storyOf.get(p.id) ?? ''));
 
   const byId = new Map(prepared.map((p) => [p.id, p]));
   const stories: CorpusStory[] = clusters.map((c) => {
-    const members = c.articleIds.map((id) => byId.get(id)).filter((p): p is Prepared => p !== undefined);
-    const langs = [...new Set(members.map((p) => p.extracted.lang))];
-    // Per language: the summary, then key points that add to it (none repeats a summary sentence).
-    const picks = langs.map((lang) => {
-      const pool = members
-        .filter((p) => p.extracted.lang === lang)
-        .flatMap((p) => summaryInput(p).map((s, i) => ({ ...s, articleId: p.id, sentence: i })));
-      const cite = (s: { text: string; index: number }): StorySentence => ({
-        text: s.text,
-        articleId: pool[s.index]?.articleId ?? '',
-        sentence: pool[s.index]?.sentence ?? 0,
-      });
-      const summary = summarise(pool, lang, 3);
-      const points = keyPoints(pool, lang, 5, new Set(summary.map((s) => s.index)));
-      return { lang, summary: summary.map(cite), keyPoints: points.map(cite) };
-    });
-    // The story speaks the language most of its articles are in (the first article's on a tie).
-    const lang =
-      langs.sort(
-        (a, b) => members.filter((p) => p.extracted.lang === b).length - members.filter((p) => p.extracted.lang === a).length,
-      )[0] ?? 'und';
-    const summaries = Object.fromEntries(picks.map((p) => [p.lang, p.summary]));
+    const members = c.articleIds.map((id) => byId.get(id)).filter((p): p is PreparedArticle => p !== undefined);
+    const { lang, summary, summaries, keyPoints } = storySummaries(
+      members.map((p) => ({ id: p.id, lang: p.extracted.lang, sentences: summaryInput(p) })),
+    );
     return {
       id: c.id,
       title: c.title,
       lang,
       articleIds: c.articleIds,
       entities: c.entities,
-      summary: (summaries[lang] ?? []).map((s) => s.text),
+      summary,
       summaries,
-      keyPoints: Object.fromEntries(picks.map((p) => [p.lang, p.keyPoints])),
+      keyPoints,
       related: c.related,
     };
   });
