@@ -408,7 +408,8 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
  * sentences, each with the index that facts, events and summaries cite. Null when unknown.
  */
 export async function readerArticle(db: Db, articleId: string): Promise<ReaderArticle | null> {
-  const a = (await db.get('articles', articleId)) ?? (await db.get('userArticles', articleId));
+  // The reader's own articles are in the same store as the bundled ones (memory-db.ts).
+  const a = await db.get('articles', articleId);
   if (!a) return null;
   const paragraphs: ReaderArticle['paragraphs'] = [];
   const breaks = [...a.body.matchAll(/\n\s*\n/g)].map((m) => m.index);

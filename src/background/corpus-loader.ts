@@ -8,6 +8,8 @@ import { compileAliasTable, toMatchable, type AliasTable } from '../core/matcher
 import type { CorpusStatus, ReadOnlyState } from '../core/messages';
 import { errorMessage } from '../core/result';
 import { corpusMeta, loadCorpus } from './db';
+import { type MemoryTx, replayUserArticles } from './memory-db';
+import { scoringKey } from './story';
 import { type Storage, isQuotaError } from './storage';
 
 export interface CorpusLoaderDeps {
@@ -31,6 +33,8 @@ export interface CorpusLoader {
   republish: () => Promise<void>;
   /** Forgets the load done (the database changed under it): the next {@link ensureCorpus} checks again. */
   reset: () => void;
+  /** The reader's articles changed: the alias table is compiled again if the trusted entities did. */
+  memoryChanged: () => void;
   /** The alias table compiled for the loaded corpus build (null while none is ready). */
   aliasTable: () => Promise<{ build: string; table: AliasTable } | null>;
 }
@@ -61,6 +65,8 @@ export function createCorpusLoader(deps: CorpusLoaderDeps, storage: Storage): Co
   let corpusPromise: Promise<CorpusStatus> | null = null;
   /** The alias table compiled for the loaded corpus build: once per build, not per page. */
   let aliasTable: { build: string; table: AliasTable } | null = null;
+  /** The reading memory changed since the alias table was compiled: its key is checked again. */
+  let stale = false;
 
   function ensureCorpus(): Promise<CorpusStatus> {
     corpusPromise ??= (async () => {
@@ -83,13 +89,19 @@ export function createCorpusLoader(deps: CorpusLoaderDeps, storage: Storage): Co
         }
         const counts = corpusCounts(corpus);
         let last = 0;
-        const loaded = await loadCorpus(d, corpus, (progress) => {
-          // Progress goes to storage.session for the UI; at most ~20 writes per load.
-          if (progress - last >= 0.05 && progress < 1) {
-            last = progress;
-            void setStatus({ ...status, ...counts, progress });
-          }
-        });
+        const loaded = await loadCorpus(
+          d,
+          corpus,
+          (progress) => {
+            // Progress goes to storage.session for the UI; at most ~20 writes per load.
+            if (progress - last >= 0.05 && progress < 1) {
+              last = progress;
+              void setStatus({ ...status, ...counts, progress });
+            }
+          },
+          // The reader's own articles are user data: a new bundled corpus never replaces them.
+          (tx) => replayUserArticles(tx as unknown as MemoryTx),
+        );
         await setStatus({ ...EMPTY_STATUS, ...loaded, state: 'ready', progress: 1 });
       } catch (e) {
         const d = await db().catch(() => null);
@@ -125,12 +137,21 @@ export function createCorpusLoader(deps: CorpusLoaderDeps, storage: Storage): Co
     reset() {
       corpusPromise = null;
     },
+    memoryChanged() {
+      stale = true;
+    },
     async aliasTable() {
       const corpus = await ensureCorpus();
       if (corpus.state !== 'ready' || corpus.build === null) return null;
-      if (aliasTable?.build !== corpus.build) {
-        const entities = await (await db()).getAll('entities');
-        aliasTable = { build: corpus.build, table: compileAliasTable(entities.map(toMatchable)) };
+      // Keyed on the reading memory's generation too: an entity the reader's articles made trusted is
+      // matched from then on. The key is read again only after a change (memoryChanged), not per chunk.
+      if (aliasTable && !stale && aliasTable.build.split('#')[0] === corpus.build) return aliasTable;
+      stale = false;
+      const d = await db();
+      const key = await scoringKey(d);
+      if (aliasTable?.build !== key) {
+        const entities = (await d.getAll('entities')).filter((e) => !e.user?.own || e.user.trusted);
+        aliasTable = { build: key, table: compileAliasTable(entities.map(toMatchable)) };
       }
       return aliasTable;
     },

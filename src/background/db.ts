@@ -7,9 +7,11 @@
  *   corpus load and schema upgrade.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
-import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, Story } from '../core/corpus';
+import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, EntityType, Story } from '../core/corpus';
+import type { Origin, PackInfo } from '../core/memory';
+import type { Contribution } from '../corpus/contribution';
 import { type ScoringIndex, scoringIndexOf } from '../core/scoring-index';
-import { DEFAULT_SETTINGS, type GlobalSettings, type SiteSettings } from '../core/settings';
+import { DEFAULT_SETTINGS, type GlobalSettings, SITE_SWITCHES, type SiteSettings } from '../core/settings';
 import { foldCase } from '../core/text';
 
 export const DB_NAME = 'news-context';
@@ -25,6 +27,68 @@ export interface CorpusMeta extends CorpusCounts {
 /** An entity as stored: with its aliases folded for look-up (see {@link foldAlias}). */
 export interface StoredEntity extends Entity {
   aliasKeys: string[];
+  /** What the reader's own articles say of it (absent: the bundled corpus alone); see memory-db.ts. */
+  user?: EntityUserState;
+}
+
+/** One user article's naming of an entity. */
+export interface EntitySource {
+  origin: Exclude<Origin, 'bundled'>;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: number;
+  wikidata: string | null;
+}
+
+export interface EntityUserState {
+  /** True when the reader's articles alone know the entity (no bundled record behind it): it goes with its last source. */
+  own: boolean;
+  /** Per user article naming it. */
+  sources: Record<string, EntitySource>;
+  /** Whether it is highlighted on pages (core/memory.ts isTrustedEntity); bundled entities always are. */
+  trusted: boolean;
+}
+
+/** A story as stored: `origin` set on the stories the reader's own articles started (absent: bundled). */
+export interface StoredStory extends Story {
+  origin?: Exclude<Origin, 'bundled'>;
+}
+
+/**
+ * A user article (remembered from the reader's reading, or imported from a corpus file) with what
+ * it contributes to the corpus stores, kept so that it can be taken out again (forgetting) or put
+ * back in (a new bundled corpus): see memory-db.ts.
+ */
+export interface UserArticleRecord {
+  id: string;
+  origin: Exclude<Origin, 'bundled'>;
+  /** The imported pack it belongs to, or null. */
+  pack: string | null;
+  addedAt: number;
+  site: string | null;
+  /** articleUrlKey(url), or "" without a URL. */
+  urlKey: string;
+  /** Folded headline and outlet: what finds a copy of the same article. */
+  titleKey: string;
+  bytes: number;
+  contribution: Contribution;
+  /** Local entity id → the corpus entity it was linked to. */
+  links: Record<string, string>;
+  /** The story it is in ("" for none). */
+  storyId: string;
+}
+
+/** An imported corpus file: its stories (the articles are user articles with `pack` set). */
+export interface PackRecord extends PackInfo {
+  stories: StoredStory[];
+}
+
+/** The memory's own bookkeeping (a user store): a counter bumped on every change, and the last trim. */
+export interface MemoryMeta {
+  generation: number;
+  trimmedAt: number | null;
+  trimmed: number;
 }
 
 export interface NewsDB extends DBSchema {
@@ -34,17 +98,29 @@ export interface NewsDB extends DBSchema {
   articles: { key: string; value: Article };
   entities: { key: string; value: StoredEntity; indexes: { byAlias: string } };
   events: { key: string; value: CorpusEvent; indexes: { byArticle: string } };
-  stories: { key: string; value: Story; indexes: { byEntity: string; byArticle: string } };
+  stories: { key: string; value: StoredStory; indexes: { byEntity: string; byArticle: string } };
   /** The page-scoring index of the corpus (one record, {@link SCORING_INDEX_KEY}), written with it: see core/scoring.ts. */
   scoring: { key: string; value: ScoringIndex };
   settings: { key: string; value: GlobalSettings | SiteSettings };
-  /** Articles the reader adds (a later feature): a user store, kept across corpus loads. */
-  userArticles: { key: string; value: Article };
+  /** The reader's own articles, remembered or imported (user data: kept across corpus loads). */
+  userArticles: {
+    key: string;
+    value: UserArticleRecord;
+    indexes: { byAdded: number; bySite: string; byPack: string; byUrl: string; byTitle: string };
+  };
+  /** Imported corpus files. */
+  packs: { key: string; value: PackRecord };
+  /** The memory's bookkeeping, one record ({@link MEMORY_META_KEY}). */
+  memoryMeta: { key: string; value: MemoryMeta };
 }
+
+export const MEMORY_META_KEY = 'memory';
 
 export type Db = IDBPDatabase<NewsDB>;
 export const BUNDLED_STORES = ['meta', 'articles', 'entities', 'events', 'stories', 'scoring'] as const;
-export const USER_STORES = ['settings', 'userArticles'] as const;
+export const USER_STORES = ['settings', 'userArticles', 'packs', 'memoryMeta'] as const;
+/** The stores a corpus load writes: the bundled ones, and the user articles' merged into them again. */
+export type ReplayStores = ((typeof BUNDLED_STORES)[number] | 'userArticles' | 'packs' | 'memoryMeta')[];
 
 /** The schema as the migrations see it: any index name, since they create and drop the indices of every version. */
 type MigrationSchema = { [S in keyof NewsDB]: Omit<NewsDB[S], 'indexes'> & { indexes: Record<string, IDBValidKey> } };
@@ -103,6 +179,18 @@ const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => void)[] = [
     drop('entities', ['byType']);
     drop('events', ['byDate', 'byEntity']);
   },
+  // v5: reading memory. The user articles (a store v2 made and nothing wrote) get the indices the
+  // memory reads; imported packs and the memory's bookkeeping get stores. Settings are not touched.
+  (db, tx) => {
+    const user = tx.objectStore('userArticles');
+    user.createIndex('byAdded', 'addedAt');
+    user.createIndex('bySite', 'site');
+    user.createIndex('byPack', 'pack');
+    user.createIndex('byUrl', 'urlKey');
+    user.createIndex('byTitle', 'titleKey');
+    db.createObjectStore('packs', { keyPath: 'id' });
+    db.createObjectStore('memoryMeta');
+  },
 ];
 
 /** The schema version: one per migration step. */
@@ -144,11 +232,17 @@ export async function corpusMeta(db: Db): Promise<CorpusMeta | null> {
  * or the new one, never a mix, and a failure leaves the old one in place. User stores are not
  * touched. `onProgress` receives the share of records written (0..1).
  */
-export async function loadCorpus(db: Db, corpus: Corpus, onProgress?: (done: number) => void): Promise<CorpusMeta> {
+export async function loadCorpus(
+  db: Db,
+  corpus: Corpus,
+  onProgress?: (done: number) => void,
+  /** Puts the reader's own articles back into the new corpus stores, in the same transaction (memory-db.ts replayUserArticles). */
+  replay?: (tx: IDBPTransaction<NewsDB, ReplayStores, 'readwrite'>) => Promise<unknown>,
+): Promise<CorpusMeta> {
   // Prepared before the transaction opens: it is CPU work (a second or two at 10,000 articles), and
   // a transaction left without requests that long would commit.
   const index = scoringIndexOf(corpus);
-  const tx = db.transaction(BUNDLED_STORES, 'readwrite');
+  const tx = db.transaction([...BUNDLED_STORES, 'userArticles', 'packs', 'memoryMeta'] as ReplayStores, 'readwrite');
   const total = corpus.articles.length + corpus.entities.length + corpus.events.length + corpus.stories.length;
   let written = 0;
   let reported = 0;
@@ -181,7 +275,9 @@ export async function loadCorpus(db: Db, corpus: Corpus, onProgress?: (done: num
     for (const s of corpus.stories) put('stories', s);
     writes.push(tx.objectStore('scoring').put(index, SCORING_INDEX_KEY));
     writes.push(tx.objectStore('meta').put(meta, 'corpus'));
-    await Promise.all([...writes, tx.done]);
+    await Promise.all(writes);
+    await replay?.(tx);
+    await tx.done;
   } catch (e) {
     try {
       tx.abort();
@@ -256,8 +352,7 @@ export async function listSiteSettings(db: Db): Promise<{ site: string; settings
   keys.forEach((key, i) => {
     const value = values[i] as Record<string, unknown> | undefined;
     const settings: SiteSettings = {};
-    for (const feature of ['highlights', 'declutter'] as const)
-      if (typeof value?.[feature] === 'boolean') settings[feature] = value[feature];
+    for (const feature of SITE_SWITCHES) if (typeof value?.[feature] === 'boolean') settings[feature] = value[feature];
     if (Object.keys(settings).length > 0) out.push({ site: key.slice(prefix.length), settings });
   });
   return out.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));

@@ -6,7 +6,8 @@
 import type { TabAnalysis } from '../core/analysis';
 import { type BackgroundMessage, type DeclutterCounts, type Handlers, parsePageArticleText } from '../core/messages';
 import { textSummary } from '../core/page-text';
-import { effectiveSwitches, siteKey } from '../core/settings';
+import { effectiveSwitches, remembersOn, siteKey } from '../core/settings';
+import type { Memory } from './memory';
 import { entityCard } from './cards';
 import { type PageDigestCache, readerArticle, tabContext } from './context';
 import type { CorpusLoader } from './corpus-loader';
@@ -30,7 +31,20 @@ export interface HandlersDeps {
 
 export function createHandlers(
   deps: HandlersDeps,
-  parts: { storage: Storage; corpus: CorpusLoader; tabs: Tabs; digests: PageDigestCache; scanner: Scanner },
+  parts: {
+    storage: Storage;
+    corpus: CorpusLoader;
+    tabs: Tabs;
+    digests: PageDigestCache;
+    scanner: Scanner;
+    memory: Memory;
+    /**
+     * The corpus stores changed (an article remembered or forgotten, a pack imported): what is computed
+     * from them is made again; `everywhere`: the open tabs are analysed again too (forgetting must
+     * leave no trace in any view).
+     */
+    memoryChanged: (opts?: { everywhere?: boolean }) => Promise<void>;
+  },
 ): Handlers {
   const now = deps.now ?? Date.now;
   const { storage, corpus: loader, tabs } = parts;
@@ -38,7 +52,7 @@ export function createHandlers(
   const { ensureCorpus } = loader;
 
   return {
-    async 'content:page-analysed'({ page: reportedPage, document, sample }, { tabId, url: senderUrl, documentId }) {
+    async 'content:page-analysed'({ page: reportedPage, document, sample }, { tabId, url: senderUrl, documentId, incognito }) {
       // The page's language and top words, read here from the start of its text (core/page-text.ts).
       const read = sample === undefined ? null : textSummary(sample, reportedPage.langSource === 'declared' ? reportedPage.lang : null);
       const page = read ? { ...reportedPage, ...read, words: Math.max(reportedPage.words, read.words) } : reportedPage;
@@ -95,8 +109,16 @@ export function createHandlers(
           stories: corpus.stories,
         },
       };
-      // The content script is answered with only what it uses.
-      const answer = { highlights: analysis.site.highlights };
+      // The content script is answered with only what it uses: its highlights, and whether to watch for
+      // reading (an article, memory on there, not a private window, not an article the bundled corpus has).
+      const selfOrigin = scored.self ? (await d.get('articles', scored.self))?.origin : undefined;
+      const remember =
+        page.isArticle &&
+        !incognito &&
+        remembersOn(global, siteSettings) &&
+        !storage.readOnly() &&
+        (scored.self === null || selfOrigin !== undefined);
+      const answer = { highlights: analysis.site.highlights, remember };
       // The tab closed or went elsewhere while this was worked out: writing it would leave a stale analysis behind.
       if (tabs.generationOf(tabId) !== generation) return answer;
       await tabs.write(tabId, analysis);
@@ -185,6 +207,45 @@ export function createHandlers(
       // before its analysis: nothing to update.
       if (!analysis || !sameOrigin(analysis.url, url) || tabs.generationOf(tabId) !== generation) return null;
       await tabs.write(tabId, { ...analysis, declutter });
+      return null;
+    },
+    async 'content:remember'({ article }, { tabId, url, incognito }) {
+      const site = siteKey(url);
+      if (tabId === null || site === null) throw new Error('not a web page tab');
+      // What the page says of itself is checked against what the background knows of the tab.
+      if (incognito) return { stored: false, outcome: 'private' };
+      const d = await db();
+      const [global, siteSettings] = await Promise.all([getGlobalSettings(d), getSiteSettings(d, site)]);
+      if (!global.memory || global.memoryPaused) return { stored: false, outcome: 'off' };
+      if (!remembersOn(global, siteSettings)) return { stored: false, outcome: 'excluded' };
+      const analysis = await tabs.analysis(tabId);
+      if (!analysis?.isArticle || siteKey(article.url) !== site) return { stored: false, outcome: 'not-article' };
+      if (analysis.articleId && (await d.get('articles', analysis.articleId))?.origin === undefined)
+        return { stored: false, outcome: 'in-corpus' };
+      if (storage.readOnly()) return { stored: false, outcome: 'read-only' };
+      const result = await settingsWrite(() => parts.memory.remember({ ...article, url: analysis.url }));
+      if (result.stored) await parts.memoryChanged();
+      return { stored: result.stored, outcome: result.outcome };
+    },
+    async 'ui:memory-status'() {
+      return parts.memory.status(storage.readOnly() ? (storage.readOnly()?.detail ?? 'read-only') : null);
+    },
+    async 'ui:memory-list'({ query, offset, limit }) {
+      return parts.memory.list(query, offset, limit);
+    },
+    async 'ui:memory-forget'(req) {
+      const { type: _type, ...what } = req;
+      const forgotten = await settingsWrite(() => parts.memory.forget(what));
+      await parts.memoryChanged({ everywhere: true });
+      return { forgotten };
+    },
+    async 'ui:memory-cap'({ cap }) {
+      await settingsWrite(() => parts.memory.setCap(cap));
+      await parts.memoryChanged({ everywhere: true });
+      return parts.memory.status(null);
+    },
+    async 'ui:memory-changed'() {
+      await parts.memoryChanged({ everywhere: true });
       return null;
     },
     async 'ui:show-everything'({ tabId }) {

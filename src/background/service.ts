@@ -10,11 +10,17 @@ import { createPageDigestCache } from './context';
 import { type CorpusLoaderDeps, createCorpusLoader } from './corpus-loader';
 import type { Db } from './db';
 import { type HandlersDeps, createHandlers } from './handlers';
+import { createMemory } from './memory';
 import { createScanner } from './scanner';
+import { scoringCache } from './story';
+import { REGISTRY_VERSION, type Registry, parseRegistry } from '../corpus/entities';
 import { type StorageDeps, createStorage } from './storage';
 import { type TabsDeps, createTabs } from './tabs';
 
-export interface BackgroundDeps extends StorageDeps, CorpusLoaderDeps, TabsDeps, HandlersDeps {}
+export interface BackgroundDeps extends StorageDeps, CorpusLoaderDeps, TabsDeps, HandlersDeps {
+  /** Types and names entities of the reader's articles as the corpus build does (assets/registry.json); default: none. */
+  registry?: Registry;
+}
 
 export interface Background {
   handlers: Handlers;
@@ -47,7 +53,23 @@ export function createBackground(deps: BackgroundDeps): Background {
       scanner.forgetTab(tabId);
     },
   });
-  const handlers = createHandlers(deps, { storage, corpus, tabs, digests, scanner });
+  const memory = createMemory({ db: storage.db, registry: deps.registry ?? parseRegistry({ version: REGISTRY_VERSION, entries: [] }) });
+  const memoryChanged = async (opts: { everywhere?: boolean } = {}) => {
+    corpus.memoryChanged();
+    // The scoring index is made again now, off the next page's path.
+    void storage
+      .db()
+      .then((d) => scoringCache.get(d))
+      .catch(() => undefined);
+    if (!opts.everywhere) return;
+    // Every open page is analysed and matched again: nothing forgotten stays in a view or a highlight.
+    for (const [tabId] of await tabs.analyses()) {
+      digests.forget(tabId);
+      scanner.forgetTab(tabId);
+      await deps.notifyTab?.(tabId, { type: 'background:rescan' }).catch(() => undefined);
+    }
+  };
+  const handlers = createHandlers(deps, { storage, corpus, tabs, digests, scanner, memory, memoryChanged });
   return {
     handlers,
     ensureCorpus: corpus.ensureCorpus,

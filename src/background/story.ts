@@ -18,8 +18,16 @@ import {
   type ScoringCorpus,
   prepareScoringCorpus,
 } from '../core/scoring';
-import { type ScoringIndex, scoreIndexed, scoringArticle, scoringStory, usableScoringIndex } from '../core/scoring-index';
-import { type Db, SCORING_INDEX_KEY } from './db';
+import {
+  SCORING_INDEX_FORMAT,
+  type ScoringIndex,
+  buildScoringIndex,
+  scoreIndexed,
+  scoringArticle,
+  scoringStory,
+  usableScoringIndex,
+} from '../core/scoring-index';
+import { type Db, MEMORY_META_KEY, SCORING_INDEX_KEY } from './db';
 
 // The index itself is built in core/scoring-index.ts and stored under its key by db.ts; these stay importable from here.
 export { ARTICLE_TERMS, relatedIds, scoringIndexOf } from '../core/scoring-index';
@@ -65,15 +73,49 @@ export interface ScoringCache {
   clear(): void;
 }
 
+/**
+ * What the scoring index of the stores must be built from: the bundled corpus's build, and the
+ * reading memory's generation once anything was ever remembered or imported (memory-db.ts).
+ */
+export async function scoringKey(db: Db): Promise<string> {
+  const tx = db.transaction(['meta', 'memoryMeta']);
+  const [meta, memory] = await Promise.all([tx.objectStore('meta').get('corpus'), tx.objectStore('memoryMeta').get(MEMORY_META_KEY)]);
+  await tx.done;
+  const build = meta?.build ?? '';
+  return memory?.generation ? `${build}#${String(memory.generation)}` : build;
+}
+
+/**
+ * The stored index when it fits `key`; else (the reader's articles changed since) one built from
+ * the stores as they are, and stored for the next start (unless storage is read-only).
+ */
+async function indexFor(db: Db, key: string): Promise<ScoringIndex> {
+  const stored = await db.get('scoring', SCORING_INDEX_KEY);
+  if (stored?.format === SCORING_INDEX_FORMAT && stored.build === key) return stored;
+  if (!key.includes('#')) return readScoringIndex(db);
+  const tx = db.transaction(['articles', 'stories']);
+  const articles: ScoringArticle[] = [];
+  let cursor = await tx.objectStore('articles').openCursor();
+  while (cursor) {
+    articles.push(scoringArticle(cursor.value));
+    cursor = await cursor.continue();
+  }
+  const stories = (await tx.objectStore('stories').getAll()).map(scoringStory);
+  await tx.done;
+  const index = buildScoringIndex({ build: key, articles, stories });
+  await db.put('scoring', index, SCORING_INDEX_KEY).catch((e: unknown) => console.warn('[news-context] scoring index not stored:', e));
+  return index;
+}
+
 export function createScoringCache(): ScoringCache {
   let cached: { build: string; index: Promise<ScoringIndex> } | null = null;
   let reads = 0;
   return {
     async get(db) {
-      const build = (await db.get('meta', 'corpus'))?.build ?? '';
+      const build = await scoringKey(db);
       if (cached?.build !== build) {
         reads++;
-        const index = readScoringIndex(db);
+        const index = indexFor(db, build);
         const entry = { build, index };
         cached = entry;
         // A failed read must not stick: the next page tries again.

@@ -2,6 +2,7 @@
  * The tab analysis contract: storage.session["tab:<tabId>"], written by the background for every
  * analysed tab and read by the popup, the side panel and the tests (see ../shared/design.md).
  */
+import type { Origin } from './memory';
 import type { CorpusCounts, EntityType } from './corpus';
 import type { FeatureSwitches } from './settings';
 
@@ -64,6 +65,10 @@ export interface RelatedArticle {
   lang: string;
   score: number;
   shared: string[];
+  /** Where the article comes from: the bundled corpus, the reader's reading, or an imported corpus file. */
+  origin: Origin;
+  /** The article's own address (a remembered article keeps the page's URL), or null. */
+  url: string | null;
 }
 
 export interface TabAnalysis {

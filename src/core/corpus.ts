@@ -46,6 +46,10 @@ export interface Article {
   keyPoints?: CitedSentence[];
   /** [start, end) of each sentence in `body`, in order, trimmed: the indices every citation uses. */
   sentences?: [number, number][];
+  /** Set on the reader's own articles in the database (absent: the bundled corpus): remembered from their reading, or imported from a corpus file. */
+  origin?: 'remembered' | 'imported';
+  /** With `origin`: when the reader read or imported it (ms since the epoch). */
+  addedAt?: number;
 }
 
 export interface Fact {

@@ -8,9 +8,10 @@ import type { DeclutterCounts, DeclutterMode, DeclutterSkip, PageSummary } from 
 import type { EntityCard } from './cards';
 import type { ReaderArticle, TabContext } from './context';
 import type { CorpusCounts } from './corpus';
+import { type MemoryCap, type MemoryItem, type MemoryStatus, type ReadArticle, parseReadArticle } from './memory';
 import { MAX_SEEN_CHARS } from './page-names';
 import { CodedError, type Result, errorMessage, fail } from './result';
-import type { FeatureSwitches, GlobalSettings, SiteSettings } from './settings';
+import { type GlobalSettings, SETTING_SWITCHES, SITE_SWITCHES, type SiteSettings, type SiteSwitch } from './settings';
 
 export interface CorpusStatus extends CorpusCounts {
   state: 'empty' | 'loading' | 'ready' | 'error';
@@ -55,7 +56,16 @@ export interface Protocol {
    * there, the background reads the page's language and top words from it (`page.lang` is then the
    * declared language, `page.terms` empty).
    */
-  'content:page-analysed': { request: { page: PageSummary; document: string; sample?: string }; response: { highlights: boolean } };
+  'content:page-analysed': {
+    request: { page: PageSummary; document: string; sample?: string };
+    /** `remember`: reading memory would keep this page once read (an article, memory on there): the content script watches for reading. */
+    response: { highlights: boolean; remember: boolean };
+  };
+  /**
+   * A content script's page was read (core/memory.ts): its clean article, to be remembered. Answered
+   * with what became of it (`outcome`); `stored` when the corpus now holds it.
+   */
+  'content:remember': { request: { article: ReadArticle; document: string }; response: { stored: boolean; outcome: RememberOutcome } };
   /**
    * A content script sends a chunk of its page's visible text (`page` counts its same-document
    * navigations) and gets back where the corpus's entities are in it; null while no corpus is loaded.
@@ -77,7 +87,7 @@ export interface Protocol {
   'ui:get-settings': { request: { site: string | null }; response: { global: GlobalSettings; site: SiteSettings } };
   /** Set (or with null, clear) a per-site override; the tabs of that site are re-analysed. */
   'ui:set-site-switch': {
-    request: { site: string; feature: keyof FeatureSwitches; value: boolean | null };
+    request: { site: string; feature: SiteSwitch; value: boolean | null };
     response: { global: GlobalSettings; site: SiteSettings };
   };
   'ui:set-global-settings': { request: { settings: Partial<GlobalSettings> }; response: GlobalSettings };
@@ -99,7 +109,27 @@ export interface Protocol {
   'ui:show-everything': { request: { tabId: number }; response: boolean };
   /** Every site with its own switches, for the options page. */
   'ui:get-sites': { request: object; response: { site: string; settings: SiteSettings }[] };
+  /** Reading memory's counts, size, cap, packs and state, for the options page. */
+  'ui:memory-status': { request: object; response: MemoryStatus };
+  /** The reader's own articles, newest first, those matching `query` (title, outlet, site), a page of them. */
+  'ui:memory-list': { request: { query: string; offset: number; limit: number }; response: { items: MemoryItem[]; total: number } };
+  /**
+   * Forgets user articles and everything derived from them: the given ones, a site's, a pack's, or
+   * all of them (`all`). Answered with how many went.
+   */
+  'ui:memory-forget': { request: MemoryForget; response: { forgotten: number } };
+  /** Sets the memory's cap (the oldest remembered articles go when it is passed). */
+  'ui:memory-cap': { request: { cap: MemoryCap }; response: MemoryStatus };
+  /** An extension page changed the memory's stores itself (an import): views and caches are brought up to date. */
+  'ui:memory-changed': { request: object; response: null };
 }
+
+/** What {@link Protocol}'s `ui:memory-forget` forgets: exactly one of the fields. */
+export type MemoryForget = { ids: string[] } | { site: string } | { pack: string } | { all: true };
+
+/** What became of a read page sent to be remembered. */
+export type RememberOutcome =
+  'stored' | 'updated' | 'duplicate' | 'in-corpus' | 'off' | 'excluded' | 'private' | 'not-article' | 'too-short' | 'read-only';
 
 export type { DeclutterCounts, DeclutterMode, DeclutterSkip };
 
@@ -116,6 +146,12 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'content:open-side-panel': 'content',
   'content:declutter-report': 'content',
   'content:declutter-check': 'content',
+  'content:remember': 'content',
+  'ui:memory-status': 'extension',
+  'ui:memory-list': 'extension',
+  'ui:memory-forget': 'extension',
+  'ui:memory-cap': 'extension',
+  'ui:memory-changed': 'extension',
   'ui:get-status': 'extension',
   'ui:get-settings': 'extension',
   'ui:set-site-switch': 'extension',
@@ -136,7 +172,8 @@ function optionalDocumentId(raw: unknown): string | null | undefined {
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 100_000;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const FEATURES = new Set(['highlights', 'declutter']);
+const SITE_FEATURES = new Set<string>(SITE_SWITCHES);
+const GLOBAL_SWITCHES = new Set<string>(SETTING_SWITCHES);
 const THEMES = new Set(['system', 'light', 'dark']);
 const MAX_TITLE = 1000;
 const MAX_ITEMS = 500;
@@ -205,7 +242,47 @@ export function parseRequest(raw: unknown): Result<Request> {
     case 'ui:get-status':
     case 'ui:get-sites':
     case 'content:load-card':
+    case 'ui:memory-status':
+    case 'ui:memory-changed':
       return { ok: true, value: { type } };
+    case 'content:remember': {
+      const article = parseReadArticle(raw.article);
+      if (!article) return fail('bad-request', 'article invalid or too short');
+      const document = optionalDocumentId(raw.document);
+      if (!document) return fail('bad-request', 'document invalid');
+      return { ok: true, value: { type, article, document } };
+    }
+    case 'ui:memory-list': {
+      const { query, offset, limit } = raw;
+      if (typeof query !== 'string' || query.length > 200) return fail('bad-request', 'query invalid');
+      if (!isCount(offset) || !isCount(limit) || limit > 500) return fail('bad-request', 'offset or limit invalid');
+      return { ok: true, value: { type, query, offset, limit } };
+    }
+    case 'ui:memory-forget': {
+      const keys = Object.keys(raw).filter((k) => k !== 'type');
+      if (keys.length !== 1) return fail('bad-request', 'forget exactly one of ids, site, pack, all');
+      if (Array.isArray(raw.ids) && raw.ids.length <= 10_000 && raw.ids.every((id) => typeof id === 'string' && id.length <= 200))
+        return { ok: true, value: { type, ids: raw.ids as string[] } };
+      if (typeof raw.site === 'string' && raw.site.length > 0 && raw.site.length <= 253)
+        return { ok: true, value: { type, site: raw.site } };
+      if (typeof raw.pack === 'string' && raw.pack.length > 0 && raw.pack.length <= 200)
+        return { ok: true, value: { type, pack: raw.pack } };
+      if (raw.all === true) return { ok: true, value: { type, all: true } };
+      return fail('bad-request', 'forget invalid');
+    }
+    case 'ui:memory-cap': {
+      const c = raw.cap;
+      if (
+        !isObj(c) ||
+        !isCount(c.articles) ||
+        c.articles < 1 ||
+        typeof c.bytes !== 'number' ||
+        !Number.isSafeInteger(c.bytes) ||
+        c.bytes < 1_000_000
+      )
+        return fail('bad-request', 'cap invalid');
+      return { ok: true, value: { type, cap: { articles: c.articles, bytes: c.bytes } } };
+    }
     case 'content:declutter-report': {
       const d = raw.declutter;
       if (!isObj(d) || typeof d.active !== 'boolean' || !isCount(d.walls) || !isCount(d.boilerplate))
@@ -245,16 +322,16 @@ export function parseRequest(raw: unknown): Result<Request> {
     }
     case 'ui:set-site-switch': {
       if (typeof raw.site !== 'string' || raw.site === '') return fail('bad-request', 'site invalid');
-      if (typeof raw.feature !== 'string' || !FEATURES.has(raw.feature)) return fail('bad-request', 'feature invalid');
+      if (typeof raw.feature !== 'string' || !SITE_FEATURES.has(raw.feature)) return fail('bad-request', 'feature invalid');
       if (raw.value !== null && typeof raw.value !== 'boolean') return fail('bad-request', 'value invalid');
-      return { ok: true, value: { type, site: raw.site, feature: raw.feature as keyof FeatureSwitches, value: raw.value } };
+      return { ok: true, value: { type, site: raw.site, feature: raw.feature as SiteSwitch, value: raw.value } };
     }
     case 'ui:set-global-settings': {
       const s = raw.settings;
       if (!isObj(s)) return fail('bad-request', 'settings missing');
       const out: Partial<GlobalSettings> = {};
       for (const [k, v] of Object.entries(s)) {
-        if (FEATURES.has(k) && typeof v === 'boolean') out[k as keyof FeatureSwitches] = v;
+        if (GLOBAL_SWITCHES.has(k) && typeof v === 'boolean') out[k as (typeof SETTING_SWITCHES)[number]] = v;
         else if (k === 'theme' && typeof v === 'string' && THEMES.has(v)) out.theme = v as GlobalSettings['theme'];
         else return fail('bad-request', `setting ${k} invalid`);
       }
@@ -273,6 +350,8 @@ export interface SenderInfo {
   frameId?: number | undefined;
   /** The sending document's id (Chrome 106+; Firefox has none). */
   documentId?: string | undefined;
+  /** Whether the sending tab is in a private (incognito) window. */
+  incognito?: boolean | undefined;
 }
 
 /**
@@ -298,6 +377,8 @@ export interface HandlerContext {
   tabId: number | null;
   url: string;
   documentId?: string;
+  /** The sending tab is in a private window (nothing from it is remembered). */
+  incognito?: boolean;
 }
 export type Handler<K extends MessageType> = (req: Request<K>, ctx: HandlerContext) => Promise<Response<K>>;
 export type Handlers = { [K in MessageType]: Handler<K> };
@@ -319,7 +400,12 @@ export async function dispatch(
   if (!allowed.ok) return allowed;
   try {
     const handler = handlers[req.type] as Handler<MessageType>;
-    const ctx = { tabId: allowed.value.tabId, url: sender.url ?? '', ...(sender.documentId ? { documentId: sender.documentId } : {}) };
+    const ctx = {
+      tabId: allowed.value.tabId,
+      url: sender.url ?? '',
+      ...(sender.documentId ? { documentId: sender.documentId } : {}),
+      ...(sender.incognito ? { incognito: true } : {}),
+    };
     return { ok: true, value: await handler(req, ctx) };
   } catch (e) {
     if (e instanceof CodedError) return fail(e.code, e.message);
@@ -338,7 +424,8 @@ export async function dispatch(
 export type BackgroundMessage =
   | { type: 'background:switches'; highlights: boolean; declutter: boolean }
   | { type: 'background:get-article-text' }
-  | { type: 'background:show-everything' };
+  | { type: 'background:show-everything' }
+  | { type: 'background:rescan' };
 
 /** Parses a message a content script received; anything else is ignored. */
 export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
@@ -349,6 +436,7 @@ export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
       return { type: raw.type, highlights: raw.highlights, declutter: raw.declutter };
     case 'background:get-article-text':
     case 'background:show-everything':
+    case 'background:rescan':
       return { type: raw.type };
     default:
       return null;

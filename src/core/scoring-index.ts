@@ -6,6 +6,7 @@
  * corpus). Pure: no DOM, no browser APIs, no IndexedDB.
  */
 import type { Corpus, Story } from './corpus';
+import type { Origin } from './memory';
 import type { RelatedArticle, TabStory } from './analysis';
 import {
   type ArticleScore,
@@ -38,7 +39,7 @@ import {
 } from './scoring';
 
 /** Bumped when {@link ScoringIndex} changes shape: an index of another format is not used. */
-export const SCORING_INDEX_FORMAT = 1;
+export const SCORING_INDEX_FORMAT = 2;
 
 /** Compressed sparse rows: row `i` is `cols[start[i]] … cols[start[i + 1] - 1]`. */
 export interface Rows {
@@ -65,6 +66,7 @@ export interface ScoringIndex {
     titles: string[];
     sources: string[];
     urls: (string | null)[];
+    origins: Origin[];
     published: (string | null)[];
     langs: string[];
     storyIds: (string | null)[];
@@ -210,6 +212,7 @@ export function buildScoringIndex(input: ScoringCorpusInput): ScoringIndex {
       titles: arts.map((p) => p.article.title),
       sources: arts.map((p) => p.article.source),
       urls: arts.map((p) => p.article.url),
+      origins: arts.map((p) => p.article.origin ?? 'bundled'),
       published: arts.map((p) => p.article.published),
       langs: arts.map((p) => p.article.lang),
       storyIds: arts.map((p) => p.article.storyId),
@@ -273,6 +276,7 @@ export function scoringArticle(a: Corpus['articles'][number]): ScoringArticle {
     lang: a.lang,
     storyId: a.storyId ?? null,
     entities: a.entities,
+    ...(a.origin ? { origin: a.origin } : {}),
     terms: pageTerms(`${a.title}\n\n${a.body}`, a.lang, ARTICLE_TERMS),
   };
 }
@@ -570,6 +574,8 @@ export function scoreIndexed(page: PageFeatures, index: ScoringIndex, opts: Inde
         lang: A.langs[a] ?? '',
         score: round(s.score),
         shared: s.shared,
+        origin: A.origins[a] ?? 'bundled',
+        url: A.urls[a] ?? null,
       };
     });
 

@@ -22,6 +22,7 @@
  * Pure: no DOM, no browser APIs. The expensive part (IDF, article vectors) is done once per corpus
  * build by {@link prepareScoringCorpus}; {@link scorePage} is linear in the corpus's article entities.
  */
+import type { Origin } from './memory';
 import type { Article } from './corpus';
 import type { RelatedArticle, TabStory } from './analysis';
 import { functionWords } from './lang';
@@ -54,6 +55,8 @@ export interface ScoringArticle extends Pick<Article, 'id' | 'title' | 'source' 
   entities: readonly string[];
   /** Top content words of title and body ({@link pageTerms}). */
   terms: readonly Term[];
+  /** Where the article comes from (absent: the bundled corpus). */
+  origin?: Origin;
 }
 
 export interface ScoringStory {
@@ -378,6 +381,8 @@ export function scorePage(page: PageFeatures, corpus: ScoringCorpus, opts: Score
       lang: a.lang,
       score: round(score.score),
       shared: score.shared,
+      origin: a.origin ?? 'bundled',
+      url: a.url,
     }));
 
   const articles = [...byId.values()]

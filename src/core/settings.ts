@@ -7,12 +7,40 @@ export interface FeatureSwitches {
 
 export interface GlobalSettings extends FeatureSwitches {
   theme: 'system' | 'light' | 'dark';
+  /** Reading memory (core/memory.ts): off until the reader says yes. */
+  memory: boolean;
+  /** Reading memory paused: nothing new is remembered; what is remembered still serves. */
+  memoryPaused: boolean;
+  /** The reader was asked about reading memory (in the popup or side panel), whatever they answered. */
+  memoryAsked: boolean;
 }
 
-/** Per-site overrides; an absent field means "follow the global switch". */
-export type SiteSettings = Partial<FeatureSwitches>;
+/** The switches of settings that are on or off, globally (and per site for the features). */
+export const SETTING_SWITCHES = ['highlights', 'declutter', 'memory', 'memoryPaused', 'memoryAsked'] as const;
 
-export const DEFAULT_SETTINGS: GlobalSettings = { highlights: true, declutter: true, theme: 'system' };
+/**
+ * Per-site overrides; an absent field means "follow the global switch". `memory: false` excludes the
+ * site from reading memory (there is no per-site "on": memory follows the global switch elsewhere).
+ */
+export type SiteSettings = Partial<FeatureSwitches> & { memory?: boolean };
+
+/** The per-site switches: the features, and memory's exclusion. */
+export const SITE_SWITCHES = ['highlights', 'declutter', 'memory'] as const;
+export type SiteSwitch = (typeof SITE_SWITCHES)[number];
+
+export const DEFAULT_SETTINGS: GlobalSettings = {
+  highlights: true,
+  declutter: true,
+  theme: 'system',
+  memory: false,
+  memoryPaused: false,
+  memoryAsked: false,
+};
+
+/** Whether an article read on `site` may be remembered: memory on, not paused, the site not excluded. */
+export function remembersOn(global: GlobalSettings, site: SiteSettings | undefined): boolean {
+  return global.memory && !global.memoryPaused && site?.memory !== false;
+}
 
 /** What actually applies on a site: the site's override, else the global switch. */
 export function effectiveSwitches(global: GlobalSettings, site: SiteSettings | undefined): FeatureSwitches {

@@ -262,3 +262,64 @@ export function clusterStories(articles: readonly StoryArticle[], opts: StoryOpt
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A story an article may join, with the members to compare it with (see {@link assignStory}). */
+export interface CandidateStory {
+  id: string;
+  members: readonly StoryArticle[];
+}
+
+export interface StoryAssignment {
+  /** The story the article joins, or null: it starts its own. */
+  storyId: string | null;
+  /** The best similarity to a member of the joined story (0 when none). */
+  score: number;
+  /** Stories related to the article's (best pair at least the related threshold, below the same-story one), most related first. */
+  related: { storyId: string; score: number; shared: string[] }[];
+}
+
+/**
+ * Incremental story assignment: `article` joins the candidate story holding its most similar
+ * member when that similarity reaches the same-story threshold (single linkage, as
+ * {@link clusterStories}), else it starts a story of its own; candidates it is less similar to,
+ * but still clearly connected, are related. The vectors' IDFs are taken over the candidates'
+ * members and the article (the batch clustering takes them over the whole corpus): callers pass
+ * the stories that share an entity with the article, so the cost is bounded by them, not by the
+ * corpus. Two candidate stories that both reach the threshold are not merged (the batch clustering
+ * would): the article joins the closer one.
+ */
+export function assignStory(article: StoryArticle, candidates: readonly CandidateStory[], opts: StoryOptions = {}): StoryAssignment {
+  const same = opts.sameStory ?? 0.3;
+  const relatedAt = opts.related ?? 0.08;
+  const halfLife = opts.halfLifeDays ?? 21;
+  const pool: StoryArticle[] = [article];
+  const storyOf: string[] = [''];
+  for (const c of candidates)
+    for (const m of c.members) {
+      if (m.id === article.id) continue;
+      pool.push(m);
+      storyOf.push(c.id);
+    }
+  const v = vectorsOf(pool);
+  const best = new Map<string, Similarity>();
+  const x = v[0];
+  for (let j = 1; j < pool.length && x; j++) {
+    const y = v[j];
+    if (!y) continue;
+    const e = x.entityNorm > 0 && y.entityNorm > 0 ? cosine(x.entities, y.entities) : 0;
+    const w = x.wordNorm > 0 && y.wordNorm > 0 ? cosine(x.words, y.words) : 0;
+    const s = similarity(pool, v, 0, j, e, w, halfLife);
+    const id = storyOf[j] ?? '';
+    const was = best.get(id);
+    if (!was || s.score > was.score) best.set(id, s);
+  }
+  const ranked = [...best].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1));
+  const joined = ranked[0] && ranked[0][1].score >= same ? ranked[0] : null;
+  return {
+    storyId: joined?.[0] ?? null,
+    score: joined ? round(joined[1].score) : 0,
+    related: ranked
+      .filter(([id, s]) => id !== joined?.[0] && s.score >= relatedAt)
+      .map(([storyId, s]) => ({ storyId, score: round(s.score), shared: s.shared })),
+  };
+}

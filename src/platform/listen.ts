@@ -16,6 +16,7 @@ export function listen(handlers: Handlers): void {
         tabId: sender.tab?.id,
         frameId: sender.frameId,
         documentId: (sender as { documentId?: string }).documentId,
+        incognito: sender.tab?.incognito,
       },
       self,
     ),

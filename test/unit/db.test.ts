@@ -35,6 +35,8 @@ afterEach(() => {
 
 /** The indices something reads: events and stories by article (timeline, related), stories by entity (cards), entities by alias. */
 const CURRENT_INDICES = { articles: [], entities: ['byAlias'], events: ['byArticle'], stories: ['byArticle', 'byEntity'] };
+/** The reading memory's look-ups (v5): by when added (cap, list), site and pack (forgetting), URL and headline (copies). */
+const USER_ARTICLE_INDICES = ['byAdded', 'byPack', 'bySite', 'byTitle', 'byUrl'];
 const indices = (tx: IDBPTransaction<NewsDB, ('articles' | 'entities' | 'events' | 'stories')[]>) =>
   Object.fromEntries((['articles', 'entities', 'events', 'stories'] as const).map((s) => [s, [...tx.objectStore(s).indexNames].sort()]));
 
@@ -46,7 +48,9 @@ describe('schema', () => {
       'articles',
       'entities',
       'events',
+      'memoryMeta',
       'meta',
+      'packs',
       'scoring',
       'settings',
       'stories',
@@ -54,6 +58,7 @@ describe('schema', () => {
     ]);
     const tx = db.transaction(['articles', 'entities', 'events', 'stories']);
     expect(indices(tx)).toEqual(CURRENT_INDICES);
+    expect([...db.transaction('userArticles').store.indexNames].sort()).toEqual(USER_ARTICLE_INDICES);
   });
 });
 
@@ -156,7 +161,7 @@ describe('schema upgrades', () => {
     await tx.done;
     await setSiteSwitch(old, 'news.example', 'highlights', false);
     await setGlobalSettings(old, { theme: 'dark' });
-    if (version >= 2) await old.put('userArticles', { ...corpus.articles[0]!, id: 'mine' });
+    if (version >= 2) await old.put('userArticles', { ...corpus.articles[0]!, id: 'mine' } as never);
     old.close();
   }
 
@@ -172,7 +177,9 @@ describe('schema upgrades', () => {
         'articles',
         'entities',
         'events',
+        'memoryMeta',
         'meta',
+        'packs',
         'scoring',
         'settings',
         'stories',
@@ -180,6 +187,7 @@ describe('schema upgrades', () => {
       ]);
       // v4 dropped the indices nothing reads; the records they covered stay.
       expect(indices(db.transaction(['articles', 'entities', 'events', 'stories']))).toEqual(CURRENT_INDICES);
+      expect([...db.transaction('userArticles').store.indexNames].sort()).toEqual(USER_ARTICLE_INDICES);
       expect((await db.getAll('articles')).map((a) => a.storyId)).toEqual(version >= 2 ? ['s1', 's1'] : [undefined, undefined]);
       expect(await getSiteSettings(db, 'news.example')).toEqual({ highlights: false });
       expect((await getGlobalSettings(db)).theme).toBe('dark');
@@ -238,7 +246,7 @@ describe('schema upgrades', () => {
 
   it('keeps user-added articles across a corpus load', async () => {
     const db = await freshDb();
-    await db.put('userArticles', { ...fixtureCorpus().articles[0]!, id: 'mine' });
+    await db.put('userArticles', { ...fixtureCorpus().articles[0]!, id: 'mine' } as never);
     await loadCorpus(db, fixtureCorpus('other'));
     expect(await db.getAllKeys('userArticles')).toEqual(['mine']);
   });

@@ -103,7 +103,17 @@ describe('SidePanelView: related coverage', () => {
       analysis: {
         ...analysis,
         related: [
-          { articleId: 'a', title: 'Meta invests', source: 'NJ', published: '2025-06-13', lang: 'en', score: 0.7, shared: ['meta'] },
+          {
+            articleId: 'a',
+            title: 'Meta invests',
+            source: 'NJ',
+            published: '2025-06-13',
+            lang: 'en',
+            score: 0.7,
+            shared: ['meta'],
+            origin: 'bundled',
+            url: null,
+          },
         ],
       },
     });

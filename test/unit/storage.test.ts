@@ -53,7 +53,7 @@ function background(name: string, openDb: (onBlocked: () => void) => Promise<Db>
       self,
     );
     expect(r.ok).toBe(true);
-    expect(r.ok && r.value).toEqual({ highlights: expect.any(Boolean) as boolean });
+    expect(r.ok && r.value).toEqual({ highlights: expect.any(Boolean) as boolean, remember: false });
     return (await session.get(tabKey(1))) as TabAnalysis;
   };
   const switchOff = () =>
@@ -181,11 +181,11 @@ describe('helpers', () => {
   it('copies every user store with its keys', async () => {
     const from = await openNewsDb(freshName());
     await setSiteSwitch(from, 'a.example', 'declutter', false);
-    await from.put('userArticles', { ...fixtureCorpus().articles[0]!, id: 'mine' });
+    await from.put('userArticles', { ...fixtureCorpus().articles[0]!, id: 'mine' } as never);
     const to = await openNewsDb(freshName(), { factory: new IDBFactory() });
     await copyUserData(from, to);
     expect(await getSiteSettings(to, 'a.example')).toEqual({ declutter: false });
-    expect((await to.get('userArticles', 'mine'))?.title).toBe('Harbour city opens tidal station');
+    expect(((await to.get('userArticles', 'mine')) as { title?: string } | undefined)?.title).toBe('Harbour city opens tidal station');
   });
 });
 

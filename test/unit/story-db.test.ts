@@ -176,11 +176,11 @@ describe('scorePageInDb', () => {
     const db = await freshDb();
     await loadCorpus(db, built);
     const cache = createScoringCache();
+    // The key is read; the index is not.
     const failing = {
-      get: db.get.bind(db),
-      transaction: () => {
-        throw new Error('database closed');
-      },
+      get: (store: string, key: string) =>
+        store === 'scoring' ? Promise.reject(new Error('database closed')) : db.get(store as 'meta', key as 'corpus'),
+      transaction: db.transaction.bind(db),
     } as unknown as Db;
     await expect(cache.get(failing)).rejects.toThrow('database closed');
     expect((await cache.get(db)).articles.ids).toHaveLength(2);

@@ -208,6 +208,8 @@ describe('SidePanelView', () => {
           published: '2025-06-13',
           lang: 'en',
           score: 0.7,
+          origin: 'bundled',
+          url: null,
           shared: ['e2'],
         },
       ],

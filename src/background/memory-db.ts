@@ -1,0 +1,319 @@
+/**
+ * The reader's own articles in the corpus stores. A user article (remembered or imported) is kept
+ * in `userArticles` with its contribution (corpus/contribution.ts); the corpus stores (articles,
+ * entities, events, stories) hold the bundled corpus with every user article's contribution merged
+ * in, so that everything that reads them (analysis, side panel, cards, reader view) draws on both
+ * alike. Merging is reversible:
+ * - {@link applyUserArticle} links the article's entities to the ones the corpus knows (by name and
+ *   alias), adds its facts, descriptions and naming to them (or makes its own entities), stores its
+ *   events, and puts it in a story (incremental assignment for a remembered article, its pack's story
+ *   for an imported one);
+ * - {@link removeUserArticle} takes all of that out again: facts, descriptions, events, story
+ *   membership; entities and stories left with no source go too;
+ * - {@link replayUserArticles} puts every user article back after a new bundled corpus replaced
+ *   the corpus stores (linking again: the bundled entities may have changed).
+ * Every function works inside the caller's transaction over {@link MEMORY_STORES}.
+ */
+import type { EntityType } from '../core/corpus';
+import { isTrustedEntity } from '../core/memory';
+import type { EntityContribution } from '../corpus/contribution';
+import { storySummaries } from '../corpus/pipeline';
+import { type CandidateStory, type StoryArticle, assignStory } from '../corpus/stories';
+import { contentWords } from '../corpus/summarise';
+import { type Db, type EntitySource, MEMORY_META_KEY, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
+import type { IDBPTransaction } from 'idb';
+import type { NewsDB } from './db';
+
+/** The stores a change to the reader's articles touches, in one transaction. */
+export const MEMORY_STORES = ['articles', 'entities', 'events', 'stories', 'userArticles', 'packs', 'memoryMeta'] as const;
+export type MemoryTx = IDBPTransaction<NewsDB, (typeof MEMORY_STORES)[number][], 'readwrite'>;
+
+/** Stories a remembered article is compared with, at most (those sharing its most mentioned entities). */
+const MAX_CANDIDATE_STORIES = 24;
+/** Members of a candidate story it is compared with, at most (the latest). */
+const MAX_MEMBERS = 16;
+/** Entities of the article that find candidate stories. */
+const CANDIDATE_ENTITIES = 8;
+
+const byMentions = (a: EntitySource, b: EntitySource) => b.mentions - a.mentions;
+
+/** An own entity's name, type, aliases and counts, from its sources (the most mentioned naming first). */
+function refreshOwn(e: StoredEntity): void {
+  const sources = Object.values(e.user?.sources ?? {}).sort(byMentions);
+  const top = sources[0];
+  if (!top) return;
+  const types = new Map<EntityType, number>();
+  for (const s of sources) types.set(s.type, (types.get(s.type) ?? 0) + s.mentions);
+  e.name = top.name;
+  e.type = [...types].sort((a, b) => b[1] - a[1])[0]?.[0] ?? top.type;
+  const names = new Set(sources.flatMap((s) => [s.name, ...s.aliases]));
+  names.delete(e.name);
+  e.aliases = [...names];
+  e.aliasKeys = [...new Set([e.name, ...e.aliases].map(foldAlias))];
+  e.mentionCount = sources.reduce((n, s) => n + s.mentions, 0);
+  e.wikidata = sources.find((s) => s.wikidata)?.wikidata ?? null;
+  e.description = e.descriptions?.[0]?.text ?? null;
+}
+
+function refreshTrust(e: StoredEntity): void {
+  if (!e.user) return;
+  e.user.trusted = !e.user.own || isTrustedEntity({ wikidata: e.wikidata ?? null, sources: Object.values(e.user.sources) });
+}
+
+/**
+ * The corpus entity an article's entity is: the one it was linked to before (still there), else the
+ * one whose name or alias is its name (any type), else one sharing an alias and the type; null: a
+ * new entity.
+ */
+async function linkEntity(tx: MemoryTx, c: EntityContribution, previous: string | undefined): Promise<StoredEntity | null> {
+  const store = tx.objectStore('entities');
+  if (previous) {
+    const e = await store.get(previous);
+    if (e) return e;
+  }
+  const index = store.index('byAlias');
+  const name = foldAlias(c.name);
+  const byName = await index.getAll(name);
+  const exact = byName.find((e) => foldAlias(e.name) === name) ?? byName.find((e) => e.type === c.type) ?? byName[0];
+  if (exact) return exact;
+  for (const alias of c.aliases) {
+    const same = (await index.getAll(foldAlias(alias))).find((e) => e.type === c.type);
+    if (same) return same;
+  }
+  return null;
+}
+
+/** A free id for a new entity of the reader's: its local id marked as theirs ("~" never occurs in a bundled id). */
+async function newEntityId(tx: MemoryTx, local: string): Promise<string> {
+  const store = tx.objectStore('entities');
+  let id = `~${local}`;
+  for (let n = 2; (await store.getKey(id)) !== undefined; n++) id = `~${local}-${String(n)}`;
+  return id;
+}
+
+/** What story assignment compares of a stored article: a user article's own counts and words, a bundled one's entities and body. */
+async function storyArticleOf(tx: MemoryTx, id: string): Promise<StoryArticle | null> {
+  const user = await tx.objectStore('userArticles').get(id);
+  if (user) return storyArticleOfRecord(user);
+  const a = await tx.objectStore('articles').get(id);
+  if (!a) return null;
+  return {
+    id,
+    title: a.title,
+    lang: a.lang,
+    published: a.published,
+    // The corpus record lists its entities, most mentioned first, without counts: one each.
+    entities: new Map(a.entities.map((e) => [e, 1])),
+    words: contentWords(a.body, a.lang).slice(0, 400),
+  };
+}
+
+function storyArticleOfRecord(r: UserArticleRecord): StoryArticle {
+  const entities = new Map<string, number>();
+  for (const [local, n] of r.contribution.mentionCounts) {
+    const id = r.links[local] ?? local;
+    entities.set(id, (entities.get(id) ?? 0) + n);
+  }
+  const a = r.contribution.article;
+  return { id: r.id, title: a.title, lang: a.lang, published: a.published, entities, words: r.contribution.words };
+}
+
+/** The article's sentences as the summariser reads them, with the entity count of each. */
+function memberText(r: UserArticleRecord) {
+  const a = r.contribution.article;
+  return {
+    id: r.id,
+    lang: a.lang,
+    sentences: a.sentences.map(([start, end], i) => ({
+      text: a.body.slice(start, end),
+      entities: r.contribution.sentenceEntities[i] ?? 0,
+    })),
+  };
+}
+
+/** An own story's title, entities, language and summaries, from its members (all user articles). */
+async function refreshOwnStory(tx: MemoryTx, story: StoredStory): Promise<void> {
+  const members = (await Promise.all(story.articleIds.map((id) => tx.objectStore('userArticles').get(id)))).filter(
+    (r): r is UserArticleRecord => r !== undefined,
+  );
+  members.sort((a, b) => (a.contribution.article.published ?? '').localeCompare(b.contribution.article.published ?? ''));
+  story.articleIds = members.map((r) => r.id);
+  const totals = new Map<string, number>();
+  for (const m of members) for (const [id, n] of storyArticleOfRecord(m).entities) totals.set(id, (totals.get(id) ?? 0) + n);
+  story.entities = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+  story.title = members[0]?.contribution.article.title ?? story.title;
+  Object.assign(story, storySummaries(members.map(memberText)));
+}
+
+/**
+ * Puts a remembered article in a story: the one holding its most similar article among the stories
+ * that share its main entities (corpus/stories.ts assignStory), else a story of its own.
+ */
+async function assignRemembered(tx: MemoryTx, rec: UserArticleRecord, article: StoryArticle): Promise<string> {
+  const stories = tx.objectStore('stories');
+  const top = [...article.entities].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATE_ENTITIES);
+  const found = new Map<string, StoredStory>();
+  for (const [entity] of top) {
+    for (const s of await stories.index('byEntity').getAll(entity)) if (found.size < MAX_CANDIDATE_STORIES) found.set(s.id, s);
+  }
+  const candidates: CandidateStory[] = [];
+  for (const s of found.values()) {
+    const members = (await Promise.all(s.articleIds.slice(-MAX_MEMBERS).map((id) => storyArticleOf(tx, id)))).filter(
+      (m): m is StoryArticle => m !== null && m.id !== rec.id,
+    );
+    if (members.length > 0) candidates.push({ id: s.id, members });
+  }
+  const assignment = assignStory(article, candidates);
+  if (assignment.storyId) {
+    const story = found.get(assignment.storyId);
+    if (story) {
+      if (!story.articleIds.includes(rec.id)) story.articleIds.push(rec.id);
+      if (story.origin) await refreshOwnStory(tx, story);
+      await stories.put(story);
+      return story.id;
+    }
+  }
+  const story: StoredStory = {
+    id: `story-${rec.id}`,
+    title: rec.contribution.article.title,
+    articleIds: [rec.id],
+    entities: [],
+    summary: [],
+    related: assignment.related,
+    origin: 'remembered',
+  };
+  await refreshOwnStory(tx, story);
+  await stories.put(story);
+  return story.id;
+}
+
+/** Bumps the memory's generation: what was computed from the corpus stores (scoring index, alias table) is made again. */
+export async function touchMemory(tx: MemoryTx, trimmed?: number): Promise<void> {
+  const store = tx.objectStore('memoryMeta');
+  const meta = (await store.get(MEMORY_META_KEY)) ?? { generation: 0, trimmedAt: null, trimmed: 0 };
+  meta.generation++;
+  if (trimmed) {
+    meta.trimmedAt = Date.now();
+    meta.trimmed = trimmed;
+  }
+  await store.put(meta, MEMORY_META_KEY);
+}
+
+/**
+ * Merges a user article into the corpus stores (see the module comment) and stores `rec` with its
+ * links and story. `storyId` (imported articles) names the pack's story it belongs to; a remembered
+ * article is assigned one.
+ */
+export async function applyUserArticle(tx: MemoryTx, rec: UserArticleRecord, storyId?: string): Promise<void> {
+  const entities = tx.objectStore('entities');
+  const links: Record<string, string> = {};
+  for (const c of rec.contribution.entities) {
+    let e = await linkEntity(tx, c, rec.links[c.id]);
+    if (!e) {
+      e = {
+        id: await newEntityId(tx, c.id),
+        name: c.name,
+        type: c.type,
+        aliases: [],
+        aliasKeys: [],
+        description: null,
+        facts: [],
+        descriptions: [],
+        wikidata: c.wikidata,
+        mentionCount: 0,
+        user: { own: true, sources: {}, trusted: false },
+      };
+    }
+    links[c.id] = e.id;
+    e.facts = [...e.facts.filter((f) => f.articleId !== rec.id), ...c.facts];
+    e.descriptions = [...(e.descriptions ?? []).filter((d) => d.articleId !== rec.id), ...c.descriptions];
+    e.user ??= { own: false, sources: {}, trusted: true };
+    e.user.sources[rec.id] = {
+      origin: rec.origin,
+      name: c.name,
+      type: c.type,
+      aliases: c.aliases,
+      mentions: c.mentions,
+      wikidata: c.wikidata,
+    };
+    if (e.user.own) refreshOwn(e);
+    refreshTrust(e);
+    await entities.put(e);
+  }
+  rec.links = links;
+  const map = (ids: readonly string[]) => [...new Set(ids.map((id) => links[id] ?? id))];
+  const events = tx.objectStore('events');
+  for (const ev of rec.contribution.events) await events.put({ ...ev, entities: map(ev.entities) });
+  const article = storyArticleOfRecord(rec);
+  rec.storyId = storyId ?? (rec.origin === 'remembered' ? await assignRemembered(tx, rec, article) : '');
+  await tx.objectStore('articles').put({
+    ...rec.contribution.article,
+    id: rec.id,
+    entities: map(rec.contribution.article.entities),
+    storyId: rec.storyId,
+    origin: rec.origin,
+    addedAt: rec.addedAt,
+  });
+  await tx.objectStore('userArticles').put(rec);
+}
+
+/**
+ * Takes a user article out of the corpus stores and deletes it (see the module comment). Returns
+ * false when there is no such user article.
+ */
+export async function removeUserArticle(tx: MemoryTx, id: string): Promise<boolean> {
+  const rec = await tx.objectStore('userArticles').get(id);
+  if (!rec) return false;
+  const entities = tx.objectStore('entities');
+  for (const target of new Set(Object.values(rec.links))) {
+    const e = await entities.get(target);
+    if (!e) continue;
+    e.facts = e.facts.filter((f) => f.articleId !== id);
+    e.descriptions = (e.descriptions ?? []).filter((d) => d.articleId !== id);
+    if (e.user) e.user.sources = Object.fromEntries(Object.entries(e.user.sources).filter(([k]) => k !== id));
+    if (e.user?.own && Object.keys(e.user.sources).length === 0) {
+      await entities.delete(e.id);
+      continue;
+    }
+    if (e.user?.own) refreshOwn(e);
+    else if (e.user && Object.keys(e.user.sources).length === 0) delete e.user;
+    refreshTrust(e);
+    await entities.put(e);
+  }
+  const events = tx.objectStore('events');
+  for (const key of await events.index('byArticle').getAllKeys(id)) await events.delete(key);
+  const stories = tx.objectStore('stories');
+  for (const storyId of new Set([rec.storyId, ...(await stories.index('byArticle').getAllKeys(id))])) {
+    const story = storyId ? await stories.get(storyId) : undefined;
+    if (!story) continue;
+    story.articleIds = story.articleIds.filter((a) => a !== id);
+    if (story.origin && story.articleIds.length === 0) {
+      await stories.delete(story.id);
+      continue;
+    }
+    if (story.origin === 'remembered') await refreshOwnStory(tx, story);
+    await stories.put(story);
+  }
+  await tx.objectStore('articles').delete(id);
+  await tx.objectStore('userArticles').delete(id);
+  return true;
+}
+
+/**
+ * Puts every user article back into freshly written corpus stores (a new bundled corpus): the
+ * packs' stories first, then the articles in the order they were added, each linked again.
+ */
+export async function replayUserArticles(tx: MemoryTx): Promise<number> {
+  for (const pack of await tx.objectStore('packs').getAll()) for (const s of pack.stories) await tx.objectStore('stories').put(s);
+  const records = await tx.objectStore('userArticles').index('byAdded').getAll();
+  for (const rec of records) {
+    // A record this version cannot read (none was written before v5, but a store is user data): kept, not merged.
+    if (!(rec as Partial<UserArticleRecord>).contribution?.article) continue;
+    await applyUserArticle(tx, rec, rec.origin === 'imported' ? rec.storyId : undefined);
+  }
+  if (records.length > 0) await touchMemory(tx);
+  return records.length;
+}
+
+/** A read-write transaction over {@link MEMORY_STORES}. */
+export const memoryTx = (db: Db): MemoryTx => db.transaction([...MEMORY_STORES], 'readwrite');
