@@ -173,8 +173,10 @@ async function assignRemembered(tx: MemoryTx, rec: UserArticleRecord, article: S
       return story.id;
     }
   }
+  // A story of the reader's keeps its id when put back (a replay): views and tabs may name it.
+  const own = rec.storyId.startsWith('story-~') && (await stories.getKey(rec.storyId)) === undefined ? rec.storyId : `story-${rec.id}`;
   const story: StoredStory = {
-    id: `story-${rec.id}`,
+    id: own,
     title: rec.contribution.article.title,
     articleIds: [rec.id],
     entities: [],
@@ -245,6 +247,8 @@ export async function applyUserArticle(tx: MemoryTx, rec: UserArticleRecord, sto
   const events = tx.objectStore('events');
   for (const ev of rec.contribution.events) await events.put({ ...ev, entities: map(ev.entities) });
   const article = storyArticleOfRecord(rec);
+  // Stored before its story is chosen: an own story reads its members' records (refreshOwnStory).
+  await tx.objectStore('userArticles').put(rec);
   rec.storyId = storyId ?? (rec.origin === 'remembered' ? await assignRemembered(tx, rec, article) : '');
   await tx.objectStore('articles').put({
     ...rec.contribution.article,

@@ -10,9 +10,9 @@ import {
   type MemoryStatus,
   type ReadArticle,
   articleUrlKey,
-  isSameArticle,
   siteOf,
 } from '../core/memory';
+import { isSameArticle } from '../core/memory-match';
 import type { MemoryForget, RememberOutcome } from '../core/messages';
 import { textLanguage } from '../core/page-text';
 import { foldTitle } from '../core/scoring';

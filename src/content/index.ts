@@ -11,7 +11,8 @@ import type { PageSummary } from '../core/analysis';
 import type { EntityCard } from '../core/cards';
 import { MAX_PAGE_SAMPLE, MAX_SCAN_CHARS } from '../core/messages';
 import { SeenNames } from '../core/page-names';
-import { articleText, describePage } from '../page/collect';
+import { type PageMarkup, articleText, describePage } from '../page/collect';
+import { readArticle, watchReading } from '../page/reading';
 import { type Hit, type Via, createHighlighter } from '../page/highlight';
 import { type ScanChunk, createScheduler } from '../page/scheduler';
 import { contextValid, onBackgroundMessage } from '../platform/content';
@@ -103,6 +104,11 @@ function main(): void {
   let newWords = 0;
   let reportedWords = 0;
   let growthReports = 0;
+  /** The last report's markup (what a read article is made of), and the watch for reading (one per page, while memory would keep it). */
+  let lastMarkup: PageMarkup | null = null;
+  let reading: AbortController | null = null;
+  /** This page was sent to be remembered: not again (a newer version comes with the next page load). */
+  let remembered = false;
 
   /**
    * Sends one chunk of the page's text (the whole body comes in many: page/scheduler.ts) to the
@@ -173,6 +179,7 @@ function main(): void {
     const markup = await describePage(document, location.href, { pause: () => new Promise((resolve) => setTimeout(resolve, 0)) });
     if (!stopIfGone() || forPage !== page) return;
     region = markup.region;
+    lastMarkup = markup;
     const summary: PageSummary = {
       url: markup.url,
       title: markup.title,
@@ -194,6 +201,32 @@ function main(): void {
       return;
     }
     setHighlights(res.value.highlights);
+    watchForReading(res.value.remember, forPage);
+  }
+
+  /** Reading memory: while the background would keep this page, watch for the reader reading it, then send the article. */
+  function watchForReading(remember: boolean, forPage: number): void {
+    if (!remember || remembered) {
+      if (!remember) reading?.abort();
+      if (!remember) reading = null;
+      return;
+    }
+    const prose = region;
+    if (reading || !prose) return;
+    const watch = new AbortController();
+    reading = watch;
+    alive.signal.addEventListener('abort', () => watch.abort(), { signal: watch.signal });
+    watchReading(
+      prose,
+      () => {
+        if (!stopIfGone() || forPage !== page || !lastMarkup || remembered) return;
+        remembered = true;
+        void send({ type: 'content:remember', article: readArticle(document, lastMarkup), document: DOCUMENT_ID }).then((r) => {
+          if (!r.ok) console.warn('[news-context] not remembered:', r.error.message);
+        });
+      },
+      watch.signal,
+    );
   }
 
   function setHighlights(on: boolean): void {
@@ -225,6 +258,10 @@ function main(): void {
       counts.clear();
       names.clear();
       region = null;
+      lastMarkup = null;
+      reading?.abort();
+      reading = null;
+      remembered = false;
       card?.close();
       highlighter.clear();
     },
@@ -235,6 +272,14 @@ function main(): void {
       // Declutter switched on: report again, so that a background that forgot this document (its
       // service worker was stopped meanwhile) can run declutter here, bound to it.
       if (m.declutter && !passing) scheduleReport();
+      return undefined;
+    }
+    // The corpus changed (the reader forgot articles, imported a pack): read the page again from the start.
+    if (m.type === 'background:rescan') {
+      // Not a new page: one the reader asked to forget is not remembered again while they stay on it.
+      const sent = remembered;
+      scheduler.rescan();
+      remembered = sent;
       return undefined;
     }
     // The side panel summarises the page on this device when no corpus story matched. ("Show everything"

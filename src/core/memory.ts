@@ -4,8 +4,6 @@
  * background and the extension pages share: the clean article a page sends, the rules that decide
  * what is kept, and the shapes the options page lists. Pure: no browser APIs.
  */
-import { foldTitle, parseDay, DAY } from './scoring';
-
 /** Where an article of the corpus comes from: shipped with the extension, read by the reader, or imported from a corpus file. */
 export type Origin = 'bundled' | 'remembered' | 'imported';
 
@@ -77,30 +75,6 @@ export function articleUrlKey(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** Days within which the same headline from the same outlet is the same article (an update, a republication). */
-export const SAME_STORY_COPY_DAYS = 2;
-
-/** What {@link isSameArticle} compares. */
-export interface ArticleIdentity {
-  url: string | null;
-  title: string;
-  source: string;
-  published: string | null;
-}
-
-/**
- * Whether two articles are copies of one: the same URL (fragment and tracking parameters aside), or
- * the same headline from the same outlet within {@link SAME_STORY_COPY_DAYS} days (undated: the
- * headline and outlet decide).
- */
-export function isSameArticle(a: ArticleIdentity, b: ArticleIdentity): boolean {
-  if (a.url && b.url && articleUrlKey(a.url) === articleUrlKey(b.url)) return true;
-  if (foldTitle(a.title) !== foldTitle(b.title) || foldTitle(a.title).length === 0) return false;
-  if (foldTitle(a.source) !== foldTitle(b.source)) return false;
-  const days = Math.abs(parseDay(a.published) - parseDay(b.published)) / DAY;
-  return Number.isNaN(days) || days <= SAME_STORY_COPY_DAYS;
 }
 
 /**

@@ -139,6 +139,11 @@ export interface Scheduler {
   stop(): void;
   /** Runs the pending work now, synchronously and without budget (tests; or before answering a request). */
   flush(): void;
+  /**
+   * The page's text is to be read again from the start (the corpus changed): like a navigation to the
+   * same URL, `navigate` is called and the whole document is queued.
+   */
+  rescan(): void;
   stats(): SchedulerStats;
 }
 
@@ -527,6 +532,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     start,
     stop,
     flush,
+    rescan() {
+      if (!running) return;
+      dropWork();
+      navigate(host.location.href);
+      queuePass();
+      sliceAfter(0);
+    },
     stats: () => ({ running, ...stats, passing: passRoot !== null, pending: pending(), gapMs: gapMs() }),
   };
 }

@@ -1,0 +1,298 @@
+/**
+ * Reading memory in the background (src/background/memory.ts, memory-db.ts) on fake-indexeddb with
+ * the bundled seed corpus loaded: the test pages (test/fixtures/pages/memory-*.html) read as the
+ * content script reads them (page/reading.ts on the parsed page), remembered one at a time, joined
+ * into one story incrementally, matched on a later page, replaced, capped and forgotten without a
+ * trace. Expected values come from the pipeline run in batch on the same pages, never from the code
+ * under test.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, type NewsDB, loadCorpus, openNewsDb } from '../../src/background/db';
+import { type Memory, createMemory } from '../../src/background/memory';
+import { replayUserArticles, type MemoryTx } from '../../src/background/memory-db';
+import { createScoringCache, scorePageInDb } from '../../src/background/story';
+import type { Corpus } from '../../src/core/corpus';
+import type { ReadArticle } from '../../src/core/memory';
+import { pageTerms } from '../../src/core/scoring';
+import { parseRegistry } from '../../src/corpus/entities';
+import { buildCorpusFromPaths } from '../../src/corpus/node';
+import { buildCorpusFromExtracted, extractSource } from '../../src/corpus/pipeline';
+import { describePage } from '../../src/page/collect';
+import { readArticle } from '../../src/page/reading';
+
+const STORY_PAGES = ['memory-sv-1', 'memory-en-1', 'memory-de-1', 'memory-sv-2'] as const;
+const FIFTH = 'memory-en-2';
+const OTHER = 'memory-other';
+const PERSON = 'Ingrid Falkvik';
+
+const html = (page: string) => readFileSync(new URL(`../fixtures/pages/${page}.html`, import.meta.url), 'utf8');
+const urlOf = (page: string) => `https://news.example/${page}.html`;
+const registry = parseRegistry(JSON.parse(readFileSync(new URL('../../assets/registry.json', import.meta.url), 'utf8')) as unknown);
+
+/** The article the content script would send for `page`: its own markup reading and reading.ts. */
+async function read(page: string): Promise<ReadArticle> {
+  const doc = parseHTML(html(page)).document;
+  const markup = await describePage(doc, urlOf(page));
+  return readArticle(doc, markup);
+}
+
+let bundled: Corpus;
+let n = 0;
+const open: Db[] = [];
+beforeAll(() => {
+  bundled = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json').corpus;
+});
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+async function fresh(now = () => Date.parse('2026-11-25T12:00:00Z')): Promise<{ db: Db; memory: Memory }> {
+  const db = await openNewsDb(`memory-${String(++n)}`);
+  open.push(db);
+  await loadCorpus(db, bundled);
+  return { db, memory: createMemory({ db: () => Promise.resolve(db), registry, now }) };
+}
+
+type Stores = Pick<NewsDB, 'articles' | 'entities' | 'events' | 'stories'>;
+async function snapshot(db: Db): Promise<{ [K in keyof Stores]: Stores[K]['value'][] }> {
+  return {
+    articles: await db.getAll('articles'),
+    entities: await db.getAll('entities'),
+    events: await db.getAll('events'),
+    stories: await db.getAll('stories'),
+  };
+}
+
+/** Every reference to `id` left in the corpus stores (an orphan of a forgotten article). */
+async function referencesTo(db: Db, id: string): Promise<string[]> {
+  const s = await snapshot(db);
+  const out: string[] = [];
+  for (const a of s.articles) if (a.id === id) out.push(`article ${a.id}`);
+  for (const e of s.events) if (e.articleId === id || e.sources?.some((x) => x.articleId === id)) out.push(`event ${e.id}`);
+  for (const e of s.entities) {
+    if (e.facts.some((f) => f.articleId === id)) out.push(`fact of ${e.id}`);
+    if (e.descriptions?.some((d) => d.articleId === id)) out.push(`description of ${e.id}`);
+    if (e.user && id in e.user.sources) out.push(`source of ${e.id}`);
+  }
+  for (const st of s.stories) {
+    if (st.articleIds.includes(id)) out.push(`member of ${st.id}`);
+    for (const lang of Object.values(st.summaries ?? {})) if (lang.some((x) => x.articleId === id)) out.push(`summary of ${st.id}`);
+  }
+  return out;
+}
+
+describe('remembering read articles', () => {
+  it('reads the page as the content script does: headline, outlet, date, language, byline and body', async () => {
+    const a = await read('memory-de-1');
+    expect(a.title).toBe('Batteriehersteller Kallberg Energi schließt sein Werk in Hallsvik');
+    expect(a.source).toBe('Nordeuropa Wirtschaftsblatt');
+    expect(a.published).toBe('2026-11-21');
+    expect(a.lang).toBe('de');
+    expect(a.byline).toBeTruthy();
+    expect(a.body.split('\n\n').length).toBeGreaterThanOrEqual(8);
+    expect(a.body).not.toContain(a.title);
+  });
+
+  it('puts four pages of one story in three languages into one story, incrementally, as the batch pipeline clusters them', async () => {
+    const { db, memory } = await fresh();
+    const ids: string[] = [];
+    for (const page of [...STORY_PAGES, OTHER]) {
+      const r = await memory.remember(await read(page));
+      expect(r.outcome).toBe('stored');
+      ids.push(r.id!);
+    }
+    const storyOf = async (id: string) => (await db.get('articles', id))?.storyId;
+    const stories = await Promise.all(ids.map(storyOf));
+    // The batch pipeline on the same pages: which of them share a story.
+    const batch = buildCorpusFromExtracted(
+      [...STORY_PAGES, OTHER].map((p) => ({
+        name: p,
+        article: extractSource(
+          { name: `${p}.html`, bytes: new TextEncoder().encode(html(p)) },
+          { parseHtml: (h) => parseHTML(h).document },
+        ),
+      })),
+      [],
+      { registry },
+    ).corpus;
+    const batchStory = (p: string) => batch.articles.find((a) => a.id === p)?.storyId;
+    const together = (i: number, j: number) => stories[i] === stories[j];
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++)
+        expect(together(i, j), `${String(i)}/${String(j)}`).toBe(
+          batchStory([...STORY_PAGES, OTHER][i]!) === batchStory([...STORY_PAGES, OTHER][j]!),
+        );
+    // The four are one story, the other page is not in it, and the story is the reader's own, with cited summaries.
+    expect(new Set(stories.slice(0, 4)).size).toBe(1);
+    expect(stories[4]).not.toBe(stories[0]);
+    const story = (await db.get('stories', stories[0]!))!;
+    expect(story.origin).toBe('remembered');
+    expect(story.articleIds.sort()).toEqual(ids.slice(0, 4).sort());
+    for (const [lang, list] of Object.entries(story.summaries ?? {})) {
+      expect(['sv', 'en', 'de']).toContain(lang);
+      for (const s of list) {
+        const a = (await db.get('articles', s.articleId))!;
+        const [start, end] = a.sentences![s.sentence]!;
+        expect(a.body.slice(start, end)).toBe(s.text);
+      }
+    }
+  });
+
+  it('finds the four as related coverage of a fifth page, said to be remembered, with the pages’ own URLs', async () => {
+    const { db, memory } = await fresh();
+    for (const page of STORY_PAGES) await memory.remember(await read(page));
+    const fifth = await read(FIFTH);
+    // The page's entities as the alias table would find them: the stored entities named in its text.
+    const entities = (await db.getAll('entities'))
+      .filter((e) => !e.user?.own || e.user.trusted)
+      .map((e) => ({ id: e.id, count: fifth.body.split(e.name).length - 1 }))
+      .filter((e) => e.count > 0);
+    const scored = await scorePageInDb(
+      db,
+      {
+        url: urlOf(FIFTH),
+        title: fifth.title,
+        lang: 'en',
+        published: fifth.published,
+        entities,
+        terms: pageTerms(fifth.body, 'en'),
+        words: 500,
+      },
+      {},
+      createScoringCache(),
+    );
+    expect(scored.story).not.toBeNull();
+    expect(scored.related.map((r) => r.url).sort()).toEqual(STORY_PAGES.map(urlOf).sort());
+    expect(scored.related.every((r) => r.origin === 'remembered')).toBe(true);
+  });
+
+  it('trusts a name found only in the reading once two remembered articles name it', async () => {
+    const { db, memory } = await fresh();
+    const person = async () => (await db.getAll('entities')).find((e) => e.name === PERSON);
+    await memory.remember(await read(STORY_PAGES[0]));
+    expect((await person())?.user).toMatchObject({ own: true, trusted: false });
+    await memory.remember(await read(STORY_PAGES[1]));
+    const e = (await person())!;
+    expect(e.user).toMatchObject({ own: true, trusted: true });
+    expect(e.type).toBe('person');
+    expect(Object.keys(e.user!.sources)).toHaveLength(2);
+    // Its facts cite the remembered articles' own sentences.
+    for (const f of e.facts) {
+      const a = (await db.get('articles', f.articleId))!;
+      const [start, end] = a.sentences![f.sentence]!;
+      expect(a.body.slice(start, end)).toBe(f.text);
+    }
+  });
+
+  it('links what the reading names to the entities the bundled corpus knows', async () => {
+    const { db, memory } = await fresh();
+    const known = bundled.entities.find((e) => e.name === 'Meta')!;
+    const page = await read(STORY_PAGES[1]);
+    const r = await memory.remember({ ...page, body: `${page.body}\n\nInvestors compared the closure with cuts at Meta last year.` });
+    const e = (await db.get('entities', known.id))!;
+    expect(e.user?.own).toBe(false);
+    expect(Object.keys(e.user!.sources)).toEqual([r.id]);
+    expect((await db.get('articles', r.id!))?.entities).toContain(known.id);
+    expect((await db.getAll('entities')).filter((x) => x.name === 'Meta')).toHaveLength(1);
+  });
+});
+
+describe('copies and newer versions', () => {
+  it('does not store a page twice, and a newer version replaces the old one', async () => {
+    const { db, memory } = await fresh();
+    const page = await read(STORY_PAGES[0]);
+    const first = await memory.remember(page);
+    expect(await memory.remember(page)).toMatchObject({ stored: false, outcome: 'duplicate', id: first.id });
+    const newer = await memory.remember({ ...page, body: `${page.body}\n\nUppdaterad: facket möts på måndag.` });
+    expect(newer).toMatchObject({ stored: true, outcome: 'updated', id: first.id });
+    expect((await db.getAll('userArticles')).map((r) => r.id)).toEqual([first.id]);
+    expect((await db.get('articles', first.id!))?.body).toContain('Uppdaterad');
+    // The same headline from the same outlet a day later at another address is the same article.
+    const moved = await memory.remember({ ...page, url: `${page.url}?page=2`, published: '2026-11-21' });
+    expect(moved.outcome).toBe('updated');
+    expect(await db.count('userArticles')).toBe(1);
+  });
+});
+
+describe('forgetting', () => {
+  it('forgetting one article leaves nothing derived from it, and the others as they were', async () => {
+    const { db, memory } = await fresh();
+    const ids: string[] = [];
+    for (const page of STORY_PAGES) ids.push((await memory.remember(await read(page))).id!);
+    const gone = ids[1]!;
+    expect(await memory.forget({ ids: [gone] })).toBe(1);
+    expect(await referencesTo(db, gone)).toEqual([]);
+    const story = (await db.getAll('stories')).find((s) => s.articleIds.includes(ids[0]!))!;
+    expect(story.articleIds.sort()).toEqual(ids.filter((id) => id !== gone).sort());
+    // Every own entity still has a source; every fact still cites a stored article.
+    for (const e of await db.getAll('entities')) {
+      if (e.user?.own) expect(Object.keys(e.user.sources).length).toBeGreaterThan(0);
+      for (const f of e.facts) expect(await db.get('articles', f.articleId)).toBeDefined();
+    }
+  });
+
+  it('forgetting everything gives back the bundled corpus exactly as it was loaded', async () => {
+    const { db, memory } = await fresh();
+    const before = await snapshot(db);
+    for (const page of [...STORY_PAGES, FIFTH, OTHER]) await memory.remember(await read(page));
+    expect((await snapshot(db)).entities.length).toBeGreaterThan(before.entities.length);
+    expect(await memory.forget({ all: true })).toBe(6);
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.count('userArticles')).toBe(0);
+  });
+
+  it('forgets a site’s articles', async () => {
+    const { db, memory } = await fresh();
+    await memory.remember(await read(STORY_PAGES[0]));
+    await memory.remember({ ...(await read(STORY_PAGES[1])), url: 'https://other.example/a.html' });
+    expect(await memory.forget({ site: 'news.example' })).toBe(1);
+    expect((await db.getAll('userArticles')).map((r) => r.site)).toEqual(['other.example']);
+  });
+});
+
+describe('the cap', () => {
+  it('forgets the oldest remembered articles past the cap and says when', async () => {
+    let t = Date.parse('2026-11-25T12:00:00Z');
+    const { db, memory } = await fresh(() => (t += 1000));
+    await memory.setCap({ articles: 3, bytes: 50_000_000 });
+    const ids: string[] = [];
+    for (const page of [...STORY_PAGES, FIFTH]) ids.push((await memory.remember(await read(page))).id!);
+    expect((await db.getAllKeys('userArticles')).sort()).toEqual(ids.slice(2).sort());
+    for (const id of ids.slice(0, 2)) expect(await referencesTo(db, id)).toEqual([]);
+    const status = await memory.status(null);
+    expect(status).toMatchObject({ remembered: 3, imported: 0, cap: { articles: 3 } });
+    expect(status.trimmedAt).not.toBeNull();
+    expect(status.trimmed).toBe(1);
+  });
+
+  it('lists what is remembered, newest first, searchable', async () => {
+    let t = 0;
+    const { memory } = await fresh(() => (t += 1000));
+    for (const page of STORY_PAGES) await memory.remember(await read(page));
+    const all = await memory.list('', 0, 10);
+    expect(all.total).toBe(4);
+    expect(all.items.map((i) => i.addedAt)).toEqual([4000, 3000, 2000, 1000]);
+    const de = await memory.list('wirtschaftsblatt', 0, 10);
+    expect(de.items.map((i) => i.source)).toEqual(['Nordeuropa Wirtschaftsblatt']);
+  });
+});
+
+describe('a new bundled corpus', () => {
+  it('keeps the reader’s articles, merged into it again', async () => {
+    const { db, memory } = await fresh();
+    const ids: string[] = [];
+    for (const page of STORY_PAGES) ids.push((await memory.remember(await read(page))).id!);
+    const storyBefore = (await db.get('articles', ids[0]!))?.storyId;
+    const next: Corpus = { ...bundled, build: 'next-build' };
+    await loadCorpus(db, next, undefined, (tx) => replayUserArticles(tx as unknown as MemoryTx));
+    expect((await db.getAll('userArticles')).map((r) => r.id).sort()).toEqual([...ids].sort());
+    for (const id of ids) expect((await db.get('articles', id))?.origin).toBe('remembered');
+    const stories = await Promise.all(ids.map(async (id) => (await db.get('articles', id))?.storyId));
+    expect(new Set(stories).size).toBe(1);
+    expect(stories[0]).toBe(storyBefore);
+    expect((await db.getAll('entities')).find((e) => e.name === PERSON)?.user?.trusted).toBe(true);
+  });
+});
