@@ -18,7 +18,9 @@ import { compareTemporal } from '../core/dates/period';
 import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
 import { textLanguage } from '../core/page-text';
 import { splitSentences } from '../core/sentences';
+import { mergeStoredEvents } from '../corpus/events';
 import { keyPoints, summarise } from '../corpus/summarise';
+import { isUserId } from '../core/memory';
 import { entityCard } from './cards';
 import type { Db } from './db';
 import { relatedIds } from './story';
@@ -340,7 +342,9 @@ async function timelineEvents(db: Db, r: Reader, articleIds: readonly string[], 
   await tx.done;
   const byId = new Map<string, CorpusEvent>();
   for (const e of stored) if (!byId.has(e.id)) byId.set(e.id, e);
-  const events = (await Promise.all([...byId.values()].map((e) => timelineEvent(r, e, ownArticle)))).filter(notNull);
+  // The reader's own articles' events are stored one per article: reports of one event are merged here.
+  const merged = mergeStoredEvents([...byId.values()], (e) => isUserId(e.articleId));
+  const events = (await Promise.all(merged.map((e) => timelineEvent(r, e, ownArticle)))).filter(notNull);
   return events.sort((a, b) => compareTemporal(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

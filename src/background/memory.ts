@@ -26,6 +26,8 @@ export interface MemoryDeps {
   db: () => Promise<Db>;
   registry: Registry;
   gazetteer?: Gazetteer;
+  /** The corpus's names in a text (the pages' matcher), so an article's sentences name what the corpus knows. */
+  known?: () => Promise<((text: string) => readonly { id: string; start: number; end: number }[]) | null>;
   now?: () => number;
 }
 
@@ -119,6 +121,7 @@ export function createMemory(deps: MemoryDeps): Memory {
       },
       deps.registry,
       deps.gazetteer,
+      (await deps.known?.()) ?? undefined,
     );
     const rec: UserArticleRecord = {
       id,

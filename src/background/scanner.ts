@@ -38,6 +38,8 @@ export interface Scanner {
   scan: (key: string, page: number, text: string, context?: string) => Promise<ScanAnswer | null>;
   /** Forgets the documents of a tab (closed, or gone elsewhere). */
   forgetTab: (tabId: number) => void;
+  /** The matcher of the corpus's alias table (null while no corpus is loaded): the names the corpus knows, in any text. */
+  matcher: () => Promise<Matcher | null>;
   /** How many documents are kept (for tests). */
   documents: () => number;
   /** Characters of names kept for a document (for tests). */
@@ -96,6 +98,7 @@ export function createScanner(loader: Pick<CorpusLoader, 'aliasTable'>): Scanner
       for (const key of [...docs.keys()]) if (key.startsWith(prefix)) docs.delete(key);
     },
     documents: () => docs.size,
+    matcher: async () => (await matcherFor())?.matcher ?? null,
     seenChars: (key) => docs.get(key)?.seen.chars ?? 0,
   };
 }

@@ -53,7 +53,14 @@ export function createBackground(deps: BackgroundDeps): Background {
       scanner.forgetTab(tabId);
     },
   });
-  const memory = createMemory({ db: storage.db, registry: deps.registry ?? parseRegistry({ version: REGISTRY_VERSION, entries: [] }) });
+  const memory = createMemory({
+    db: storage.db,
+    registry: deps.registry ?? parseRegistry({ version: REGISTRY_VERSION, entries: [] }),
+    known: async () => {
+      const matcher = await scanner.matcher();
+      return matcher && ((text) => matcher.scan(text).map((m) => ({ id: m.entityId, start: m.start, end: m.end })));
+    },
+  });
   const memoryChanged = async (opts: { everywhere?: boolean } = {}) => {
     corpus.memoryChanged();
     // The scoring index is made again now, off the next page's path.

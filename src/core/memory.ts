@@ -53,6 +53,9 @@ export function parseReadArticle(raw: unknown): ReadArticle | null {
   return { url: raw.url, title, source, published, lang, byline, body };
 }
 
+/** Whether an article or entity id is the reader's own (remembered or imported): only theirs carry "~" (bundled ids never do). */
+export const isUserId = (id: string): boolean => id.startsWith('~');
+
 /** The site an article is from, as settings name sites: the host without "www.". */
 export function siteOf(url: string | null): string | null {
   if (!url) return null;

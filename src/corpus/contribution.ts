@@ -51,7 +51,18 @@ export const MAX_STORY_WORDS = 400;
  * The contribution of `article` under `id` (throws on an article without text or title, as the
  * batch pipeline refuses them). `registry` and `gazetteer` type and name entities as in the build.
  */
-export function contributionOf(id: string, article: ExtractedArticle, registry: Registry, gazetteer?: Gazetteer): Contribution {
+export function contributionOf(
+  id: string,
+  article: ExtractedArticle,
+  registry: Registry,
+  gazetteer?: Gazetteer,
+  /**
+   * The names the corpus already knows in a text (the background's alias table): found in each
+   * sentence besides what discovery finds in the article alone (a German sentence's "Hallsvik" that
+   * the article alone does not show to be a name); their ids are the corpus's.
+   */
+  known?: (text: string) => readonly { id: string; start: number; end: number }[],
+): Contribution {
   if (!article.body.trim()) throw new Error('no article text');
   if (!article.title.trim()) throw new Error('no title');
   const body = article.lead ? `${article.lead}\n\n${article.body}` : article.body;
@@ -63,10 +74,22 @@ export function contributionOf(id: string, article: ExtractedArticle, registry: 
   );
   const bySentence = p.sentences.map(() => new Set<string>());
   const counts = new Map<string, number>();
+  const found = p.sentences.map((): [number, number][] => []);
   for (const m of mentions) {
     bySentence[m.sentence]?.add(m.entityId);
     counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+    found[m.sentence]?.push([m.start, m.end]);
   }
+  if (known)
+    p.sentences.forEach((s, i) => {
+      for (const k of known(s.text)) {
+        const [start, end] = [s.start + k.start, s.start + k.end];
+        // A name discovery found too is counted once (its entity is linked to the known one).
+        if (found[i]?.some(([a, b]) => a < end && start < b)) continue;
+        bySentence[i]?.add(k.id);
+        counts.set(k.id, (counts.get(k.id) ?? 0) + 1);
+      }
+    });
   const entitiesIn = (i: number) => [...(bySentence[i] ?? [])];
   const input = summaryInputOf(p, (i) => bySentence[i]?.size ?? 0);
   const events = buildEvents(eventCandidates(p, entitiesIn, counts));

@@ -41,7 +41,10 @@ const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, month: 1, season
  * Whether a candidate can be a report of an existing event: overlapping dates; and where either is
  * an article's own news, the same day ("2025" in one text is not the news of 2025-06-13).
  */
-function mergeable(e: MergedEvent, c: EventCandidate): boolean {
+/** What {@link mergeable} compares of two events. */
+type Dated = { date: string; precision: DatePrecision; kind?: 'report' | undefined };
+
+function mergeable(e: Dated, c: Dated): boolean {
   if (e.kind === 'report' || c.kind === 'report') return e.date === c.date && e.precision === 'day' && c.precision === 'day';
   return datesOverlap(e.date, c.date);
 }
@@ -207,4 +210,57 @@ function setRefinements(e: MergedEvent, c: EventCandidate): void {
   if (c.qualifier) e.qualifier = c.qualifier;
   if (c.season) e.season = c.season;
   if (c.span) e.span = c.span;
+}
+
+/**
+ * Merges stored events that report one event from different articles, as {@link buildEvents} merges
+ * candidates: overlapping dates (the same day where either is an article's own news), an entity in
+ * common, another article. For the events of the reader's own articles, stored apart (each article's
+ * own): the timeline merges them as it reads them, so nothing merged is stored and forgetting an
+ * article is deleting its events. `merges(e)` says which events may merge into another (the others,
+ * merged when their corpus was built, are kept as they are); the more precise event leads. The
+ * result keeps the input's order.
+ */
+export function mergeStoredEvents(events: readonly CorpusEvent[], merges: (e: CorpusEvent) => boolean): CorpusEvent[] {
+  const kept: MergedEvent[] = [];
+  const byYearEntity = new Map<string, number[]>();
+  const keep = (ev: CorpusEvent, sources: EventSource[]) => {
+    const at = kept.length;
+    kept.push({ ...ev, entities: [...ev.entities], sources: [...sources] });
+    for (const x of ev.entities) {
+      const k = `${ev.date.slice(0, 4)}|${x}`;
+      const list = byYearEntity.get(k);
+      if (list) list.push(at);
+      else byYearEntity.set(k, [at]);
+    }
+  };
+  const byPrecision = (a: CorpusEvent, b: CorpusEvent) =>
+    PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const sourcesOf = (ev: CorpusEvent): EventSource[] =>
+    ev.sources?.length ? ev.sources : [{ articleId: ev.articleId, sentence: ev.sentence, text: ev.text }];
+  for (const ev of events.filter((e) => !merges(e))) keep(ev, sourcesOf(ev));
+  for (const ev of events.filter(merges).sort(byPrecision)) {
+    const sources = sourcesOf(ev);
+    let same: MergedEvent | undefined;
+    let sameAt = Infinity;
+    for (const x of ev.entities)
+      for (const at of byYearEntity.get(`${ev.date.slice(0, 4)}|${x}`) ?? []) {
+        const e = kept[at];
+        if (!e || at >= sameAt || !mergeable(e, ev)) continue;
+        if (e.sources.some((s) => sources.some((t) => t.articleId === s.articleId))) continue;
+        same = e;
+        sameAt = at;
+      }
+    if (!same) {
+      keep(ev, sources);
+      continue;
+    }
+    if (ev.kind === 'report' && same.kind !== 'report') {
+      same.sources.unshift(...sources);
+      Object.assign(same, { articleId: ev.articleId, sentence: ev.sentence, text: ev.text, kind: 'report' as const });
+    } else same.sources.push(...sources);
+    same.entities = [...new Set([...same.entities, ...ev.entities])];
+  }
+  const order = new Map(events.map((e, i) => [e.id, i]));
+  return kept.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }

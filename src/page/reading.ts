@@ -88,7 +88,7 @@ export function readArticle(doc: Document, markup: Pick<PageMarkup, 'url' | 'tit
   const title = text(doc.querySelector('h1')) || pageTitle(doc) || markup.title;
   const blocks = region ? buildTextMap(region, { maxChars: MAX_READ_BODY }).text.split('\n') : [];
   const body = blocks
-    .map((b) => b.trim())
+    .map((b) => b.replace(/\s+/gu, ' ').trim())
     .filter((b) => b && b !== title)
     .join('\n\n');
   let source = meta(doc, 'meta[property="og:site_name"]') || meta(doc, 'meta[name="application-name"]');

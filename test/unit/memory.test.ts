@@ -14,8 +14,11 @@ import { type Db, type NewsDB, loadCorpus, openNewsDb } from '../../src/backgrou
 import { type Memory, createMemory } from '../../src/background/memory';
 import { replayUserArticles, type MemoryTx } from '../../src/background/memory-db';
 import { createScoringCache, scorePageInDb } from '../../src/background/story';
+import { tabContext } from '../../src/background/context';
+import type { TabAnalysis } from '../../src/core/analysis';
 import type { Corpus } from '../../src/core/corpus';
-import type { ReadArticle } from '../../src/core/memory';
+import { type ReadArticle, parseReadArticle } from '../../src/core/memory';
+import { compileAliasTable, createMatcher, toMatchable } from '../../src/core/matcher';
 import { pageTerms } from '../../src/core/scoring';
 import { parseRegistry } from '../../src/corpus/entities';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
@@ -36,7 +39,10 @@ const registry = parseRegistry(JSON.parse(readFileSync(new URL('../../assets/reg
 async function read(page: string): Promise<ReadArticle> {
   const doc = parseHTML(html(page)).document;
   const markup = await describePage(doc, urlOf(page));
-  return readArticle(doc, markup);
+  // As the background receives it: parsed and bounded (core/messages.ts).
+  const article = parseReadArticle(readArticle(doc, markup));
+  if (!article) throw new Error(`${page}: not an article to remember`);
+  return article;
 }
 
 let bundled: Corpus;
@@ -53,7 +59,14 @@ async function fresh(now = () => Date.parse('2026-11-25T12:00:00Z')): Promise<{ 
   const db = await openNewsDb(`memory-${String(++n)}`);
   open.push(db);
   await loadCorpus(db, bundled);
-  return { db, memory: createMemory({ db: () => Promise.resolve(db), registry, now }) };
+  // The names the corpus knows, as the background's matcher finds them (compiled as the corpus loader compiles it).
+  const known = async () => {
+    const matcher = createMatcher(
+      compileAliasTable((await db.getAll('entities')).filter((e) => !e.user?.own || e.user.trusted).map(toMatchable)),
+    );
+    return (text: string) => matcher.scan(text).map((m) => ({ id: m.entityId, start: m.start, end: m.end }));
+  };
+  return { db, memory: createMemory({ db: () => Promise.resolve(db), registry, now, known }) };
 }
 
 type Stores = Pick<NewsDB, 'articles' | 'entities' | 'events' | 'stories'>;
@@ -82,6 +95,24 @@ async function referencesTo(db: Db, id: string): Promise<string[]> {
     for (const lang of Object.values(st.summaries ?? {})) if (lang.some((x) => x.articleId === id)) out.push(`summary of ${st.id}`);
   }
   return out;
+}
+
+/** The fifth page scored against the stores: its entities as the alias table would find them (the stored, trusted ones named in its text). */
+async function scoreFifth(db: Db, fifth: ReadArticle) {
+  const entities = (await db.getAll('entities'))
+    .filter((e) => !e.user?.own || e.user.trusted)
+    .map((e) => ({ id: e.id, count: fifth.body.split(e.name).length - 1 }))
+    .filter((e) => e.count > 0);
+  const page = {
+    url: urlOf(FIFTH),
+    title: fifth.title,
+    lang: 'en',
+    published: fifth.published,
+    entities,
+    terms: pageTerms(fifth.body, 'en'),
+    words: 500,
+  };
+  return scorePageInDb(db, page, {}, createScoringCache());
 }
 
 describe('remembering read articles', () => {
@@ -144,29 +175,50 @@ describe('remembering read articles', () => {
   it('finds the four as related coverage of a fifth page, said to be remembered, with the pages’ own URLs', async () => {
     const { db, memory } = await fresh();
     for (const page of STORY_PAGES) await memory.remember(await read(page));
-    const fifth = await read(FIFTH);
-    // The page's entities as the alias table would find them: the stored entities named in its text.
-    const entities = (await db.getAll('entities'))
-      .filter((e) => !e.user?.own || e.user.trusted)
-      .map((e) => ({ id: e.id, count: fifth.body.split(e.name).length - 1 }))
-      .filter((e) => e.count > 0);
-    const scored = await scorePageInDb(
-      db,
-      {
-        url: urlOf(FIFTH),
-        title: fifth.title,
-        lang: 'en',
-        published: fifth.published,
-        entities,
-        terms: pageTerms(fifth.body, 'en'),
-        words: 500,
-      },
-      {},
-      createScoringCache(),
-    );
+    const scored = await scoreFifth(db, await read(FIFTH));
     expect(scored.story).not.toBeNull();
     expect(scored.related.map((r) => r.url).sort()).toEqual(STORY_PAGES.map(urlOf).sort());
     expect(scored.related.every((r) => r.origin === 'remembered')).toBe(true);
+  });
+
+  it('shows the story’s timeline on the fifth page, the reports of one event merged, every event cited', async () => {
+    const { db, memory } = await fresh();
+    for (const page of STORY_PAGES) await memory.remember(await read(page));
+    const fifth = await read(FIFTH);
+    const scored = await scoreFifth(db, fifth);
+    const analysis: TabAnalysis = {
+      url: urlOf(FIFTH),
+      lang: 'en',
+      analysedAt: 1,
+      entities: [],
+      story: scored.story,
+      related: scored.related,
+      declutter: { active: false, walls: 0, boilerplate: 0 },
+      title: fifth.title,
+      words: 500,
+      langSource: 'declared',
+      published: fifth.published,
+      articleId: null,
+      isArticle: true,
+      site: { key: 'news.example', highlights: true, declutter: true },
+      corpus: { build: bundled.build, articles: 2, entities: 0, events: 0, stories: 0 },
+    };
+    const context = await tabContext(db, analysis);
+    expect(context.related).toHaveLength(4);
+    expect(context.related.every((r) => r.sameStory)).toBe(true);
+    const events = context.timeline.events;
+    const stored = (await db.getAll('events')).filter((e) => e.articleId.startsWith('~'));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.length).toBeLessThan(stored.length);
+    // The first cells of March 2024, which every page reports: one event, told by several articles.
+    const march = events.filter((e) => e.date.startsWith('2024-03'));
+    expect(march).toHaveLength(1);
+    expect(march[0]!.sources).toBeGreaterThanOrEqual(3);
+    for (const e of events) {
+      const a = (await db.get('articles', e.cite.articleId))!;
+      const [start, end] = a.sentences![e.cite.sentence]!;
+      expect(a.body.slice(start, end)).toBe(e.text);
+    }
   });
 
   it('trusts a name found only in the reading once two remembered articles name it', async () => {
