@@ -8,6 +8,7 @@ import { type BackgroundMessage, type DeclutterCounts, type Handlers, parsePageA
 import { textSummary } from '../core/page-text';
 import { effectiveSwitches, remembersOn, siteKey } from '../core/settings';
 import type { Memory } from './memory';
+import { CodedError } from '../core/result';
 import { entityCard } from './cards';
 import { type PageDigestCache, readerArticle, tabContext } from './context';
 import type { CorpusLoader } from './corpus-loader';
@@ -223,7 +224,14 @@ export function createHandlers(
       if (analysis.articleId && (await d.get('articles', analysis.articleId))?.origin === undefined)
         return { stored: false, outcome: 'in-corpus' };
       if (storage.readOnly()) return { stored: false, outcome: 'read-only' };
-      const result = await settingsWrite(() => parts.memory.remember({ ...article, url: analysis.url }));
+      let result: Awaited<ReturnType<Memory['remember']>>;
+      try {
+        result = await settingsWrite(() => parts.memory.remember({ ...article, url: analysis.url }));
+      } catch (e) {
+        // The disk is full: read-only mode has started (the status says so); the page is not remembered, nothing is lost.
+        if (e instanceof CodedError && e.code === 'read-only') return { stored: false, outcome: 'read-only' };
+        throw e;
+      }
       if (result.stored) await parts.memoryChanged();
       return { stored: result.stored, outcome: result.outcome };
     },
