@@ -33,7 +33,16 @@ import { type Contribution, type EntityContribution, MAX_STORY_WORDS } from '../
 import type { MergedEvent } from '../corpus/events';
 import { type CorpusArticle, contentHash } from '../corpus/pipeline';
 import { contentWords } from '../corpus/summarise';
-import { type Db, type EntitySource, type NewsDB, type PackRecord, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
+import {
+  type Db,
+  type EntitySource,
+  type NewsDB,
+  type PackRecord,
+  type StoredEntity,
+  type StoredStory,
+  type UserArticleRecord,
+  foldAlias,
+} from './db';
 import { titleKeyOf } from './memory';
 import { type MEMORY_STORES, type MemoryTx, memoryTx, touchMemory } from './memory-db';
 
@@ -179,7 +188,13 @@ async function mergeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], li
   for (const [i, local] of unlinked.entries()) {
     const c = first.get(local) as EntityContribution;
     const stored = found[i];
-    let e = stored ? take(stored) : pickLinked(c, made.get(foldAlias(c.name)), c.aliases.map((a) => made.get(foldAlias(a))));
+    let e = stored
+      ? take(stored)
+      : pickLinked(
+          c,
+          made.get(foldAlias(c.name)),
+          c.aliases.map((a) => made.get(foldAlias(a))),
+        );
     if (!e) {
       let id = freeIds[i] ?? null;
       if (id === null || loaded.has(id)) {
@@ -318,7 +333,10 @@ export async function importPack(
   const { corpus, problems } = validateCorpus(data);
   if (!corpus) {
     const n = problems.length;
-    throw new PackError(`${name} is not a valid corpus file: ${String(n)}${n >= 50 ? ' or more' : ''} problem${n === 1 ? '' : 's'}`, problems);
+    throw new PackError(
+      `${name} is not a valid corpus file: ${String(n)}${n >= 50 ? ' or more' : ''} problem${n === 1 ? '' : 's'}`,
+      problems,
+    );
   }
   const packId = packIdOf(corpus.build);
   const prefixed = (id: string) => `~${packId}-${id}`;
@@ -337,10 +355,13 @@ export async function importPack(
   const addedIds = new Map(added.map((a) => [a.id, prefixed(a.id)]));
   const mapArticle = (id: string) => addedIds.get(id);
 
-  // The pack's stories with at least one added article; each article's story.
-  const stories = corpus.stories.filter((s) => s.articleIds.some((id) => addedIds.has(id)));
+  // Each added article's story: the first listing it, else the one it names; the stories with an added article.
+  const packStories = new Set(corpus.stories.map((s) => s.id));
   const storyOf = new Map<string, string>();
-  for (const s of stories) for (const id of s.articleIds) if (!storyOf.has(id)) storyOf.set(id, s.id);
+  for (const s of corpus.stories) for (const id of s.articleIds) if (addedIds.has(id) && !storyOf.has(id)) storyOf.set(id, s.id);
+  for (const a of added) if (!storyOf.has(a.id) && a.storyId && packStories.has(a.storyId)) storyOf.set(a.id, a.storyId);
+  const members = groupBy([...storyOf.keys()], (id) => storyOf.get(id) ?? '');
+  const stories = corpus.stories.filter((s) => members.has(s.id));
   const storedStory = new Set(stories.map((s) => s.id));
 
   const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
@@ -414,7 +435,7 @@ export async function importPack(
       mentionCounts: entities.map((c) => [c.id, c.mentions]),
       words: contentWords(a.body, a.lang).slice(0, MAX_STORY_WORDS),
     };
-    const story = storyOf.get(a.id) ?? (a.storyId && storedStory.has(a.storyId) ? a.storyId : '');
+    const story = storyOf.get(a.id) ?? '';
     const rec: UserArticleRecord = {
       id,
       origin: 'imported',
@@ -462,7 +483,7 @@ export async function importPack(
           return {
             ...s,
             id: prefixed(s.id),
-            articleIds: defined(s.articleIds.map(mapArticle)),
+            articleIds: defined([...s.articleIds.filter((id) => storyOf.get(id) === s.id), ...(members.get(s.id) ?? [])].map(mapArticle)),
             entities: defined(s.entities.map(entity)),
             ...(summaries ? { summaries } : {}),
             ...(keyPoints ? { keyPoints } : {}),
@@ -584,16 +605,20 @@ export async function replayPacks(tx: MemoryTx): Promise<void> {
       return l === undefined ? id : (linker.links.get(l) ?? id);
     };
     const stories = tx.objectStore('stories');
-    for (const s of pack.stories) {
-      const articleIds = s.articleIds.filter((id) => present.has(id));
-      if (articleIds.length === 0) continue;
+    const kept = pack.stories
+      .map((s) => ({ ...s, articleIds: s.articleIds.filter((id) => present.has(id)) }))
+      .filter((s) => s.articleIds.length > 0);
+    const keptIds = new Set(kept.map((s) => s.id));
+    for (const s of kept)
       await stories.put({
         ...s,
-        articleIds,
         entities: [...new Set(s.entities.map(relink))],
-        ...(s.related ? { related: s.related.map((r) => ({ ...r, shared: [...new Set(r.shared.map(relink))] })) } : {}),
+        ...(s.related
+          ? {
+              related: s.related.filter((r) => keptIds.has(r.storyId)).map((r) => ({ ...r, shared: [...new Set(r.shared.map(relink))] })),
+            }
+          : {}),
       });
-    }
   }
 }
 

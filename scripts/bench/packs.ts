@@ -35,7 +35,7 @@ export function syntheticPack(o: SyntheticPackOptions): Corpus {
   const outlet = o.outlet ?? 'news';
   const entities: Entity[] = Array.from({ length: entityCount }, (_, i) => ({
     id: `e${String(i)}`,
-    name: `Quarry ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + ((i / 26) | 0) % 26)}ler ${String(i)}`,
+    name: `Quarry ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + (((i / 26) | 0) % 26))}ler ${String(i)}`,
     type: TYPES[i % TYPES.length] ?? 'person',
     aliases: [`QL${String(i)}`],
     description: null,
@@ -99,7 +99,15 @@ export function syntheticPack(o: SyntheticPackOptions): Corpus {
       });
     const s = stories.at(-1);
     if (s?.id === story) s.articleIds.push(id);
-    else stories.push({ id: story, title: `The ${topic} saga ${story}`, articleIds: [id], entities: [], summary: [sentences[0] ?? ''], lang: 'en' });
+    else
+      stories.push({
+        id: story,
+        title: `The ${topic} saga ${story}`,
+        articleIds: [id],
+        entities: [],
+        summary: [sentences[0] ?? ''],
+        lang: 'en',
+      });
   }
   for (const e of entities) e.description = e.descriptions?.[0]?.text ?? null;
   for (const s of stories) {
