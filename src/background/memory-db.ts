@@ -20,6 +20,7 @@ import type { EntityContribution } from '../corpus/contribution';
 import { storySummaries } from '../corpus/pipeline';
 import { type CandidateStory, type StoryArticle, assignStory } from '../corpus/stories';
 import { contentWords } from '../corpus/summarise';
+import { replayPacks } from './packs';
 import { type Db, type EntitySource, MEMORY_META_KEY, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
 import type { IDBPTransaction } from 'idb';
 import type { NewsDB } from './db';
@@ -305,15 +306,16 @@ export async function removeUserArticle(tx: MemoryTx, id: string): Promise<boole
 
 /**
  * Puts every user article back into freshly written corpus stores (a new bundled corpus): the
- * packs' stories first, then the articles in the order they were added, each linked again.
+ * imported packs first, in bulk (packs.ts replayPacks), then the remembered articles in the order
+ * they were added, each linked again.
  */
 export async function replayUserArticles(tx: MemoryTx): Promise<number> {
-  for (const pack of await tx.objectStore('packs').getAll()) for (const s of pack.stories) await tx.objectStore('stories').put(s);
+  await replayPacks(tx);
   const records = await tx.objectStore('userArticles').index('byAdded').getAll();
   for (const rec of records) {
     // A record this version cannot read (none was written before v5, but a store is user data): kept, not merged.
-    if (!(rec as Partial<UserArticleRecord>).contribution?.article) continue;
-    await applyUserArticle(tx, rec, rec.origin === 'imported' ? rec.storyId : undefined);
+    if (!(rec as Partial<UserArticleRecord>).contribution?.article || rec.origin === 'imported') continue;
+    await applyUserArticle(tx, rec);
   }
   if (records.length > 0) await touchMemory(tx);
   return records.length;
