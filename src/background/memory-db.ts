@@ -14,14 +14,13 @@
  *   the corpus stores (linking again: the bundled entities may have changed).
  * Every function works inside the caller's transaction over {@link MEMORY_STORES}.
  */
-import type { EntityType } from '../core/corpus';
-import { isTrustedEntity } from '../core/memory';
 import type { EntityContribution } from '../corpus/contribution';
 import { storySummaries } from '../corpus/pipeline';
+import { pickLinked, refreshOwn, refreshTrust } from './entity-state';
 import { type CandidateStory, type StoryArticle, assignStory } from '../corpus/stories';
 import { contentWords } from '../corpus/summarise';
 import { replayPacks } from './packs';
-import { type Db, type EntitySource, MEMORY_META_KEY, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
+import { type Db, MEMORY_META_KEY, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
 import type { IDBPTransaction } from 'idb';
 import type { NewsDB } from './db';
 
@@ -36,36 +35,7 @@ const MAX_MEMBERS = 16;
 /** Entities of the article that find candidate stories. */
 const CANDIDATE_ENTITIES = 8;
 
-const byMentions = (a: EntitySource, b: EntitySource) => b.mentions - a.mentions;
-
-/** An own entity's name, type, aliases and counts, from its sources (the most mentioned naming first). */
-function refreshOwn(e: StoredEntity): void {
-  const sources = Object.values(e.user?.sources ?? {}).sort(byMentions);
-  const top = sources[0];
-  if (!top) return;
-  const types = new Map<EntityType, number>();
-  for (const s of sources) types.set(s.type, (types.get(s.type) ?? 0) + s.mentions);
-  e.name = top.name;
-  e.type = [...types].sort((a, b) => b[1] - a[1])[0]?.[0] ?? top.type;
-  const names = new Set(sources.flatMap((s) => [s.name, ...s.aliases]));
-  names.delete(e.name);
-  e.aliases = [...names];
-  e.aliasKeys = [...new Set([e.name, ...e.aliases].map(foldAlias))];
-  e.mentionCount = sources.reduce((n, s) => n + s.mentions, 0);
-  e.wikidata = sources.find((s) => s.wikidata)?.wikidata ?? null;
-  e.description = e.descriptions?.[0]?.text ?? null;
-}
-
-function refreshTrust(e: StoredEntity): void {
-  if (!e.user) return;
-  e.user.trusted = !e.user.own || isTrustedEntity({ wikidata: e.wikidata ?? null, sources: Object.values(e.user.sources) });
-}
-
-/**
- * The corpus entity an article's entity is: the one it was linked to before (still there), else the
- * one whose name or alias is its name (any type), else one sharing an alias and the type; null: a
- * new entity.
- */
+/** The corpus entity an article's entity is: the one it was linked to before (still there), else by name and alias (entity-state.ts pickLinked); null: a new entity. */
 async function linkEntity(tx: MemoryTx, c: EntityContribution, previous: string | undefined): Promise<StoredEntity | null> {
   const store = tx.objectStore('entities');
   if (previous) {
@@ -73,15 +43,8 @@ async function linkEntity(tx: MemoryTx, c: EntityContribution, previous: string 
     if (e) return e;
   }
   const index = store.index('byAlias');
-  const name = foldAlias(c.name);
-  const byName = await index.getAll(name);
-  const exact = byName.find((e) => foldAlias(e.name) === name) ?? byName.find((e) => e.type === c.type) ?? byName[0];
-  if (exact) return exact;
-  for (const alias of c.aliases) {
-    const same = (await index.getAll(foldAlias(alias))).find((e) => e.type === c.type);
-    if (same) return same;
-  }
-  return null;
+  const [byName, ...byAlias] = await Promise.all([c.name, ...c.aliases].map((n) => index.getAll(foldAlias(n))));
+  return pickLinked(c, byName ?? [], byAlias);
 }
 
 /** A free id for a new entity of the reader's: its local id marked as theirs ("~" never occurs in a bundled id). */
@@ -294,6 +257,14 @@ export async function removeUserArticle(tx: MemoryTx, id: string): Promise<boole
     story.articleIds = story.articleIds.filter((a) => a !== id);
     if (story.origin && story.articleIds.length === 0) {
       await stories.delete(story.id);
+      // The stories that named it as related (a pack's stories name each other) no longer do.
+      for (const r of story.related ?? []) {
+        const other = await stories.get(r.storyId);
+        if (other?.related?.some((x) => x.storyId === story.id)) {
+          other.related = other.related.filter((x) => x.storyId !== story.id);
+          await stories.put(other);
+        }
+      }
       continue;
     }
     if (story.origin === 'remembered') await refreshOwnStory(tx, story);
@@ -301,6 +272,15 @@ export async function removeUserArticle(tx: MemoryTx, id: string): Promise<boole
   }
   await tx.objectStore('articles').delete(id);
   await tx.objectStore('userArticles').delete(id);
+  // An imported article forgotten on its own: its pack counts one fewer, and its stories no longer list it.
+  const pack = rec.pack ? await tx.objectStore('packs').get(rec.pack) : undefined;
+  if (pack) {
+    pack.articles = Math.max(0, pack.articles - 1);
+    pack.stories = pack.stories
+      .map((st) => ({ ...st, articleIds: st.articleIds.filter((a) => a !== id) }))
+      .filter((st) => st.articleIds.length > 0);
+    await tx.objectStore('packs').put(pack);
+  }
   return true;
 }
 

@@ -21,6 +21,7 @@ import type { Gazetteer, Registry } from '../corpus/entities';
 import { contentHash } from '../corpus/pipeline';
 import { type Db, MEMORY_META_KEY, type UserArticleRecord } from './db';
 import { applyUserArticle, memoryTx, removeUserArticle, touchMemory } from './memory-db';
+import { removePack } from './packs';
 
 export interface MemoryDeps {
   db: () => Promise<Db>;
@@ -185,19 +186,20 @@ export function createMemory(deps: MemoryDeps): Memory {
 
   async function forget(what: MemoryForget): Promise<number> {
     const d = await deps.db();
+    // Packs go in bulk (packs.ts): each entity they touch is rewritten once, not once per article.
+    if ('pack' in what) return removePack(d, what.pack);
+    let packed = 0;
+    if ('all' in what) for (const pack of await d.getAllKeys('packs')) packed += await removePack(d, pack);
     let ids: string[];
     if ('ids' in what) ids = what.ids;
     else if ('site' in what) ids = await d.getAllKeysFromIndex('userArticles', 'bySite', what.site);
-    else if ('pack' in what) ids = await d.getAllKeysFromIndex('userArticles', 'byPack', what.pack);
     else ids = await d.getAllKeys('userArticles');
     const tx = memoryTx(d);
     let n = 0;
     for (const id of ids) if (await removeUserArticle(tx, id)) n++;
-    if ('pack' in what) await tx.objectStore('packs').delete(what.pack);
-    if ('all' in what) await tx.objectStore('packs').clear();
-    if (n > 0 || 'pack' in what || 'all' in what) await touchMemory(tx);
+    if (n > 0) await touchMemory(tx);
     await tx.done;
-    return n;
+    return n + packed;
   }
 
   async function status(readOnly: string | null): Promise<MemoryStatus> {

@@ -21,28 +21,20 @@ import {
   type CorpusEvent,
   type CorpusProblem,
   type Entity,
-  type EntityType,
   type Story,
   type StorySentence,
   CORPUS_SCHEMA_VERSION,
   validateCorpus,
 } from '../core/corpus';
-import { type ArticleIdentity, type PackInfo, articleUrlKey, isSameArticle, isTrustedEntity, siteOf } from '../core/memory';
+import { type PackInfo, articleUrlKey, siteOf } from '../core/memory';
+import { type ArticleIdentity, isSameArticle } from '../core/memory-match';
 import { splitSentences } from '../core/sentences';
 import { type Contribution, type EntityContribution, MAX_STORY_WORDS } from '../corpus/contribution';
 import type { MergedEvent } from '../corpus/events';
 import { type CorpusArticle, contentHash } from '../corpus/pipeline';
 import { contentWords } from '../corpus/summarise';
-import {
-  type Db,
-  type EntitySource,
-  type NewsDB,
-  type PackRecord,
-  type StoredEntity,
-  type StoredStory,
-  type UserArticleRecord,
-  foldAlias,
-} from './db';
+import { type Db, type NewsDB, type PackRecord, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
+import { pickLinked, refreshOwn, refreshTrust } from './entity-state';
 import { titleKeyOf } from './memory';
 import { type MEMORY_STORES, type MemoryTx, memoryTx, touchMemory } from './memory-db';
 
@@ -63,35 +55,6 @@ export const PACK_BATCH = 500;
 /** The id of the pack a build imports as. */
 export const packIdOf = (build: string): string => `pk-${contentHash(build).slice(0, 8)}`;
 
-// --- The entity state, as memory-db.ts keeps it --------------------------------------------------
-// refreshOwn and refreshTrust are memory-db.ts's own (not exported there): the same rules, so that an
-// entity record is the same whether its articles were merged one by one or in bulk (packs.test.ts
-// checks both ways give equal stores).
-
-const byMentions = (a: EntitySource, b: EntitySource) => b.mentions - a.mentions;
-
-function refreshOwn(e: StoredEntity): void {
-  const sources = Object.values(e.user?.sources ?? {}).sort(byMentions);
-  const top = sources[0];
-  if (!top) return;
-  const types = new Map<EntityType, number>();
-  for (const s of sources) types.set(s.type, (types.get(s.type) ?? 0) + s.mentions);
-  e.name = top.name;
-  e.type = [...types].sort((a, b) => b[1] - a[1])[0]?.[0] ?? top.type;
-  const names = new Set(sources.flatMap((s) => [s.name, ...s.aliases]));
-  names.delete(e.name);
-  e.aliases = [...names];
-  e.aliasKeys = [...new Set([e.name, ...e.aliases].map(foldAlias))];
-  e.mentionCount = sources.reduce((n, s) => n + s.mentions, 0);
-  e.wikidata = sources.find((s) => s.wikidata)?.wikidata ?? null;
-  e.description = e.descriptions?.[0]?.text ?? null;
-}
-
-function refreshTrust(e: StoredEntity): void {
-  if (!e.user) return;
-  e.user.trusted = !e.user.own || isTrustedEntity({ wikidata: e.wikidata ?? null, sources: Object.values(e.user.sources) });
-}
-
 // --- Bulk merge -----------------------------------------------------------------------------------
 
 /** What links local entity ids to stored ones across the batches of one import or replay. */
@@ -110,21 +73,6 @@ class MadeIndex {
   get(key: string): StoredEntity[] {
     return this.byKey.get(key) ?? [];
   }
-}
-
-/**
- * memory-db.ts linkEntity's rule on already fetched candidates: the entity whose name is the name,
- * else one whose alias is the name (same type first, then any), else one sharing an alias and the type.
- */
-function pickLinked(c: EntityContribution, byName: StoredEntity[], byAlias: StoredEntity[][]): StoredEntity | null {
-  const name = foldAlias(c.name);
-  const exact = byName.find((e) => foldAlias(e.name) === name) ?? byName.find((e) => e.type === c.type) ?? byName[0];
-  if (exact) return exact;
-  for (const list of byAlias) {
-    const same = list.find((e) => e.type === c.type);
-    if (same) return same;
-  }
-  return null;
 }
 
 /** The stored entity `c` is (previous link still there, else by name and alias), or null. */

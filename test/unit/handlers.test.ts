@@ -41,7 +41,7 @@ describe('page analysis', () => {
       corpus: { build: 'fixture-1', articles: 2, entities: 2, events: 1, stories: 1 },
     });
     // The content script is answered with only what it uses.
-    expect(r.ok && r.value).toEqual({ highlights: true });
+    expect(r.ok && r.value).toEqual({ highlights: true, remember: false });
     expect(badges.get(9)).toBe('');
   });
 

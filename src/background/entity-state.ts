@@ -1,0 +1,57 @@
+/**
+ * The state a user article's contribution gives a stored entity (memory-db.ts one article at a
+ * time, packs.ts in bulk: the same rules, so both ways store the same records): an own entity's
+ * name, type and aliases from its sources, whether it is trusted, and which stored entity a named
+ * one is.
+ */
+import type { EntityType } from '../core/corpus';
+import { isTrustedEntity } from '../core/memory';
+import type { EntityContribution } from '../corpus/contribution';
+import { type EntitySource, type StoredEntity, foldAlias } from './db';
+
+const byMentions = (a: EntitySource, b: EntitySource) => b.mentions - a.mentions;
+
+/** An own entity's name, type, aliases and counts, from its sources (the most mentioned naming first). */
+export function refreshOwn(e: StoredEntity): void {
+  const sources = Object.values(e.user?.sources ?? {}).sort(byMentions);
+  const top = sources[0];
+  if (!top) return;
+  const types = new Map<EntityType, number>();
+  for (const s of sources) types.set(s.type, (types.get(s.type) ?? 0) + s.mentions);
+  e.name = top.name;
+  e.type = [...types].sort((a, b) => b[1] - a[1])[0]?.[0] ?? top.type;
+  const names = new Set(sources.flatMap((s) => [s.name, ...s.aliases]));
+  names.delete(e.name);
+  e.aliases = [...names];
+  e.aliasKeys = [...new Set([e.name, ...e.aliases].map(foldAlias))];
+  e.mentionCount = sources.reduce((n, s) => n + s.mentions, 0);
+  e.wikidata = sources.find((s) => s.wikidata)?.wikidata ?? null;
+  e.description = e.descriptions?.[0]?.text ?? null;
+}
+
+/** Whether the entity is highlighted on pages (core/memory.ts isTrustedEntity); bundled entities always are. */
+export function refreshTrust(e: StoredEntity): void {
+  if (!e.user) return;
+  e.user.trusted = !e.user.own || isTrustedEntity({ wikidata: e.wikidata ?? null, sources: Object.values(e.user.sources) });
+}
+
+/**
+ * The stored entity an article's entity is, among the candidates fetched for it: the one whose name
+ * is its name, else one whose alias is its name (the same type first, then any), else one sharing an
+ * alias and the type; null: a new entity. `byName` holds the entities its name folds to, `byAlias`
+ * those each of its aliases folds to.
+ */
+export function pickLinked(
+  c: EntityContribution,
+  byName: readonly StoredEntity[],
+  byAlias: readonly (readonly StoredEntity[])[],
+): StoredEntity | null {
+  const name = foldAlias(c.name);
+  const exact = byName.find((e) => foldAlias(e.name) === name) ?? byName.find((e) => e.type === c.type) ?? byName[0];
+  if (exact) return exact;
+  for (const list of byAlias) {
+    const same = list.find((e) => e.type === c.type);
+    if (same) return same;
+  }
+  return null;
+}
