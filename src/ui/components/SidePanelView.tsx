@@ -118,5 +118,7 @@ function relatedOf(analysis: TabAnalysis, context: TabContext | null): RelatedIt
       return e ? [{ id, name: e.name, type: e.type }] : [];
     }),
     sameStory: false,
+    // The analysis does not carry when a user article was added; the context (asked next) does.
+    addedAt: null,
   }));
 }
