@@ -18,7 +18,7 @@ export function MemoryAsk({ settings, status, onAnswer }: MemoryAskProps) {
   if (!settings || settings.memoryAsked || status?.readOnly) return null;
   return (
     <section class="nc-card nc-memory-ask" data-testid="memory-ask" aria-labelledby="memory-ask-h">
-      <h2 class="nc-banner-title" id="memory-ask-h">
+      <h2 class="nc-section-title" id="memory-ask-h">
         {t('memoryHeading')}
       </h2>
       <p>{t('memoryAsk')}</p>

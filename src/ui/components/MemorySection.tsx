@@ -322,46 +322,48 @@ function MemoryArticles({ memory, locked }: { memory: MemoryProps; locked: boole
         </>
       )}
       {all > 0 ? (
-        confirming ? (
-          <div
-            class="nc-card nc-banner nc-banner-warn"
-            role="group"
-            aria-labelledby="memory-forget-all-q"
-            data-testid="memory-forget-all-ask"
-          >
-            <p id="memory-forget-all-q">{t('memoryForgetAllQuestion', formatNumber(all, lang))}</p>
-            <button
-              type="button"
-              class="nc-button"
-              data-testid="memory-forget-all-confirm"
-              disabled={locked}
-              onClick={() => {
-                setConfirming(false);
-                memory.onForget({ all: true });
-              }}
+        <div class="nc-memory-forget-all">
+          {confirming ? (
+            <div
+              class="nc-card nc-banner nc-banner-warn"
+              role="group"
+              aria-labelledby="memory-forget-all-q"
+              data-testid="memory-forget-all-ask"
             >
-              {t('memoryForgetAllConfirm', formatNumber(all, lang))}
-            </button>{' '}
+              <p id="memory-forget-all-q">{t('memoryForgetAllQuestion', formatNumber(all, lang))}</p>
+              <button
+                type="button"
+                class="nc-button"
+                data-testid="memory-forget-all-confirm"
+                disabled={locked}
+                onClick={() => {
+                  setConfirming(false);
+                  memory.onForget({ all: true });
+                }}
+              >
+                {t('memoryForgetAllConfirm', formatNumber(all, lang))}
+              </button>{' '}
+              <button
+                type="button"
+                class="nc-button nc-button-secondary"
+                data-testid="memory-forget-all-cancel"
+                onClick={() => setConfirming(false)}
+              >
+                {t('cancel')}
+              </button>
+            </div>
+          ) : (
             <button
               type="button"
               class="nc-button nc-button-secondary"
-              data-testid="memory-forget-all-cancel"
-              onClick={() => setConfirming(false)}
+              data-testid="memory-forget-all"
+              disabled={locked}
+              onClick={() => setConfirming(true)}
             >
-              {t('cancel')}
+              {t('memoryForgetAll')}
             </button>
-          </div>
-        ) : (
-          <button
-            type="button"
-            class="nc-button nc-button-secondary"
-            data-testid="memory-forget-all"
-            disabled={locked}
-            onClick={() => setConfirming(true)}
-          >
-            {t('memoryForgetAll')}
-          </button>
-        )
+          )}
+        </div>
       ) : null}
     </div>
   );
