@@ -383,6 +383,9 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
           score: x.score,
           shared: await r.refs(x.shared),
           sameStory: storyIds.some((id) => familySet.has(id)),
+          origin: a?.origin ?? 'bundled',
+          addedAt: a?.addedAt ?? null,
+          url: a?.url ?? null,
         };
       }),
   );

@@ -57,6 +57,12 @@ export interface RelatedItem {
   shared: EntityRef[];
   /** In the page's story (or one of its related stories) rather than related on its own merits. */
   sameStory: boolean;
+  /** Where the article comes from: the bundled corpus, the reader's reading, or an imported corpus file. */
+  origin: 'bundled' | 'remembered' | 'imported';
+  /** When the reader read or imported it (ms since the epoch); null for a bundled article. */
+  addedAt: number | null;
+  /** The article's own address, or null. */
+  url: string | null;
 }
 
 /** One dated event on the background timeline. */

@@ -104,3 +104,24 @@ export function mountPage(titleKey: string, app: VNode): void {
   const root = document.getElementById('app');
   if (root) render(<LocaleProvider locale={browserLocale()}>{app}</LocaleProvider>, root);
 }
+
+/**
+ * The global settings (null until read), read again whenever the page becomes visible (another
+ * page may have changed them), and a way to change them that keeps the page's copy current.
+ */
+export function useGlobalSettings(): [GlobalSettings | null, (patch: Partial<GlobalSettings>) => void] {
+  const [settings, setSettings] = useState<GlobalSettings | null>(null);
+  const load = () => void send({ type: 'ui:get-settings', site: null }).then((r) => r.ok && setSettings(r.value.global));
+  useEffect(() => {
+    load();
+    const onVisible = () => document.visibilityState === 'visible' && load();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+  const change = (patch: Partial<GlobalSettings>) => {
+    // Shown answered at once; the background's answer follows (on a failure, the stored settings come back).
+    setSettings((s) => (s ? { ...s, ...patch } : s));
+    void send({ type: 'ui:set-global-settings', settings: patch }).then((r) => (r.ok ? setSettings(r.value) : load()));
+  };
+  return [settings, change];
+}

@@ -94,3 +94,36 @@ export function safeWebUrl(url: string | null): string | null {
     return null;
   }
 }
+
+/** A size in bytes the UI language's way: 900 → "900 B", 1536 → "1.5 kB", 52428800 → "50 MB". */
+export function formatBytes(bytes: number, lang: string): string {
+  const n = Math.max(0, Number.isFinite(bytes) ? bytes : 0);
+  const [unit, value] =
+    n >= 1e9
+      ? (['gigabyte', n / 1e9] as const)
+      : n >= 1e6
+        ? (['megabyte', n / 1e6] as const)
+        : n >= 1e3
+          ? (['kilobyte', n / 1e3] as const)
+          : (['byte', n] as const);
+  try {
+    return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(
+      value,
+    );
+  } catch {
+    return `${Math.round(value)} ${unit}`;
+  }
+}
+
+/** A moment (ms since the epoch) as its day in the reader's time zone, formatted like a corpus date (`formatDate`). */
+export function formatDay(ms: number, lang: string): string {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return formatDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, lang);
+}
+
+/** The options page's address from any other extension page (see `readerHref`), at its section `hash`. */
+export function optionsHref(hash?: string): string {
+  return `../options/index.html${hash ? `#${hash}` : ''}`;
+}

@@ -1,8 +1,9 @@
-/** The options page: global switches, theme, the sites with their own switches, and what the bundled corpus holds. */
+/** The options page: global switches, theme, reading memory, the sites with their own switches, and what the bundled corpus holds. */
 import type { CorpusStatus } from '../../core/messages';
-import type { FeatureSwitches, GlobalSettings, SiteSettings } from '../../core/settings';
+import type { FeatureSwitches, GlobalSettings, SiteSettings, SiteSwitch } from '../../core/settings';
 import { formatNumber } from '../format';
 import { useLocale } from '../i18n';
+import { MEMORY_LOADING, MemorySection, type MemoryProps } from './MemorySection';
 import { Empty, Header, Loading, ReadOnlyNotice, Section, Switch } from './common';
 
 export interface SiteEntry {
@@ -16,16 +17,20 @@ export interface OptionsProps {
   onChange: (patch: Partial<GlobalSettings>) => void;
   /** The sites with their own switches (null while loading). */
   sites: readonly SiteEntry[] | null;
-  /** Sets a site's override, or with null clears it (the site follows the global switch again). */
-  onSiteSwitch: (site: string, feature: keyof FeatureSwitches, value: boolean | null) => void;
-  /** Clears both of a site's overrides. */
+  /** Sets a site's override, or with null clears it (the site follows the global switch again; for memory, it is remembered again). */
+  onSiteSwitch: (site: string, feature: SiteSwitch, value: boolean | null) => void;
+  /** Clears both of a site's feature overrides. */
   onSiteReset: (site: string) => void;
+  /** Reading memory's state and actions (absent: shown as loading). */
+  memory?: MemoryProps;
 }
 
-export function OptionsView({ settings, status, onChange, sites, onSiteSwitch, onSiteReset }: OptionsProps) {
+export function OptionsView({ settings, status, onChange, sites, onSiteSwitch, onSiteReset, memory = MEMORY_LOADING }: OptionsProps) {
   const { t, lang } = useLocale();
   // Settings cannot be saved while storage is read-only: the controls say so by being disabled.
   const locked = Boolean(status?.readOnly);
+  // A site excluded from reading memory only is listed there, not among the sites with their own switches.
+  const switchSites = sites?.filter((s) => s.settings.highlights !== undefined || s.settings.declutter !== undefined) ?? null;
   return (
     <main class="nc-options">
       <Header subtitle={t('optionsSubtitle')} />
@@ -65,13 +70,16 @@ export function OptionsView({ settings, status, onChange, sites, onSiteSwitch, o
           </div>
         </Section>
       )}
+      {settings === null ? null : (
+        <MemorySection settings={settings} sites={sites} locked={locked} onChange={onChange} onSiteSwitch={onSiteSwitch} memory={memory} />
+      )}
       <Section title={t('sitesHeading')} id="sites">
-        {sites === null ? (
+        {switchSites === null ? (
           <Loading />
-        ) : sites.length === 0 ? (
+        ) : switchSites.length === 0 ? (
           <Empty>{t('sitesEmpty')}</Empty>
         ) : (
-          <SiteTable sites={sites} global={settings} locked={locked} onSiteSwitch={onSiteSwitch} onSiteReset={onSiteReset} />
+          <SiteTable sites={switchSites} global={settings} locked={locked} onSiteSwitch={onSiteSwitch} onSiteReset={onSiteReset} />
         )}
       </Section>
       <Section title={t('corpusHeading')} id="corpus">

@@ -2,10 +2,11 @@
 import type { TabAnalysis } from '../../core/analysis';
 import type { TabContext } from '../../core/context';
 import type { CorpusStatus } from '../../core/messages';
-import type { FeatureSwitches } from '../../core/settings';
+import type { FeatureSwitches, GlobalSettings } from '../../core/settings';
 import { formatNumber } from '../format';
 import { useLocale } from '../i18n';
 import { DigestCard } from './Digest';
+import { MemoryAsk } from './MemoryAsk';
 import {
   ContextLoading,
   CorpusLine,
@@ -31,6 +32,10 @@ export interface PopupProps {
   onOpenPanel: () => void;
   /** Undo declutter on this page now (the site's switch stays). */
   onShowEverything: () => void;
+  /** The global settings, for the one-time reading-memory question (absent or null: not asked here). */
+  settings?: GlobalSettings | null;
+  /** Saves the answer to the reading-memory question. */
+  onMemoryAnswer?: (patch: Partial<GlobalSettings>) => void;
 }
 
 /** What declutter does on this page, and the one click that brings everything back. */
@@ -70,11 +75,22 @@ export function DeclutterStatus({ analysis, onShowEverything }: { analysis: TabA
   );
 }
 
-export function PopupView({ analysis, context, status, panelKind, onSiteSwitch, onOpenPanel, onShowEverything }: PopupProps) {
+export function PopupView({
+  analysis,
+  context,
+  status,
+  panelKind,
+  onSiteSwitch,
+  onOpenPanel,
+  onShowEverything,
+  settings = null,
+  onMemoryAnswer = () => {},
+}: PopupProps) {
   const { t } = useLocale();
   return (
     <main class="nc-popup">
       <Header subtitle={t('popupSubtitle')} />
+      <MemoryAsk settings={settings} status={status} onAnswer={onMemoryAnswer} />
       <ForTab analysis={analysis}>
         {(analysis) => (
           <>

@@ -3,7 +3,7 @@
  * (the same story, or the names it shares with the page) and how strongly (its score as a bar).
  */
 import type { RelatedItem } from '../../core/context';
-import { formatNameList, formatNumber, formatPercent, languageName, readerHref } from '../format';
+import { formatDay, formatNameList, formatNumber, formatPercent, languageName, readerHref } from '../format';
 import { useLocale } from '../i18n';
 import { PublishedDate } from './common';
 
@@ -64,6 +64,7 @@ function RelatedEntry({ item: r }: { item: RelatedItem }) {
         {language ? ' ' : null}
         {language ? <span>{language}</span> : null}
       </p>
+      <OriginNote item={r} />
       <p class={`nc-why${r.sameStory ? ' nc-why-story' : ''}`}>{why}</p>
       {r.shared.length > 0 ? (
         <ul class="nc-chips" aria-label={t('sharedLabel')}>
@@ -75,5 +76,22 @@ function RelatedEntry({ item: r }: { item: RelatedItem }) {
         </ul>
       ) : null}
     </li>
+  );
+}
+
+/** Where a user article comes from: "You read this on Nov 3, 2026", "From an imported collection"; nothing for the bundled corpus. */
+function OriginNote({ item }: { item: RelatedItem }) {
+  const { t, lang } = useLocale();
+  if (item.origin === 'bundled') return null;
+  const note =
+    item.origin === 'imported'
+      ? t('memoryFromImport')
+      : item.addedAt !== null
+        ? t('memoryReadOn', formatDay(item.addedAt, lang))
+        : t('memoryReadUndated');
+  return (
+    <p class="nc-meta nc-origin" data-testid="related-origin" data-origin={item.origin}>
+      {note}
+    </p>
   );
 }

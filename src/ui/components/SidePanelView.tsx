@@ -6,9 +6,11 @@
 import type { TabAnalysis } from '../../core/analysis';
 import type { RelatedItem, TabContext } from '../../core/context';
 import type { CorpusStatus } from '../../core/messages';
+import type { GlobalSettings } from '../../core/settings';
 import { useLocale } from '../i18n';
 import { DigestCard } from './Digest';
 import { EntityCards } from './EntityCards';
+import { MemoryAsk } from './MemoryAsk';
 import { RelatedList } from './Related';
 import { TimelineView } from './Timeline';
 import {
@@ -31,14 +33,19 @@ export interface SidePanelProps {
   /** The tab's digest, related coverage, timeline and cards: undefined while loading, null when there are none. */
   context: TabContext | null | undefined;
   status: CorpusStatus | null;
+  /** The global settings, for the one-time reading-memory question (absent or null: not asked here). */
+  settings?: GlobalSettings | null;
+  /** Saves the answer to the reading-memory question. */
+  onMemoryAnswer?: (patch: Partial<GlobalSettings>) => void;
 }
 
-export function SidePanelView({ analysis, context, status }: SidePanelProps) {
+export function SidePanelView({ analysis, context, status, settings = null, onMemoryAnswer = () => {} }: SidePanelProps) {
   const { t } = useLocale();
   return (
     <main class="nc-panel">
       <Header subtitle={t('panelSubtitle')} />
       <CorpusBanner status={status} />
+      <MemoryAsk settings={settings} status={status} onAnswer={onMemoryAnswer} />
       <ForTab analysis={analysis}>{(analysis) => <PanelBody analysis={analysis} context={context} />}</ForTab>
       <CorpusLine status={status} />
     </main>
@@ -118,5 +125,7 @@ function relatedOf(analysis: TabAnalysis, context: TabContext | null): RelatedIt
       return e ? [{ id, name: e.name, type: e.type }] : [];
     }),
     sameStory: false,
+    // The analysis does not carry when a user article was added; the context (asked next) does.
+    addedAt: null,
   }));
 }

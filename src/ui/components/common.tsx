@@ -44,6 +44,7 @@ export function Switch(props: {
   hint?: string;
   checked: boolean;
   disabled?: boolean;
+  testId?: string;
   onChange: (value: boolean) => void;
 }) {
   return (
@@ -52,6 +53,7 @@ export function Switch(props: {
         type="checkbox"
         role="switch"
         id={props.id}
+        data-testid={props.testId}
         checked={props.checked}
         disabled={props.disabled}
         aria-describedby={props.hint ? `${props.id}-hint` : undefined}

@@ -3,7 +3,7 @@ import { SIDE_PANEL_KIND, openSidePanel } from '../../platform/panel';
 import { send } from '../../platform/messaging';
 import { activeTab, tabIdFromQuery, tabWindowId } from '../../platform/tabs';
 import { PopupView } from '../components/PopupView';
-import { mountPage, type TabTarget, useTabContext, useTabState } from '../connect';
+import { mountPage, type TabTarget, useGlobalSettings, useTabContext, useTabState } from '../connect';
 import '../styles.css';
 
 /** Opened with ?tab=<id> (tests, deep links) the popup shows that tab and stays open. */
@@ -19,8 +19,11 @@ function Popup() {
   }, []);
   const { analysis, status } = useTabState(target?.tabId ?? null);
   const context = useTabContext(target?.tabId ?? null, analysis === undefined ? undefined : (analysis?.analysedAt ?? null));
+  const [settings, changeSettings] = useGlobalSettings();
   return (
     <PopupView
+      settings={settings}
+      onMemoryAnswer={changeSettings}
       analysis={target === null && analysis === undefined ? undefined : analysis}
       context={context}
       status={status}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { activeTab, currentWindowId, tabIdFromQuery, watchActiveTab } from '../../platform/tabs';
 import { SidePanelView } from '../components/SidePanelView';
-import { mountPage, useTabContext, useTabState } from '../connect';
+import { mountPage, useGlobalSettings, useTabContext, useTabState } from '../connect';
 import '../styles.css';
 
 /** With ?tab=<id> the panel shows that tab; otherwise it follows the active tab of its window. */
@@ -26,7 +26,8 @@ function SidePanel() {
   }, []);
   const { analysis, status } = useTabState(tabId);
   const context = useTabContext(tabId, analysis === undefined ? undefined : (analysis?.analysedAt ?? null));
-  return <SidePanelView analysis={analysis} context={context} status={status} />;
+  const [settings, changeSettings] = useGlobalSettings();
+  return <SidePanelView analysis={analysis} context={context} status={status} settings={settings} onMemoryAnswer={changeSettings} />;
 }
 
 mountPage('panelSubtitle', <SidePanel />);
