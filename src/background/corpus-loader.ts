@@ -8,7 +8,8 @@ import { compileAliasTable, toMatchable, type AliasTable } from '../core/matcher
 import type { CorpusStatus, ReadOnlyState } from '../core/messages';
 import { errorMessage } from '../core/result';
 import { corpusMeta, loadCorpus } from './db';
-import { type MemoryTx, replayUserArticles } from './memory-db';
+import type { MemoryTx } from './memory-db';
+import { replayUserArticles } from './replay';
 import { scoringKey } from './story';
 import { type Storage, isQuotaError } from './storage';
 

@@ -19,7 +19,6 @@ import { storySummaries } from '../corpus/pipeline';
 import { pickLinked, refreshOwn, refreshTrust } from './entity-state';
 import { type CandidateStory, type StoryArticle, assignStory } from '../corpus/stories';
 import { contentWords } from '../corpus/summarise';
-import { replayPacks } from './packs';
 import { type Db, MEMORY_META_KEY, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
 import type { IDBPTransaction } from 'idb';
 import type { NewsDB } from './db';
@@ -282,23 +281,6 @@ export async function removeUserArticle(tx: MemoryTx, id: string): Promise<boole
     await tx.objectStore('packs').put(pack);
   }
   return true;
-}
-
-/**
- * Puts every user article back into freshly written corpus stores (a new bundled corpus): the
- * imported packs first, in bulk (packs.ts replayPacks), then the remembered articles in the order
- * they were added, each linked again.
- */
-export async function replayUserArticles(tx: MemoryTx): Promise<number> {
-  await replayPacks(tx);
-  const records = await tx.objectStore('userArticles').index('byAdded').getAll();
-  for (const rec of records) {
-    // A record this version cannot read (none was written before v5, but a store is user data): kept, not merged.
-    if (!(rec as Partial<UserArticleRecord>).contribution?.article || rec.origin === 'imported') continue;
-    await applyUserArticle(tx, rec);
-  }
-  if (records.length > 0) await touchMemory(tx);
-  return records.length;
 }
 
 /** A read-write transaction over {@link MEMORY_STORES}. */

@@ -12,7 +12,7 @@ import {
   articleUrlKey,
   siteOf,
 } from '../core/memory';
-import { isSameArticle } from '../core/memory-match';
+import { isSameArticle, titleKeyOf } from '../core/memory-match';
 import type { MemoryForget, RememberOutcome } from '../core/messages';
 import { textLanguage } from '../core/page-text';
 import { foldTitle } from '../core/scoring';
@@ -34,9 +34,6 @@ export interface MemoryDeps {
 
 /** The settings key of the memory's cap (in the `settings` store, beside the reader's other settings). */
 export const MEMORY_CAP_KEY = 'memory-cap';
-
-/** The folded headline and outlet a copy of the same article shares. */
-export const titleKeyOf = (title: string, source: string) => `${foldTitle(title)}|${foldTitle(source)}`;
 
 /** Approximate bytes of a record in storage: its JSON (UTF-16 text counts twice). */
 const sizeOf = (rec: UserArticleRecord) => JSON.stringify(rec).length * 2;

@@ -27,7 +27,7 @@ import {
   validateCorpus,
 } from '../core/corpus';
 import { type PackInfo, articleUrlKey, siteOf } from '../core/memory';
-import { type ArticleIdentity, isSameArticle } from '../core/memory-match';
+import { type ArticleIdentity, isSameArticle, titleKeyOf } from '../core/memory-match';
 import { splitSentences } from '../core/sentences';
 import { type Contribution, type EntityContribution, MAX_STORY_WORDS } from '../corpus/contribution';
 import type { MergedEvent } from '../corpus/events';
@@ -35,7 +35,6 @@ import { type CorpusArticle, contentHash } from '../corpus/pipeline';
 import { contentWords } from '../corpus/summarise';
 import { type Db, type NewsDB, type PackRecord, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
 import { pickLinked, refreshOwn, refreshTrust } from './entity-state';
-import { titleKeyOf } from './memory';
 import { type MEMORY_STORES, type MemoryTx, memoryTx, touchMemory } from './memory-db';
 
 /** A corpus file that cannot be imported: invalid (with the JSON path of every problem), or imported already. */
@@ -534,7 +533,7 @@ export async function removePack(db: Db, packId: string): Promise<number> {
 /**
  * Puts every imported pack back into freshly written corpus stores (a new bundled corpus): its
  * stories (members still there), then its articles merged in bulk, linked again. Runs inside the
- * corpus load's transaction (memory-db.ts replayUserArticles, before the remembered articles).
+ * corpus load's transaction (replay.ts replayUserArticles, before the remembered articles).
  */
 export async function replayPacks(tx: MemoryTx): Promise<void> {
   const linker: Linker = { links: new Map() };

@@ -28,3 +28,6 @@ export function isSameArticle(a: ArticleIdentity, b: ArticleIdentity): boolean {
   const days = Math.abs(parseDay(a.published) - parseDay(b.published)) / DAY;
   return Number.isNaN(days) || days <= SAME_STORY_COPY_DAYS;
 }
+
+/** The folded headline and outlet a copy of the same article shares (the `byTitle` look-up key of user articles). */
+export const titleKeyOf = (title: string, source: string): string => `${foldTitle(title)}|${foldTitle(source)}`;
