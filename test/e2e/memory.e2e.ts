@@ -82,8 +82,45 @@ for (const d of DRIVERS) {
       // A positive control comes below: the same page read after opting in is remembered.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(await remembered()).toEqual([]);
+
+      // The popup asks once, in plain words; "Not now" keeps it off and the question does not come back.
+      const { tabId } = await driver.analysisFor(url(STORY[0]!));
+      const popup = await driver.openExtension(`src/ui/popup/index.html?tab=${String(tabId)}`, { width: 380, height: 600 });
+      await waitFor(
+        () => popup.run(() => document.querySelector('[data-testid="memory-ask"]')?.textContent ?? '', null),
+        (t) => /device/i.test(t),
+        'the question',
+      );
+      await popup.screenshot('memory-ask');
+      await popup.click('[data-testid="memory-ask-no"]');
+      await waitFor(
+        () => popup.run(() => document.querySelectorAll('[data-testid="memory-ask"]').length, null),
+        (n) => n === 0,
+        'the question gone',
+      );
+      expect(
+        (await ui<{ global: { memory: boolean; memoryAsked: boolean } }>({ type: 'ui:get-settings', site: null })).global,
+      ).toMatchObject({
+        memory: false,
+        memoryAsked: true,
+      });
+      await popup.close();
       await tab.close();
-      await ui({ type: 'ui:set-global-settings', settings: { memory: true, memoryAsked: true } });
+
+      // The reader opts in on the options page (the contract's checkbox).
+      const options = await driver.openExtension('src/ui/options/index.html', { width: 900, height: 1200 });
+      await waitFor(
+        () => options.run(() => document.querySelector<HTMLInputElement>('[data-testid="memory-enabled"]')?.checked ?? null, null),
+        (c) => c === false,
+        'the memory switch, off',
+      );
+      await options.click('[data-testid="memory-enabled"]');
+      await waitFor(
+        async () => (await ui<{ global: { memory: boolean } }>({ type: 'ui:get-settings', site: null })).global.memory,
+        (on) => on,
+        'memory on',
+      );
+      await options.close();
     });
 
     it('reads four pages of one story in three languages: the fifth shows them as related coverage, remembered, with their events', async () => {
@@ -119,6 +156,76 @@ for (const d of DRIVERS) {
       await panel.screenshot('memory-sidepanel', { fullPage: true });
       await panel.close();
       await fifth.tab.close();
+    });
+
+    it('exports what was read; a fresh profile importing the file sees the same related coverage; a malformed file is refused and changes nothing', async () => {
+      const options = await driver.openExtension('src/ui/options/index.html', { width: 900, height: 1600 });
+      // The download is caught in the page: the file's text, as the browser would save it.
+      await options.run(() => {
+        const w = window as unknown as { exported?: Promise<string> };
+        URL.createObjectURL = (blob: Blob | MediaSource) => {
+          w.exported = (blob as Blob).text();
+          return 'blob:caught';
+        };
+        HTMLAnchorElement.prototype.click = function () {};
+      }, null);
+      await waitFor(
+        () => options.run(() => document.querySelectorAll('[data-testid="memory-item"]').length, null),
+        (n) => n === 4,
+        'four remembered articles listed',
+      );
+      await options.screenshot('memory-options', { fullPage: true });
+      await options.click('[data-testid="memory-export"]');
+      const exported = await waitFor(
+        () => options.run(() => (window as unknown as { exported?: Promise<string> }).exported ?? null, null),
+        (t) => t !== null,
+        'the exported file',
+      );
+      await options.close();
+      const file = JSON.parse(exported!) as { version: number; articles: { url: string }[] };
+      expect(file.version).toBe(1);
+      expect(file.articles.map((a) => a.url).sort()).toEqual(STORY.map((p) => url(p)).sort());
+
+      const fresh = await d.start();
+      try {
+        const freshUi = async <T>(message: unknown): Promise<T> => ((await fresh.ui(message)) as Result<T>).value;
+        const page = await fresh.openExtension('src/ui/options/index.html', { width: 900, height: 1600 });
+        const importFile = (text: string, name: string) =>
+          page.run(
+            ([t, n]) => {
+              const input = document.querySelector<HTMLInputElement>('[data-testid="memory-import"]')!;
+              const data = new DataTransfer();
+              data.items.add(new File([t], n, { type: 'application/json' }));
+              input.files = data.files;
+              input.dispatchEvent(new Event('change', { bubbles: true }));
+            },
+            [text, name] as const,
+          );
+        // A malformed file first: refused with where and why, nothing stored.
+        const broken = JSON.stringify({ ...file, articles: [{ ...file.articles[0], published: 'yesterday' }] });
+        await importFile(broken, 'broken.json');
+        const error = await waitFor(
+          () => page.run(() => document.querySelector('[data-testid="memory-import-error"]')?.textContent ?? '', null),
+          (t) => t.length > 0,
+          'the import error',
+        );
+        expect(error).toContain('$.articles[0].published');
+        expect(await freshUi<MemoryStatus>({ type: 'ui:memory-status' })).toMatchObject({ remembered: 0, imported: 0, packs: [] });
+
+        await importFile(exported!, 'memory.json');
+        await waitFor(
+          () => freshUi<MemoryStatus>({ type: 'ui:memory-status' }),
+          (st) => st.imported === 4,
+          'four articles imported',
+        );
+        const address = url(FIFTH);
+        await fresh.open(address, { viewport: { width: 1000, height: 700 } });
+        const { analysis } = await fresh.analysisFor(address, (a) => a.related.length >= 4);
+        expect(analysis.related.map((r) => r.url).sort()).toEqual(STORY.map((p) => url(p)).sort());
+        expect(analysis.related.every((r) => r.origin === 'imported')).toBe(true);
+      } finally {
+        await fresh.close();
+      }
     });
 
     it('highlights the union leader, found only in the reading, on a page of another story', async () => {

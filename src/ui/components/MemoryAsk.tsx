@@ -14,8 +14,9 @@ export interface MemoryAskProps {
 
 export function MemoryAsk({ settings, status, onAnswer }: MemoryAskProps) {
   const { t } = useLocale();
-  // Asked once; and not while storage is read-only, where the answer could not be saved.
-  if (!settings || settings.memoryAsked || status?.readOnly) return null;
+  // Asked once: not again once answered, nor when the reader turned memory on in the options; and not
+  // while storage is read-only, where the answer could not be saved.
+  if (!settings || settings.memoryAsked || settings.memory || status?.readOnly) return null;
   return (
     <section class="nc-card nc-memory-ask" data-testid="memory-ask" aria-labelledby="memory-ask-h">
       <h2 class="nc-section-title" id="memory-ask-h">
