@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --no-build] [-- --only=matcher,corpus,bundle,page]`: measures the
-// matcher, the corpus and the bundles in one run, writes artifacts/bench/results.json and
+// `npm run bench [-- --quick] [-- --no-build] [-- --only=matcher,corpus,memory,bundle,page]`: measures the
+// matcher, the corpus, reading memory and the bundles in one run, writes artifacts/bench/results.json and
 // BENCHMARKS.md, and prints a summary. The TypeScript parts run through Vite's module runner.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,9 @@ const build = !args.includes('--no-build');
 const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
-  .split(',') ?? ['matcher', 'corpus', 'bundle', 'page'];
+  .split(',') ?? ['matcher', 'corpus', 'memory', 'bundle', 'page'];
+/** Every part: only a full run of all of them writes BENCHMARKS.md. */
+const ALL_PARTS = 5;
 const limitArg = args.find((a) => a.startsWith('--limit='));
 /** Time limit of one baseline RegExp scan, ms. */
 const limitMs = limitArg ? Number(limitArg.slice('--limit='.length)) * 1000 : quick ? 2000 : 10_000;
@@ -41,6 +43,12 @@ if (only.includes('corpus')) {
   const { seedCorpus: _, ...corpus } = await corpusBench.runCorpusBench({ quick });
   log('npm run corpus: extract cold and warm, build of real-size pages');
   results.corpus = { ...corpus, cli: await corpusBench.runCliBench({ quick }) };
+}
+if (only.includes('memory')) {
+  log('reading memory: remembering read articles, a 10,000-article pack');
+  /** @type {{ module: typeof import('./bench/memory') }} */
+  const { module } = await runnerImport('/scripts/bench/memory.ts', { configFile: false, logLevel: 'error' });
+  results.memory = await module.runMemoryBench({ quick });
 }
 if (only.includes('bundle') || only.includes('page')) {
   if (build) {
@@ -67,9 +75,9 @@ mkdirSync('artifacts/bench', { recursive: true });
 writeFileSync('artifacts/bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 // Formatted as `npm run lint` (prettier --check .) expects.
 const md = await format(renderMarkdown(results), { ...(await resolveConfig('BENCHMARKS.md')), parser: 'markdown' });
-if (!quick && only.length === 4) writeFileSync('BENCHMARKS.md', md);
+if (!quick && only.length === ALL_PARTS) writeFileSync('BENCHMARKS.md', md);
 else writeFileSync('artifacts/bench/BENCHMARKS.md', md);
 console.info(summary(results));
 log(
-  `results: artifacts/bench/results.json; table: ${!quick && only.length === 4 ? 'BENCHMARKS.md' : 'artifacts/bench/BENCHMARKS.md (partial or quick run)'}`,
+  `results: artifacts/bench/results.json; table: ${!quick && only.length === ALL_PARTS ? 'BENCHMARKS.md' : 'artifacts/bench/BENCHMARKS.md (partial or quick run)'}`,
 );

@@ -37,6 +37,31 @@ export function targets(r) {
     }
   }
   if (r.corpus?.cli) out.push(...cliTargets(r.corpus.cli));
+  if (r.memory) {
+    const m = r.memory;
+    out.push({
+      target: 'Remembering a read article ≤ 150 ms in the background (median, fake-indexeddb)',
+      value: `${ms(m.remember.total.median)} (p95 ${ms(m.remember.total.p95)})`,
+      met: m.remember.met,
+    });
+    if (m.pack.met !== null)
+      out.push({
+        target: `${n(m.pack.articles)}-article pack import ≤ 30 s (fake-indexeddb)`,
+        value: ms(m.pack.importMs),
+        met: m.pack.met,
+      });
+    for (const [key, label] of /** @type {[string, string][]} */ ([
+      ['scoreWarm', 'scorePageInDb (warm cache)'],
+      ['tabContext', 'tabContext'],
+    ])) {
+      const p95 = m.pack[key].p95;
+      out.push({
+        target: `Look-up p95 ≤ 10 ms with a ${n(m.pack.articles)}-article pack imported: ${label}`,
+        value: ms(p95),
+        met: p95 <= 10,
+      });
+    }
+  }
   if (r.bundle) {
     for (const b of r.bundle) {
       if (b.content) out.push({ target: `Content script ≤ 25 KB gzipped (${b.target})`, value: kb(b.content.gzip), met: b.content.met });
@@ -393,6 +418,7 @@ export function renderMarkdown(r) {
     );
     if (c.cli) L.push(...cliMarkdown(c.cli));
   }
+  if (r.memory) L.push(...memoryMarkdown(r.memory));
   if (r.bundle) {
     L.push(
       '## Bundle sizes',
@@ -414,6 +440,27 @@ export function renderMarkdown(r) {
   if (!r.page || r.page.skipped) L.push(`Not measured: ${r.page?.skipped ?? 'not run'}.`, '');
   else L.push(...pageMarkdown(r.page), '');
   return L.join('\n');
+}
+
+/** @param {any} m the reading-memory results (scripts/bench/memory.ts) */
+function memoryMarkdown(m) {
+  const stat = (/** @type {any} */ x) => `${ms(x.median)} / ${ms(x.p95)}`;
+  return [
+    '## Reading memory',
+    '',
+    `IndexedDB is **${m.store}**. **Remembering**: the memory test pages (${m.remember.pages} articles of ${m.remember.words.min}–${m.remember.words.max} words, read from their HTML as the content script reads them), each remembered several times at other addresses and dates (${m.remember.articles} in all, ${m.remember.stored} stored), with the bundled seed corpus loaded: the pipeline's stages on the article (sentences, entities, facts, events, summary: \`contributionOf\`) and the whole background work (stages, copy check, merge into the corpus stores, story assignment, cap check: \`remember\`). **Pack**: a synthetic corpus file (${n(m.pack.articles)} articles, ${n(m.pack.entities)} entities shared across them, ${n(m.pack.events)} events, stories of ten) imported with \`importPack\` into a database holding the seed corpus, then pages that are variations of its articles scored and their side-panel context made (the scoring index is built from the stores on the first look-up), then the pack removed.`,
+    '',
+    '| Work | p50 / p95 (or time) |',
+    '| --- | --- |',
+    `| Remember a read article: the pipeline's stages | ${stat(m.remember.stages)} |`,
+    `| Remember a read article: all of it | ${stat(m.remember.total)} |`,
+    `| Import ${n(m.pack.articles)} articles (${n(m.pack.added)} added) | ${ms(m.pack.importMs)} |`,
+    `| First look-up after the import (scoring index built) | ${ms(m.pack.scoreFirstMs)} |`,
+    `| scorePageInDb, warm | ${stat(m.pack.scoreWarm)} |`,
+    `| tabContext (${Math.round(m.pack.withRelated * 100)} % of the pages with related coverage) | ${stat(m.pack.tabContext)} |`,
+    `| Remove the pack | ${ms(m.pack.removeMs)} |`,
+    '',
+  ];
 }
 
 /** @param {any} r */

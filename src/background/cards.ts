@@ -14,15 +14,24 @@ export interface EntityCardOptions {
   storyId?: string | null;
   /** Reads an article: a caller making many cards passes one that remembers, since cards cite the same articles. */
   article?: (id: string) => Promise<Article | undefined>;
+  /** Reads the articles of `ids` in one go ahead of `article` (the same caller's). */
+  prefetch?: (ids: readonly string[]) => void;
 }
+
+/** Descriptions and facts a card chooses among (in stored order; the page's language first). */
+const MAX_CANDIDATES = { descriptions: 8, facts: 12 };
 
 export async function entityCard(db: Db, entityId: string, opts: EntityCardOptions): Promise<EntityCard | null> {
   const article = opts.article ?? ((id: string) => db.get('articles', id));
   const entity = await db.get('entities', entityId);
   if (!entity) return null;
   // The pipeline stores every description candidate with its citation; the contract's `description` is the first.
-  const descriptions: readonly Cited[] = entity.descriptions ?? [];
-  const articleIds = [...new Set([...descriptions, ...entity.facts].map((c) => c.articleId))];
+  // A card shows one description and three facts: it reads the articles of the first few candidates
+  // only (an entity the reader's articles name often has facts from hundreds of them).
+  const descriptions: readonly Cited[] = (entity.descriptions ?? []).slice(0, MAX_CANDIDATES.descriptions);
+  const candidates: readonly Cited[] = entity.facts.slice(0, MAX_CANDIDATES.facts);
+  const articleIds = [...new Set([...descriptions, ...candidates].map((c) => c.articleId))];
+  opts.prefetch?.(articleIds);
   const articles = new Map<string, Article>();
   for (const a of await Promise.all(articleIds.map(article))) if (a) articles.set(a.id, a);
   const cite = (c: Cited): CitedText | null => {
@@ -36,7 +45,7 @@ export async function entityCard(db: Db, entityId: string, opts: EntityCardOptio
       .map(cite)
       .filter((c): c is CitedText => c !== null)
       .sort(byLang)[0] ?? null;
-  const facts = entity.facts
+  const facts = candidates
     .map(cite)
     .filter((c): c is CitedText => c !== null)
     .sort(byLang)

@@ -86,6 +86,14 @@ function reader(db: Db) {
     if (!a) articles.set(id, (a = db.get('articles', id)));
     return a;
   };
+  /** Reads the articles of `ids` not read yet in one transaction (one per article costs more than the reads). */
+  const prefetch = (ids: Iterable<string>): void => {
+    const wanted = [...new Set(ids)].filter((id) => !articles.has(id));
+    if (wanted.length < 2) return;
+    const tx = db.transaction('articles');
+    for (const id of wanted) articles.set(id, tx.store.get(id));
+    tx.done.catch(() => undefined);
+  };
   const sentencesOf = (a: Article) => {
     let s = sentences.get(a.id);
     if (!s) sentences.set(a.id, (s = articleSentences(a)));
@@ -133,7 +141,7 @@ function reader(db: Db) {
   /** Entity refs for ids, in order, unknown ids dropped. */
   const refs = async (ids: readonly string[]): Promise<EntityRef[]> => (await Promise.all([...new Set(ids)].map(entity))).filter(notNull);
 
-  return { article, cite, find, refs };
+  return { article, prefetch, cite, find, refs };
 }
 
 type Reader = ReturnType<typeof reader>;
@@ -344,6 +352,7 @@ async function timelineEvents(db: Db, r: Reader, articleIds: readonly string[], 
   for (const e of stored) if (!byId.has(e.id)) byId.set(e.id, e);
   // The reader's own articles' events are stored one per article: reports of one event are merged here.
   const merged = mergeStoredEvents([...byId.values()], (e) => isUserId(e.articleId));
+  r.prefetch(merged.map((e) => e.articleId));
   const events = (await Promise.all(merged.map((e) => timelineEvent(r, e, ownArticle)))).filter(notNull);
   return events.sort((a, b) => compareTemporal(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -368,6 +377,7 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
     (story ? await storyDigest(r, story, analysis.lang) : null) ??
     (await (tabId === undefined || !digests ? pageDigest(analysis, askPage) : digests.get(tabId, analysis, askPage, document)));
 
+  r.prefetch(analysis.related.map((x) => x.articleId));
   const related: RelatedItem[] = await Promise.all(
     analysis.related
       .filter((x) => x.articleId !== analysis.articleId)
@@ -403,7 +413,9 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
   const storyId = analysis.story?.id ?? null;
   const cards = (
     await Promise.all(
-      analysis.entities.slice(0, MAX_CARDS).map((e) => entityCard(db, e.id, { lang: analysis.lang, storyId, article: r.article })),
+      analysis.entities
+        .slice(0, MAX_CARDS)
+        .map((e) => entityCard(db, e.id, { lang: analysis.lang, storyId, article: r.article, prefetch: r.prefetch })),
     )
   ).filter(notNull);
 

@@ -1,0 +1,167 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- benchmark code: indexes into arrays it has just built */
+/**
+ * Reading memory's background work, in fake-indexeddb in Node (the browsers' IndexedDB is faster):
+ * - remembering a read article: the pipeline's stages on it (contribution.ts) and its merge into
+ *   the corpus stores (memory-db.ts), per article, on the memory test pages read as the content
+ *   script reads them (each page several times at other addresses and dates, so that none is a copy);
+ * - importing a 10,000-article corpus pack (packs.ts), then the look-ups of a page against a corpus
+ *   that holds it (scoring index rebuilt from the stores once, then warm; the side panel's context).
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { tabContext } from '../../src/background/context';
+import { loadCorpus, openNewsDb } from '../../src/background/db';
+import { createMemory } from '../../src/background/memory';
+import { importPack, removePack } from '../../src/background/packs';
+import { createScoringCache, scorePageInDb } from '../../src/background/story';
+import type { TabAnalysis } from '../../src/core/analysis';
+import { compileAliasTable, createMatcher, toMatchable } from '../../src/core/matcher';
+import { type ReadArticle, parseReadArticle } from '../../src/core/memory';
+import { type PageFeatures, pageTerms } from '../../src/core/scoring';
+import { contributionOf } from '../../src/corpus/contribution';
+import { parseRegistry } from '../../src/corpus/entities';
+import { buildCorpusFromPaths } from '../../src/corpus/node';
+import { describePage } from '../../src/page/collect';
+import { readArticle } from '../../src/page/reading';
+import { syntheticPack } from './packs';
+import { rng, round, stats, timeAsync } from './util';
+
+const PAGES = ['memory-sv-1', 'memory-en-1', 'memory-de-1', 'memory-sv-2', 'memory-en-2', 'memory-other'];
+/** The issue's budget for remembering one typical article in the background. */
+export const REMEMBER_TARGET_MS = 150;
+export const PACK_TARGET_MS = 30_000;
+
+async function readPage(page: string): Promise<ReadArticle> {
+  const doc = parseHTML(readFileSync(`test/fixtures/pages/${page}.html`, 'utf8')).document;
+  const article = parseReadArticle(readArticle(doc, await describePage(doc, `https://news.example/${page}.html`)));
+  if (!article) throw new Error(`${page}: not an article`);
+  return article;
+}
+
+/** A day `n` days after `day`. */
+const dayAfter = (day: string | null, n: number) =>
+  new Date(Date.parse(`${day ?? '2026-11-20'}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+export async function runMemoryBench({ quick }: { quick: boolean }) {
+  const registry = parseRegistry(JSON.parse(readFileSync('assets/registry.json', 'utf8')) as unknown);
+  const seed = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json').corpus;
+  const pages = await Promise.all(PAGES.map(readPage));
+  const rounds = quick ? 2 : 6;
+
+  // Remembering: each page `rounds` times, each time at another address, a week later (the same story going on).
+  const db = await openNewsDb(`bench-memory-${String(Date.now())}`);
+  await loadCorpus(db, seed);
+  const known = async () => {
+    const m = createMatcher(
+      compileAliasTable((await db.getAll('entities')).filter((e) => !e.user?.own || e.user.trusted).map(toMatchable)),
+    );
+    return (text: string) => m.scan(text).map((x) => ({ id: x.entityId, start: x.start, end: x.end }));
+  };
+  const memory = createMemory({ db: () => Promise.resolve(db), registry, known });
+  const inputs = Array.from({ length: rounds }, (_, r) =>
+    pages.map((p, i) => ({
+      ...p,
+      url: `${p.url}?r=${String(r)}`,
+      title: `${p.title} (${String(r)})`,
+      published: dayAfter(p.published, 7 * r + i),
+    })),
+  ).flat();
+  const stages: number[] = [];
+  for (const a of inputs) {
+    const t0 = performance.now();
+    contributionOf('~bench', { ...a, lead: null }, registry, undefined, await known());
+    stages.push(performance.now() - t0);
+  }
+  const outcomes: string[] = [];
+  const remember = await timeAsync(async (i) => outcomes.push((await memory.remember(inputs[i]!)).outcome), inputs.length);
+  const words = pages.map((p) => p.body.split(/\s+/u).length).sort((a, b) => a - b);
+  db.close();
+
+  // A 10,000-article pack: import, then look-ups against the corpus holding it.
+  const packArticles = quick ? 2000 : 10_000;
+  const pdb = await openNewsDb(`bench-memory-pack-${String(Date.now())}`);
+  await loadCorpus(pdb, seed);
+  const pack = syntheticPack({ articles: packArticles });
+  const t0 = performance.now();
+  const imported = await importPack(pdb, pack, 'synthetic.json');
+  const importMs = performance.now() - t0;
+  const r = rng(5);
+  const runs = quick ? 40 : 200;
+  const stored = await pdb.getAll('articles');
+  const userArticles = stored.filter((a) => a.origin === 'imported');
+  const pageOf = (i: number): PageFeatures => {
+    const a = userArticles[Math.floor(r() * userArticles.length)]!;
+    return {
+      url: `https://elsewhere.example/${String(i)}`,
+      title: `${a.title} (${String(i)})`,
+      lang: a.lang,
+      published: a.published,
+      entities: a.entities.map((id) => ({ id, count: 2 })),
+      terms: pageTerms(`${a.title}\n\n${a.body}`, a.lang),
+      words: a.body.split(/\s+/u).length,
+    };
+  };
+  const features = Array.from({ length: runs }, (_, i) => pageOf(i));
+  const cache = createScoringCache();
+  const f0 = performance.now();
+  const first = await scorePageInDb(pdb, features[0]!, {}, cache);
+  const scoreFirstMs = performance.now() - f0;
+  const scoreWarm = await timeAsync((i) => scorePageInDb(pdb, features[i]!, {}, cache), runs);
+  const analyses: TabAnalysis[] = [];
+  for (let i = 0; i < (quick ? 20 : 60); i++) {
+    const p = features[i]!;
+    const s = i === 0 ? first : await scorePageInDb(pdb, p, {}, cache);
+    analyses.push({
+      url: p.url,
+      lang: p.lang,
+      analysedAt: 1,
+      entities: p.entities.map((e) => ({ id: e.id, name: e.id, type: 'organization', count: e.count })),
+      story: s.story,
+      related: s.related,
+      declutter: { active: false, walls: 0, boilerplate: 0 },
+      title: p.title,
+      words: p.words,
+      langSource: 'declared',
+      published: p.published,
+      articleId: s.self,
+      isArticle: true,
+      site: { key: 'elsewhere.example', highlights: true, declutter: true },
+      corpus: { build: seed.build, articles: 0, entities: 0, events: 0, stories: 0 },
+    });
+  }
+  const context = await timeAsync((i) => tabContext(pdb, analyses[i]!), analyses.length);
+  const related = analyses.filter((a) => a.related.length > 0).length / analyses.length;
+  const x0 = performance.now();
+  await removePack(pdb, imported.pack.id);
+  const removeMs = performance.now() - x0;
+  pdb.close();
+
+  return {
+    store: 'fake-indexeddb in Node (not the browser IndexedDB)',
+    remember: {
+      articles: inputs.length,
+      pages: PAGES.length,
+      words: { min: words[0]!, max: words[words.length - 1]! },
+      stored: outcomes.filter((o) => o === 'stored').length,
+      total: remember,
+      stages: stats(stages),
+      targetMs: REMEMBER_TARGET_MS,
+      met: remember.median <= REMEMBER_TARGET_MS,
+    },
+    pack: {
+      articles: packArticles,
+      entities: pack.entities.length,
+      events: pack.events.length,
+      added: imported.added,
+      importMs: round(importMs),
+      removeMs: round(removeMs),
+      targetMs: PACK_TARGET_MS,
+      met: packArticles < 10_000 ? null : importMs <= PACK_TARGET_MS,
+      scoreFirstMs: round(scoreFirstMs),
+      scoreWarm,
+      tabContext: context,
+      withRelated: round(related),
+    },
+  };
+}
