@@ -14,6 +14,7 @@ export const READ_VISIBLE_SECONDS = 15;
 /** What {@link watchReading} needs of the window (a test passes its own). */
 export interface ReadingHost {
   readonly innerHeight: number;
+  readonly scrollY: number;
   addEventListener(type: 'scroll', listener: () => void, options: { passive: true; signal: AbortSignal }): void;
   setInterval(callback: () => void, ms: number): number;
   clearInterval(handle: number): void;
@@ -21,8 +22,8 @@ export interface ReadingHost {
 
 /**
  * Calls `onRead` once, when the reader reads `region` (the article's prose): they scroll and its
- * body fills the middle of the viewport, or it does for {@link READ_VISIBLE_SECONDS} while the page
- * is visible. Stops on `signal` or after reading. Cost while watching: a rectangle read per scroll
+ * body fills the middle of the viewport (or had, when the watch begins), or it does for
+ * {@link READ_VISIBLE_SECONDS} while the page is visible. Stops on `signal` or after reading. Cost while watching: a rectangle read per scroll
  * (throttled to one per 250 ms) and one per second.
  */
 export function watchReading(
@@ -59,6 +60,11 @@ export function watchReading(
     },
     { passive: true, signal: stop.signal },
   );
+  // The reader may have scrolled into the body before the watch began (a quick reader, a slow page).
+  if (host.scrollY > 0 && inView()) {
+    read();
+    return;
+  }
   let seconds = 0;
   const timer = host.setInterval(() => {
     if (doc.visibilityState === 'visible' && inView() && ++seconds >= READ_VISIBLE_SECONDS) read();

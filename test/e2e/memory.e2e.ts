@@ -60,10 +60,7 @@ for (const d of DRIVERS) {
 
     /** The reader scrolls into the article's body (the contract: that counts as reading it). */
     const scrollIntoBody = (tab: DriverPage) =>
-      tab.run(() => {
-        const paragraphs = document.querySelectorAll('article p');
-        paragraphs[Math.floor(paragraphs.length / 2)]?.scrollIntoView({ block: 'center' });
-      }, null);
+      tab.run(() => [...document.querySelectorAll('article p')].at(-1)?.scrollIntoView({ block: 'center' }), null);
 
     /** Reads a page: opens it, scrolls into its body, and waits until the memory holds it. */
     async function read(page: string): Promise<void> {

@@ -1,7 +1,8 @@
 /**
- * An extension update in real Chromium: the installed version has an older bundled corpus and
- * the reader has changed a setting; the update ships a new corpus. After the reload the bundled
- * stores hold the new corpus and the reader's setting is still there.
+ * An extension update in real Chromium: the installed version has an older bundled corpus, the
+ * reader has changed a setting and has reading memory on with two articles remembered; the update
+ * ships a new corpus. After the reload the bundled stores hold the new corpus, and the reader's
+ * setting and remembered articles are still there (user data a new bundled corpus never replaces).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
 import type { CorpusStatus } from '../../src/core/messages';
-import { ROOT, requireBrowser, waitFor } from './harness';
+import { ROOT, requireBrowser, startServer, waitFor } from './harness';
 
 const executable = requireBrowser('chromium');
 
@@ -30,9 +31,11 @@ describe.skipIf(executable === null)('Chromium: updating the extension', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nc-update-'));
   const ext = join(dir, 'extension');
   let context: BrowserContext | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
 
   afterAll(async () => {
     await context?.close();
+    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -59,7 +62,26 @@ describe.skipIf(executable === null)('Chromium: updating the extension', () => {
     expect(await ask(page, { type: 'ui:set-site-switch', site: 'news.example', feature: 'declutter', value: false })).toMatchObject({
       ok: true,
     });
-    expect(await ask(page, { type: 'ui:set-global-settings', settings: { theme: 'dark' } })).toMatchObject({ ok: true });
+    expect(await ask(page, { type: 'ui:set-global-settings', settings: { theme: 'dark', memory: true } })).toMatchObject({ ok: true });
+    // Two pages read (scrolled into their bodies): remembered.
+    server = await startServer();
+    const list = async (p: Page) =>
+      ((await ask(p, { type: 'ui:memory-list', query: '', offset: 0, limit: 10 })).value as { items: { id: string; url: string }[] }).items;
+    for (const name of ['memory-sv-1', 'memory-en-1']) {
+      const tab = await context.newPage();
+      await tab.goto(`${server.origin}/fixtures/${name}.html`);
+      await waitFor(
+        async () => {
+          await tab.evaluate(() => [...document.querySelectorAll('article p')].at(-1)?.scrollIntoView({ block: 'center' }));
+          return (await list(page)).length;
+        },
+        (n) => n >= (name === 'memory-sv-1' ? 1 : 2),
+        `${name} remembered`,
+      );
+      await tab.close();
+    }
+    const remembered = await list(page);
+    expect(remembered).toHaveLength(2);
 
     const after = buildInto(ext, ['assets/seeds']);
     expect(after.articles).toBe(2);
@@ -86,7 +108,11 @@ describe.skipIf(executable === null)('Chromium: updating the extension', () => {
     expect(second).toMatchObject({ articles: 2, error: null });
     expect(await ask(options, { type: 'ui:get-settings', site: 'news.example' })).toMatchObject({
       ok: true,
-      value: { global: { theme: 'dark' }, site: { declutter: false } },
+      value: { global: { theme: 'dark', memory: true }, site: { declutter: false } },
     });
+    // The remembered articles are kept, and merged into the new corpus: the reader view has them.
+    expect((await list(options)).map((i) => i.id).sort()).toEqual(remembered.map((i) => i.id).sort());
+    for (const { id, url } of remembered)
+      expect(await ask(options, { type: 'ui:get-article', articleId: id })).toMatchObject({ ok: true, value: { id, url } });
   });
 });
