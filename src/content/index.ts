@@ -269,9 +269,10 @@ function main(): void {
   const unlisten = onBackgroundMessage((m) => {
     if (m.type === 'background:switches') {
       setHighlights(m.highlights);
-      // Declutter switched on: report again, so that a background that forgot this document (its
-      // service worker was stopped meanwhile) can run declutter here, bound to it.
-      if (m.declutter && !passing) scheduleReport();
+      // Report again: declutter switched on (a background that forgot this document, its service worker
+      // stopped meanwhile, can run declutter here, bound to it), or reading memory switched on or off
+      // (the answer says whether to watch for reading).
+      if (!passing) scheduleReport();
       return undefined;
     }
     // The corpus changed (the reader forgot articles, imported a pack): read the page again from the start.

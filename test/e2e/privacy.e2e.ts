@@ -312,7 +312,7 @@ for (const d of DRIVERS) {
       await page.close();
     });
 
-    it('a browsing session with popup, side panel, options, reader, a hover card, a switch and the real panel makes no request', async () => {
+    it('a browsing session with popup, side panel, options, reader, a hover card, a switch, reading memory and the real panel makes no request', async () => {
       // Chromium: the control's refused fetches were logged; only what comes after counts.
       const errorsBefore = driver.errors?.length ?? 0;
       const tabs: { page: DriverPage; tabId: number; analysis: TabAnalysis; url: string }[] = [];
@@ -369,6 +369,8 @@ for (const d of DRIVERS) {
           (n) => n > 0,
           `the popup of ${t.url}`,
         );
+        // The first popup asks about reading memory: yes (what is read is then kept, on this device only).
+        if (t === tabs[0]) await popup.click('[data-testid="memory-ask-yes"]');
         const panel = await extensionPage(`src/ui/sidepanel/index.html?tab=${t.tabId}`);
         await waitFor(
           () => count(panel, '[data-testid="page-card"]'),
@@ -387,6 +389,18 @@ for (const d of DRIVERS) {
         await panel.close();
         await popup.close();
       }
+
+      // Reading memory on: the pages are read (scrolled into their bodies) and the articles not in the bundled corpus remembered.
+      for (const t of tabs) {
+        await t.page.front();
+        await t.page.run(() => [...document.querySelectorAll('article p, main p')].at(-1)?.scrollIntoView({ block: 'center' }), null);
+      }
+      await waitFor(
+        async () =>
+          ((await driver.ui({ type: 'ui:memory-list', query: '', offset: 0, limit: 20 })) as { value: { total: number } }).value.total,
+        (n) => n >= 1,
+        'a page remembered',
+      );
 
       // A site switch, off and on again, from the popup of the story page; then the real panel from the popup.
       const popup = await extensionPage(`src/ui/popup/index.html?tab=${story.tabId}`);
