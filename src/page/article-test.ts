@@ -66,6 +66,8 @@ const BLOCKS = new Set(
 const HEADING = /^H[1-6]$/;
 /** Containers whose prose is never the article's (navigation, page furniture, forms). */
 const NOT_PROSE = new Set(['NAV', 'FOOTER', 'ASIDE', 'MENU', 'DIALOG', 'HEADER']);
+/** An id or class naming the readers' comments section (its prose is not the article's, however long). */
+const COMMENTS = /(?:^|\s)(?:comments|commentlist|comment-list|disqus_thread)(?:\s|$)/i;
 /** schema.org types of articles: Article and its kin (NewsArticle, ReportageNewsArticle, …), blog posts. */
 const ARTICLE_TYPE = /(?:^|[/:#])\w*(?:Article|BlogPosting)$/;
 /** schema.org page types that are not an article (only heeded when no article type is declared). */
@@ -321,7 +323,8 @@ export function articleVerdict(
         if (descend) {
           const isBlock = BLOCKS.has(tag) || tag.includes('-');
           if (isBlock) {
-            const furnitureRoot = NOT_PROSE.has(tag) || el.getAttribute('role') === 'navigation';
+            const furnitureRoot =
+              NOT_PROSE.has(tag) || el.getAttribute('role') === 'navigation' || COMMENTS.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
             const furniture = furnitureDepth > 0 || furnitureRoot;
             if (furnitureRoot) furnitureDepth++;
             const b: Block = {

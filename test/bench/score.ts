@@ -54,3 +54,8 @@ export function summarise(scores: readonly PageScore[]): Summary {
   const recall = scores.reduce((s, x) => s + x.recall, 0) / scores.length;
   return { precision, recall, f1: (2 * precision * recall) / (precision + recall), pages: scores.length };
 }
+
+/** One page's F1, from its precision and recall (0 when both are 0). */
+export function pageF1(s: { precision: number; recall: number }): number {
+  return s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall);
+}
