@@ -454,5 +454,7 @@ export async function readerArticle(db: Db, articleId: string): Promise<ReaderAr
     byline: a.byline,
     paragraphs,
     entities: await reader(db).refs(a.entities),
+    origin: a.origin ?? 'bundled',
+    addedAt: a.addedAt ?? null,
   };
 }

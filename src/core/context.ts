@@ -111,6 +111,9 @@ export interface ReaderArticle {
   /** Each paragraph's sentences with their index in the article (the index facts and events cite). */
   paragraphs: { sentence: number; text: string }[][];
   entities: EntityRef[];
+  /** Where the article comes from (bundled, or the reader's: remembered or imported), and when the reader's was added (ms), else null. */
+  origin?: 'bundled' | 'remembered' | 'imported';
+  addedAt?: number | null;
 }
 
 /**

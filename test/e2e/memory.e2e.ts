@@ -152,6 +152,22 @@ for (const d of DRIVERS) {
       expect(events.filter((date) => date.startsWith('2024-03'))).toHaveLength(1);
       await panel.screenshot('memory-sidepanel', { fullPage: true });
       await panel.close();
+
+      // The reader view opens a remembered article, saying it was read.
+      const de = items.find((i) => i.lang === 'de')!;
+      const reader = await driver.openExtension(`src/ui/reader/index.html?article=${encodeURIComponent(de.id)}`, {
+        width: 800,
+        height: 900,
+      });
+      const note = await waitFor(
+        () => reader.run(() => document.querySelector('[data-testid="related-origin"]')?.textContent ?? '', null),
+        (t) => t.length > 0,
+        'the reader view of a remembered article',
+      );
+      expect(note).toMatch(/read/i);
+      expect(await reader.run(() => document.querySelector('#reader-title')?.textContent ?? '', null)).toBe(de.title);
+      await reader.screenshot('memory-reader');
+      await reader.close();
       await fifth.tab.close();
     });
 

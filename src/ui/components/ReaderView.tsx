@@ -3,6 +3,7 @@
  * and the sentence a citation points at marked, scrolled to and focused, so that a reader can
  * check a quote in its context.
  */
+import { OriginNote } from './Related';
 import { Fragment } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReaderArticle } from '../../core/context';
@@ -68,6 +69,7 @@ function ReaderArticleView({ article: a, sentence }: { article: ReaderArticle; s
           {language ? ' ' : null}
           {language ? <span>{language}</span> : null}
         </p>
+        {a.origin && a.origin !== 'bundled' ? <OriginNote item={{ origin: a.origin, addedAt: a.addedAt ?? null }} /> : null}
         {a.entities.length > 0 ? (
           <ul class="nc-chips" aria-label={t('readerEntities')} lang={lang}>
             {a.entities.map((e) => (

@@ -80,7 +80,7 @@ function RelatedEntry({ item: r }: { item: RelatedItem }) {
 }
 
 /** Where a user article comes from: "You read this on Nov 3, 2026", "From an imported collection"; nothing for the bundled corpus. */
-function OriginNote({ item }: { item: RelatedItem }) {
+export function OriginNote({ item }: { item: Pick<RelatedItem, 'origin' | 'addedAt'> }) {
   const { t, lang } = useLocale();
   if (item.origin === 'bundled') return null;
   const note =
