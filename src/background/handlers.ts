@@ -30,6 +30,9 @@ export interface HandlersDeps {
   now?: () => number;
 }
 
+/** The least time between two articles remembered from one tab (a reader does not read two articles in less). */
+export const MIN_REMEMBER_GAP_MS = 5000;
+
 export function createHandlers(
   deps: HandlersDeps,
   parts: {
@@ -51,6 +54,8 @@ export function createHandlers(
   const { storage, corpus: loader, tabs } = parts;
   const { db, settingsWrite } = storage;
   const { ensureCorpus } = loader;
+  /** When each tab last had an article remembered: a page that navigates and scrolls itself cannot flood the memory. */
+  const lastRemembered = new Map<number, number>();
 
   return {
     async 'content:page-analysed'({ page: reportedPage, document, sample }, { tabId, url: senderUrl, documentId, incognito }) {
@@ -224,6 +229,8 @@ export function createHandlers(
       if (analysis.articleId && (await d.get('articles', analysis.articleId))?.origin === undefined)
         return { stored: false, outcome: 'in-corpus' };
       if (storage.readOnly()) return { stored: false, outcome: 'read-only' };
+      if (now() - (lastRemembered.get(tabId) ?? -Infinity) < MIN_REMEMBER_GAP_MS) return { stored: false, outcome: 'too-soon' };
+      lastRemembered.set(tabId, now());
       let result: Awaited<ReturnType<Memory['remember']>>;
       try {
         result = await settingsWrite(() => parts.memory.remember({ ...article, url: analysis.url }));
@@ -236,7 +243,8 @@ export function createHandlers(
       return { stored: result.stored, outcome: result.outcome };
     },
     async 'ui:memory-status'() {
-      return parts.memory.status(storage.readOnly() ? (storage.readOnly()?.detail ?? 'read-only') : null);
+      const readOnly = storage.readOnly();
+      return parts.memory.status(readOnly ? `${readOnly.reason}: ${readOnly.detail}` : null);
     },
     async 'ui:memory-list'({ query, offset, limit }) {
       return parts.memory.list(query, offset, limit);

@@ -206,13 +206,13 @@ function main(): void {
 
   /** Reading memory: while the background would keep this page, watch for the reader reading it, then send the article. */
   function watchForReading(remember: boolean, forPage: number): void {
-    if (!remember || remembered) {
-      if (!remember) reading?.abort();
-      if (!remember) reading = null;
+    if (!remember) {
+      reading?.abort();
+      reading = null;
       return;
     }
     const prose = region;
-    if (reading || !prose) return;
+    if (remembered || reading || !prose) return;
     const watch = new AbortController();
     reading = watch;
     alive.signal.addEventListener('abort', () => watch.abort(), { signal: watch.signal });

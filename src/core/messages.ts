@@ -129,7 +129,17 @@ export type MemoryForget = { ids: string[] } | { site: string } | { pack: string
 
 /** What became of a read page sent to be remembered. */
 export type RememberOutcome =
-  'stored' | 'updated' | 'duplicate' | 'in-corpus' | 'off' | 'excluded' | 'private' | 'not-article' | 'too-short' | 'read-only';
+  | 'stored'
+  | 'updated'
+  | 'duplicate'
+  | 'in-corpus'
+  | 'off'
+  | 'excluded'
+  | 'private'
+  | 'not-article'
+  | 'too-short'
+  | 'too-soon'
+  | 'read-only';
 
 export type { DeclutterCounts, DeclutterMode, DeclutterSkip };
 

@@ -9,6 +9,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Db, openNewsDb } from '../../src/background/db';
+import { MIN_REMEMBER_GAP_MS } from '../../src/background/handlers';
 import { createBackground } from '../../src/background/service';
 import type { ReadArticle } from '../../src/core/memory';
 import { type SenderInfo, dispatch } from '../../src/core/messages';
@@ -46,7 +47,8 @@ const page = (isArticle = true) => ({
 });
 
 let n = 0;
-function background(openDb?: (onBlocked: () => void) => Promise<Db>) {
+let clock = Date.parse('2026-11-25T12:00:00Z');
+function background(openDb?: (onBlocked: () => void) => Promise<Db>, now?: () => number) {
   const name = `memory-handlers-${String(++n)}`;
   const bg = createBackground({
     openDb: openDb ?? (() => openNewsDb(name)),
@@ -56,6 +58,8 @@ function background(openDb?: (onBlocked: () => void) => Promise<Db>) {
     bundledBuild: 'fixture-1',
     setBadge: () => Promise.resolve(),
     registry,
+    // A minute passes between two requests: the memory's rate limit per tab is not what these tests are about.
+    now: now ?? (() => (clock += 60_000)),
   });
   const tab = (incognito = false): SenderInfo => ({ id: 'ext', url: URL_A, tabId: 1, frameId: 0, incognito });
   const call = async <T>(message: object, sender: SenderInfo = fromUi): Promise<T> => {
@@ -117,6 +121,28 @@ describe('what is remembered', () => {
     await b.set({ memoryPaused: false });
     await b.analyse();
     expect((await b.remember()).stored).toBe(true);
+  });
+
+  it('at most one article per tab every few seconds: a page that navigates and scrolls itself cannot flood the memory', async () => {
+    let t = Date.parse('2026-11-25T12:00:00Z');
+    const b = background(undefined, () => t);
+    await b.set({ memory: true });
+    await b.analyse();
+    expect((await b.remember()).stored).toBe(true);
+    const next = { ...article, url: `${URL_A}-2`, title: 'Union leader calls for a crisis plan in Hallsvik' };
+    const send = () =>
+      b.call<{ outcome: string }>(
+        { type: 'content:remember', article: next, document: 'd1' },
+        { id: 'ext', url: `${URL_A}-2`, tabId: 1, frameId: 0 },
+      );
+    await b.call(
+      { type: 'content:page-analysed', page: { ...page(), url: `${URL_A}-2` }, document: 'd1' },
+      { id: 'ext', url: `${URL_A}-2`, tabId: 1, frameId: 0 },
+    );
+    t += 1000;
+    expect((await send()).outcome).toBe('too-soon');
+    t += MIN_REMEMBER_GAP_MS;
+    expect((await send()).outcome).toBe('stored');
   });
 
   it('nothing from a page that is not an article', async () => {
