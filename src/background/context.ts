@@ -12,6 +12,7 @@
  */
 import type { TabAnalysis } from '../core/analysis';
 import { type CitedText, citedText } from '../core/cards';
+import type { EntityCard } from '../core/cards';
 import type { Digest, EntityRef, ReaderArticle, RelatedItem, TabContext, Timeline, TimelineEvent } from '../core/context';
 import type { Article, CorpusEvent, Story, StorySentence } from '../core/corpus';
 import { compareTemporal } from '../core/dates/period';
@@ -23,7 +24,7 @@ import { keyPoints, summarise } from '../corpus/summarise';
 import { isUserId } from '../core/memory';
 import { entityCard } from './cards';
 import type { Db } from './db';
-import { relatedIds } from './story';
+import { relatedIds, scoringKey } from './story';
 
 /** Entity cards per tab context, most mentioned first. */
 export const MAX_CARDS = 40;
@@ -75,11 +76,31 @@ export function articleSentences(article: Pick<Article, 'body' | 'lang' | 'sente
   return splitSentences(body, article.lang);
 }
 
+/**
+ * Entity refs (id, name, type) and entity cards kept across tab contexts while the stores stay the
+ * same (the key: the corpus build and the reading memory's generation, story.ts scoringKey). A ref
+ * is all a timeline or a related item needs of an entity, whose record may hold the facts of hundreds
+ * of articles; a card is made again only when the stores change.
+ */
+const kept: { key: string; refs: Map<string, Promise<EntityRef | null>>; cards: Map<string, Promise<EntityCard | null>> } = {
+  key: '',
+  refs: new Map(),
+  cards: new Map(),
+};
+/** Refs and cards kept at most (then, or with a new key, they start afresh). */
+const MAX_KEPT = 20_000;
+
 /** What one tab context reads, each record once (articles are cited many times over). */
-function reader(db: Db) {
+function reader(db: Db, key?: string) {
   const articles = new Map<string, Promise<Article | undefined>>();
   const sentences = new Map<string, Span[]>();
-  const entities = new Map<string, Promise<EntityRef | null>>();
+  if (key !== undefined && (kept.key !== key || kept.refs.size + kept.cards.size > MAX_KEPT)) {
+    kept.key = key;
+    kept.refs = new Map();
+    kept.cards = new Map();
+  }
+  const entities = key !== undefined ? kept.refs : new Map<string, Promise<EntityRef | null>>();
+  const cards = key !== undefined ? kept.cards : new Map<string, Promise<EntityCard | null>>();
 
   const article = (id: string) => {
     let a = articles.get(id);
@@ -133,15 +154,17 @@ function reader(db: Db) {
   const entity = (id: string) => {
     let e = entities.get(id);
     if (!e) {
-      e = db.get('entities', id).then((x) => (x ? { id: x.id, name: x.name, type: x.type } : null));
-      entities.set(id, e);
+      const read = db.get('entities', id).then((x) => (x ? { id: x.id, name: x.name, type: x.type } : null));
+      // A failed read is not kept.
+      read.catch(() => entities.delete(id));
+      entities.set(id, (e = read));
     }
     return e;
   };
   /** Entity refs for ids, in order, unknown ids dropped. */
   const refs = async (ids: readonly string[]): Promise<EntityRef[]> => (await Promise.all([...new Set(ids)].map(entity))).filter(notNull);
 
-  return { article, prefetch, cite, find, refs };
+  return { article, prefetch, cite, find, refs, cards };
 }
 
 type Reader = ReturnType<typeof reader>;
@@ -364,7 +387,8 @@ async function timelineEvents(db: Db, r: Reader, articleIds: readonly string[], 
  * entity cards.
  */
 export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContextOptions = {}): Promise<TabContext> {
-  const r = reader(db);
+  // Kept refs and cards are the same database's at the same build and memory generation.
+  const r = reader(db, `${db.name}|${await scoringKey(db)}`);
   const story = analysis.story ? await db.get('stories', analysis.story.id) : undefined;
   const familyIds = story ? [story.id, ...relatedIds(story)] : [];
   const family = (
@@ -411,13 +435,18 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
   };
 
   const storyId = analysis.story?.id ?? null;
-  const cards = (
-    await Promise.all(
-      analysis.entities
-        .slice(0, MAX_CARDS)
-        .map((e) => entityCard(db, e.id, { lang: analysis.lang, storyId, article: r.article, prefetch: r.prefetch })),
-    )
-  ).filter(notNull);
+  const card = (id: string) => {
+    // The same card for the same stores, language and story: the panel asks again on every re-analysis of its tab.
+    const k = `${id}|${analysis.lang}|${storyId ?? ''}`;
+    let c = r.cards.get(k);
+    if (!c) {
+      const made = entityCard(db, id, { lang: analysis.lang, storyId, article: r.article, prefetch: r.prefetch });
+      made.catch(() => r.cards.delete(k));
+      r.cards.set(k, (c = made));
+    }
+    return c;
+  };
+  const cards = (await Promise.all(analysis.entities.slice(0, MAX_CARDS).map((e) => card(e.id)))).filter(notNull);
 
   return { analysedAt: analysis.analysedAt, digest, related, timeline, cards };
 }
