@@ -15,7 +15,7 @@
  * Every function works inside the caller's transaction over {@link MEMORY_STORES}.
  */
 import type { EntityContribution } from '../corpus/contribution';
-import { storySummaries } from '../corpus/pipeline';
+import { storySummaries } from '../corpus/stages';
 import { pickLinked, refreshOwn, refreshTrust } from './entity-state';
 import { type CandidateStory, type StoryArticle, assignStory } from '../corpus/stories';
 import { contentWords } from '../corpus/summarise';

@@ -18,7 +18,7 @@ import { textLanguage } from '../core/page-text';
 import { foldTitle } from '../core/scoring';
 import { contributionOf } from '../corpus/contribution';
 import type { Gazetteer, Registry } from '../corpus/entities';
-import { contentHash } from '../corpus/pipeline';
+import { contentHash } from '../corpus/stages';
 import { type Db, MEMORY_META_KEY, type UserArticleRecord } from './db';
 import { applyUserArticle, memoryTx, removeUserArticle, touchMemory } from './memory-db';
 import { removePack } from './packs';

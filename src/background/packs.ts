@@ -31,7 +31,7 @@ import { type ArticleIdentity, isSameArticle, titleKeyOf } from '../core/memory-
 import { splitSentences } from '../core/sentences';
 import { type Contribution, type EntityContribution, MAX_STORY_WORDS } from '../corpus/contribution';
 import type { MergedEvent } from '../corpus/events';
-import { type CorpusArticle, contentHash } from '../corpus/pipeline';
+import { type CorpusArticle, contentHash } from '../corpus/stages';
 import { contentWords } from '../corpus/summarise';
 import { type Db, type NewsDB, type PackRecord, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
 import { pickLinked, refreshOwn, refreshTrust } from './entity-state';

@@ -13,7 +13,7 @@ import type { EntityDescription, EntityType, Fact } from '../core/corpus';
 import { splitSentences } from '../core/sentences';
 import { type Gazetteer, type Registry, discoverEntities } from './entities';
 import { type MergedEvent, buildEvents } from './events';
-import { type CorpusArticle, type PreparedArticle, articleRecord, eventCandidates, summaryInputOf } from './pipeline';
+import { type CorpusArticle, type PreparedArticle, articleRecord, eventCandidates, summaryInputOf } from './stages';
 import { contentWords } from './summarise';
 import type { ExtractedArticle } from './types';
 
