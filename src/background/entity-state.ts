@@ -7,7 +7,7 @@
 import type { EntityType } from '../core/corpus';
 import { isTrustedEntity } from '../core/memory';
 import type { EntityContribution } from '../corpus/contribution';
-import { type EntitySource, type StoredEntity, foldAlias } from './db';
+import { type EntitySource, type StoredEntity, type UserArticleRecord, foldAlias } from './db';
 
 const byMentions = (a: EntitySource, b: EntitySource) => b.mentions - a.mentions;
 
@@ -54,4 +54,55 @@ export function pickLinked(
     if (same) return same;
   }
   return null;
+}
+
+/** A new entity of the reader's own, as `c` names it (its naming and counts come from its sources: {@link refreshOwn}). */
+export function newOwnEntity(id: string, c: EntityContribution): StoredEntity {
+  return {
+    id,
+    name: c.name,
+    type: c.type,
+    aliases: [],
+    aliasKeys: [],
+    description: null,
+    facts: [],
+    descriptions: [],
+    wikidata: c.wikidata,
+    mentionCount: 0,
+    user: { own: true, sources: {}, trusted: false },
+  };
+}
+
+/** Records that user article `rec` names `e` as `c` does (the entity's state is refreshed by the caller). */
+export function addSource(e: StoredEntity, rec: Pick<UserArticleRecord, 'id' | 'origin'>, c: EntityContribution): void {
+  e.user ??= { own: false, sources: {}, trusted: true };
+  e.user.sources[rec.id] = {
+    origin: rec.origin,
+    name: c.name,
+    type: c.type,
+    aliases: c.aliases,
+    mentions: c.mentions,
+    wikidata: c.wikidata,
+  };
+}
+
+/** Takes out of `e` what the user articles `gone` names contributed: their facts, descriptions and naming. */
+export function dropSources(e: StoredEntity, gone: (articleId: string) => boolean): void {
+  e.facts = e.facts.filter((f) => !gone(f.articleId));
+  e.descriptions = (e.descriptions ?? []).filter((d) => !gone(d.articleId));
+  if (e.user) e.user.sources = Object.fromEntries(Object.entries(e.user.sources).filter(([k]) => !gone(k)));
+}
+
+/**
+ * After {@link dropSources}: false when `e` is to go (an own entity with no source left); else its
+ * state follows what is left (an own entity's naming; a bundled one without user sources loses its
+ * user state) and true: it is to be written back.
+ */
+export function settleEntity(e: StoredEntity): boolean {
+  const left = Object.keys(e.user?.sources ?? {}).length;
+  if (e.user?.own && left === 0) return false;
+  if (e.user?.own) refreshOwn(e);
+  else if (e.user && left === 0) delete e.user;
+  refreshTrust(e);
+  return true;
 }

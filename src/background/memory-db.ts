@@ -16,7 +16,7 @@
  */
 import type { EntityContribution } from '../corpus/contribution';
 import { storySummaries } from '../corpus/stages';
-import { pickLinked, refreshOwn, refreshTrust } from './entity-state';
+import { addSource, dropSources, newOwnEntity, pickLinked, refreshOwn, refreshTrust, settleEntity } from './entity-state';
 import { type CandidateStory, type StoryArticle, assignStory } from '../corpus/stories';
 import { contentWords } from '../corpus/summarise';
 import { type Db, MEMORY_META_KEY, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
@@ -175,33 +175,13 @@ export async function applyUserArticle(tx: MemoryTx, rec: UserArticleRecord, sto
   for (const c of rec.contribution.entities) {
     let e = await linkEntity(tx, c, rec.links[c.id]);
     if (!e) {
-      e = {
-        id: await newEntityId(tx, c.id),
-        name: c.name,
-        type: c.type,
-        aliases: [],
-        aliasKeys: [],
-        description: null,
-        facts: [],
-        descriptions: [],
-        wikidata: c.wikidata,
-        mentionCount: 0,
-        user: { own: true, sources: {}, trusted: false },
-      };
+      e = newOwnEntity(await newEntityId(tx, c.id), c);
     }
     links[c.id] = e.id;
     e.facts = [...e.facts.filter((f) => f.articleId !== rec.id), ...c.facts];
     e.descriptions = [...(e.descriptions ?? []).filter((d) => d.articleId !== rec.id), ...c.descriptions];
-    e.user ??= { own: false, sources: {}, trusted: true };
-    e.user.sources[rec.id] = {
-      origin: rec.origin,
-      name: c.name,
-      type: c.type,
-      aliases: c.aliases,
-      mentions: c.mentions,
-      wikidata: c.wikidata,
-    };
-    if (e.user.own) refreshOwn(e);
+    addSource(e, rec, c);
+    if (e.user?.own) refreshOwn(e);
     refreshTrust(e);
     await entities.put(e);
   }
@@ -235,17 +215,9 @@ export async function removeUserArticle(tx: MemoryTx, id: string): Promise<boole
   for (const target of new Set(Object.values(rec.links))) {
     const e = await entities.get(target);
     if (!e) continue;
-    e.facts = e.facts.filter((f) => f.articleId !== id);
-    e.descriptions = (e.descriptions ?? []).filter((d) => d.articleId !== id);
-    if (e.user) e.user.sources = Object.fromEntries(Object.entries(e.user.sources).filter(([k]) => k !== id));
-    if (e.user?.own && Object.keys(e.user.sources).length === 0) {
-      await entities.delete(e.id);
-      continue;
-    }
-    if (e.user?.own) refreshOwn(e);
-    else if (e.user && Object.keys(e.user.sources).length === 0) delete e.user;
-    refreshTrust(e);
-    await entities.put(e);
+    dropSources(e, (a) => a === id);
+    if (settleEntity(e)) await entities.put(e);
+    else await entities.delete(e.id);
   }
   const events = tx.objectStore('events');
   for (const key of await events.index('byArticle').getAllKeys(id)) await events.delete(key);

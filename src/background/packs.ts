@@ -34,7 +34,7 @@ import type { MergedEvent } from '../corpus/events';
 import { type CorpusArticle, contentHash } from '../corpus/stages';
 import { contentWords } from '../corpus/summarise';
 import { type Db, type NewsDB, type PackRecord, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
-import { pickLinked, refreshOwn, refreshTrust } from './entity-state';
+import { addSource, dropSources, newOwnEntity, pickLinked, refreshOwn, refreshTrust, settleEntity } from './entity-state';
 import { type MEMORY_STORES, type MemoryTx, memoryTx, touchMemory } from './memory-db';
 
 /** A corpus file that cannot be imported: invalid (with the JSON path of every problem), or imported already. */
@@ -108,9 +108,7 @@ async function mergeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], li
   const take = (e: StoredEntity): StoredEntity => {
     const had = loaded.get(e.id);
     if (had) return had;
-    e.facts = e.facts.filter((f) => !batch.has(f.articleId));
-    e.descriptions = (e.descriptions ?? []).filter((d) => !batch.has(d.articleId));
-    if (e.user) e.user.sources = Object.fromEntries(Object.entries(e.user.sources).filter(([k]) => !batch.has(k)));
+    dropSources(e, (a) => batch.has(a));
     loaded.set(e.id, e);
     return e;
   };
@@ -148,19 +146,7 @@ async function mergeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], li
         id = `~${local}`;
         for (let n = 2; loaded.has(id) || (await store.getKey(id)) !== undefined; n++) id = `~${local}-${String(n)}`;
       }
-      e = {
-        id,
-        name: c.name,
-        type: c.type,
-        aliases: [],
-        aliasKeys: [],
-        description: null,
-        facts: [],
-        descriptions: [],
-        wikidata: c.wikidata,
-        mentionCount: 0,
-        user: { own: true, sources: {}, trusted: false },
-      };
+      e = newOwnEntity(id, c);
       loaded.set(id, e);
       made.add(e, c);
     }
@@ -180,15 +166,7 @@ async function mergeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], li
       links[c.id] = id;
       e.facts.push(...c.facts);
       (e.descriptions ??= []).push(...c.descriptions);
-      e.user ??= { own: false, sources: {}, trusted: true };
-      e.user.sources[rec.id] = {
-        origin: rec.origin,
-        name: c.name,
-        type: c.type,
-        aliases: c.aliases,
-        mentions: c.mentions,
-        wikidata: c.wikidata,
-      };
+      addSource(e, rec, c);
     }
     rec.links = links;
     const map = (ids: readonly string[]) => [...new Set(ids.map((id) => links[id] ?? id))];
@@ -474,17 +452,8 @@ async function removeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], e
   const writes: Promise<unknown>[] = [];
   for (const e of await Promise.all(targets.map((id) => entities.get(id)))) {
     if (!e) continue;
-    e.facts = e.facts.filter((f) => !gone(f.articleId));
-    e.descriptions = (e.descriptions ?? []).filter((d) => !gone(d.articleId));
-    if (e.user) e.user.sources = Object.fromEntries(Object.entries(e.user.sources).filter(([k]) => !gone(k)));
-    if (e.user?.own && Object.keys(e.user.sources).length === 0) {
-      writes.push(entities.delete(e.id));
-      continue;
-    }
-    if (e.user?.own) refreshOwn(e);
-    else if (e.user && Object.keys(e.user.sources).length === 0) delete e.user;
-    refreshTrust(e);
-    writes.push(entities.put(e));
+    dropSources(e, gone);
+    writes.push(settleEntity(e) ? entities.put(e) : entities.delete(e.id));
   }
   const events = tx.objectStore('events');
   const stories = tx.objectStore('stories');

@@ -16,6 +16,7 @@ import {
   type ScoreOptions,
   type ScoringArticle,
   type ScoringCorpus,
+  type ScoringCorpusInput,
   prepareScoringCorpus,
 } from '../core/scoring';
 import {
@@ -27,7 +28,8 @@ import {
   scoringStory,
   usableScoringIndex,
 } from '../core/scoring-index';
-import { type Db, MEMORY_META_KEY, SCORING_INDEX_KEY } from './db';
+import type { IDBPTransaction } from 'idb';
+import { type Db, MEMORY_META_KEY, type NewsDB, SCORING_INDEX_KEY } from './db';
 
 // The index itself is built in core/scoring-index.ts and stored under its key by db.ts; these stay importable from here.
 export { ARTICLE_TERMS, relatedIds, scoringIndexOf } from '../core/scoring-index';
@@ -42,15 +44,22 @@ export { SCORING_INDEX_KEY } from './db';
 export async function readScoringCorpus(db: Db): Promise<ScoringCorpus> {
   const tx = db.transaction(['meta', 'articles', 'stories']);
   const build = (await tx.objectStore('meta').get('corpus'))?.build ?? '';
+  const { articles, stories } = await readScoringInput(tx);
+  await tx.done;
+  return prepareScoringCorpus({ build, articles, stories });
+}
+
+/** What scoring needs of the stored articles and stories, read in `tx`, article by article with a cursor (one body held at a time). */
+async function readScoringInput(
+  tx: IDBPTransaction<NewsDB, ('articles' | 'stories' | 'meta')[]>,
+): Promise<Pick<ScoringCorpusInput, 'articles' | 'stories'>> {
   const articles: ScoringArticle[] = [];
   let cursor = await tx.objectStore('articles').openCursor();
   while (cursor) {
     articles.push(scoringArticle(cursor.value));
     cursor = await cursor.continue();
   }
-  const stories = (await tx.objectStore('stories').getAll()).map(scoringStory);
-  await tx.done;
-  return prepareScoringCorpus({ build, articles, stories });
+  return { articles, stories: (await tx.objectStore('stories').getAll()).map(scoringStory) };
 }
 
 /**
@@ -93,16 +102,10 @@ async function indexFor(db: Db, key: string): Promise<ScoringIndex> {
   const stored = await db.get('scoring', SCORING_INDEX_KEY);
   if (stored?.format === SCORING_INDEX_FORMAT && stored.build === key) return stored;
   if (!key.includes('#')) return readScoringIndex(db);
-  const tx = db.transaction(['articles', 'stories']);
-  const articles: ScoringArticle[] = [];
-  let cursor = await tx.objectStore('articles').openCursor();
-  while (cursor) {
-    articles.push(scoringArticle(cursor.value));
-    cursor = await cursor.continue();
-  }
-  const stories = (await tx.objectStore('stories').getAll()).map(scoringStory);
+  const tx = db.transaction(['articles', 'stories', 'meta']);
+  const input = await readScoringInput(tx);
   await tx.done;
-  const index = buildScoringIndex({ build: key, articles, stories });
+  const index = buildScoringIndex({ build: key, ...input });
   await db.put('scoring', index, SCORING_INDEX_KEY).catch((e: unknown) => console.warn('[news-context] scoring index not stored:', e));
   return index;
 }
