@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_PAGES, writeBenchPages } from '../lib/bench-pages.mjs';
 import type { TabAnalysis } from '../../src/core/analysis';
-import type { PageFeatures } from '../../src/core/scoring';
+import type { PageFeatures, PageScore } from '../../src/core/scoring';
 import { pageTerms } from '../../src/core/scoring';
 import { entityCard } from '../../src/background/cards';
 import { readerArticle, tabContext } from '../../src/background/context';
@@ -161,6 +161,27 @@ function pageOf(a: CorpusArticle, variant: number): PageFeatures {
   };
 }
 
+/** The tab analysis of a page the bench scored, as the background would write it (entity names are their ids). */
+export function analysisOf(p: PageFeatures, s: PageScore, build: string): TabAnalysis {
+  return {
+    url: p.url,
+    lang: p.lang,
+    analysedAt: Date.now(),
+    entities: p.entities.map((e) => ({ id: e.id, name: e.id, type: 'organization', count: e.count })),
+    story: s.story,
+    related: s.related,
+    declutter: { active: false, walls: 0, boilerplate: 0 },
+    title: p.title,
+    words: p.words,
+    langSource: 'declared',
+    published: p.published,
+    articleId: s.self,
+    isArticle: true,
+    site: { key: 'elsewhere.example', highlights: true, declutter: true },
+    corpus: { build, articles: 0, entities: 0, events: 0, stories: 0 },
+  };
+}
+
 export async function benchLookups(corpus: BuiltCorpus, label: string, quick: boolean) {
   const db = await openNewsDb(`bench-${label}-${Date.now()}`);
   const t0 = performance.now();
@@ -183,24 +204,7 @@ export async function benchLookups(corpus: BuiltCorpus, label: string, quick: bo
   const analyses: TabAnalysis[] = [];
   for (let i = 0; i < Math.min(runs, quick ? 20 : 60); i++) {
     const p = pages[i]!;
-    const s = i === 0 ? first : await scorePageInDb(db, p, {}, cache);
-    analyses.push({
-      url: p.url,
-      lang: p.lang,
-      analysedAt: Date.now(),
-      entities: p.entities.map((e) => ({ id: e.id, name: e.id, type: 'organization', count: e.count })),
-      story: s.story,
-      related: s.related,
-      declutter: { active: false, walls: 0, boilerplate: 0 },
-      title: p.title,
-      words: p.words,
-      langSource: 'html',
-      published: p.published,
-      articleId: s.self,
-      isArticle: true,
-      site: { key: 'elsewhere.example' },
-      corpus: { build: corpus.build, articles: 0, entities: 0, events: 0, stories: 0 },
-    } as unknown as TabAnalysis);
+    analyses.push(analysisOf(p, i === 0 ? first : await scorePageInDb(db, p, {}, cache), corpus.build));
   }
   const context = await timeAsync((i) => tabContext(db, analyses[i]!), analyses.length);
   db.close();

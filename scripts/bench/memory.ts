@@ -24,6 +24,7 @@ import { parseRegistry } from '../../src/corpus/entities';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import { describePage } from '../../src/page/collect';
 import { readArticle } from '../../src/page/reading';
+import { analysisOf } from './corpus';
 import { syntheticPack } from './packs';
 import { rng, round, stats, timeAsync } from './util';
 
@@ -111,24 +112,7 @@ export async function runMemoryBench({ quick }: { quick: boolean }) {
   const analyses: TabAnalysis[] = [];
   for (let i = 0; i < (quick ? 20 : 60); i++) {
     const p = features[i]!;
-    const s = i === 0 ? first : await scorePageInDb(pdb, p, {}, cache);
-    analyses.push({
-      url: p.url,
-      lang: p.lang,
-      analysedAt: 1,
-      entities: p.entities.map((e) => ({ id: e.id, name: e.id, type: 'organization', count: e.count })),
-      story: s.story,
-      related: s.related,
-      declutter: { active: false, walls: 0, boilerplate: 0 },
-      title: p.title,
-      words: p.words,
-      langSource: 'declared',
-      published: p.published,
-      articleId: s.self,
-      isArticle: true,
-      site: { key: 'elsewhere.example', highlights: true, declutter: true },
-      corpus: { build: seed.build, articles: 0, entities: 0, events: 0, stories: 0 },
-    });
+    analyses.push(analysisOf(p, i === 0 ? first : await scorePageInDb(pdb, p, {}, cache), seed.build));
   }
   const context = await timeAsync((i) => tabContext(pdb, analyses[i]!), analyses.length);
   const related = analyses.filter((a) => a.related.length > 0).length / analyses.length;
