@@ -214,6 +214,12 @@ for (const d of DRIVERS) {
             },
             [text, name] as const,
           );
+        // The options page renders its memory section once it has the settings and status.
+        await waitFor(
+          () => page.run(() => document.querySelectorAll('[data-testid="memory-import"]').length, null),
+          (n) => n === 1,
+          'the import control',
+        );
         // A malformed file first: refused with where and why, nothing stored.
         const broken = JSON.stringify({ ...file, articles: [{ ...file.articles[0], published: 'yesterday' }] });
         await importFile(broken, 'broken.json');
