@@ -6,61 +6,109 @@
 import { type CitedText, type EntityCard, citedText } from '../core/cards';
 import type { Article, Story, StorySentence } from '../core/corpus';
 import type { Db } from './db';
+import { CARD_SHOWS, type StoredCited, candidates } from './entity-preview';
 
 type Cited = StorySentence;
 
 export interface EntityCardOptions {
   lang: string;
   storyId?: string | null;
+  /** The page's story as the caller read it (else `storyId`'s is read). */
+  story?: Story;
   /** Reads an article: a caller making many cards passes one that remembers, since cards cite the same articles. */
   article?: (id: string) => Promise<Article | undefined>;
   /** Reads the articles of `ids` in one go ahead of `article` (the same caller's). */
   prefetch?: (ids: readonly string[]) => void;
+  /**
+   * What the scoring index of the same stores holds of an article (its title, outlet, date and
+   * language: all a citation shows), or undefined: then the article is read.
+   */
+  indexed?: (id: string) => CitedArticle | undefined;
 }
 
-/** Descriptions and facts a card chooses among (in stored order; the page's language first). */
-const MAX_CANDIDATES = { descriptions: 8, facts: 12 };
+/** What a card shows of an article it cites. */
+type CitedArticle = Pick<Article, 'id' | 'source' | 'published' | 'lang' | 'title'>;
+
+/**
+ * Descriptions and facts stored without their language (before v6) a card reads the articles of to
+ * rank them (the first, in stored order).
+ */
+const MAX_UNKNOWN = { descriptions: 8, facts: 12 };
 
 export async function entityCard(db: Db, entityId: string, opts: EntityCardOptions): Promise<EntityCard | null> {
-  const article = opts.article ?? ((id: string) => db.get('articles', id));
-  const entity = await db.get('entities', entityId);
-  if (!entity) return null;
-  // The pipeline stores every description candidate with its citation; the contract's `description` is the first.
-  // A card shows one description and three facts: it reads the articles of the first few candidates
-  // only (an entity the reader's articles name often has facts from hundreds of them).
-  const descriptions: readonly Cited[] = (entity.descriptions ?? []).slice(0, MAX_CANDIDATES.descriptions);
-  const candidates: readonly Cited[] = entity.facts.slice(0, MAX_CANDIDATES.facts);
-  const articleIds = [...new Set([...descriptions, ...candidates].map((c) => c.articleId))];
-  opts.prefetch?.(articleIds);
-  const articles = new Map<string, Article>();
-  for (const a of await Promise.all(articleIds.map(article))) if (a) articles.set(a.id, a);
-  const cite = (c: Cited): CitedText | null => {
-    const a = articles.get(c.articleId);
-    return a ? citedText(c.text, c.sentence, a) : null;
+  const read = opts.article ?? ((id: string) => db.get('articles', id));
+  const tx = db.transaction(['entities', 'entityPreviews']);
+  const [head, preview] = await Promise.all([tx.objectStore('entities').get(entityId), tx.objectStore('entityPreviews').get(entityId)]);
+  if (!head) return null;
+  const articles = new Map<string, CitedArticle | undefined>();
+  /** What a citation shows of the articles of `ids`: from the scoring index when it has them, else read. */
+  const load = async (ids: Iterable<string>) => {
+    const wanted: string[] = [];
+    for (const id of new Set(ids)) {
+      if (articles.has(id)) continue;
+      const known = opts.indexed?.(id);
+      if (known) articles.set(id, known);
+      else wanted.push(id);
+    }
+    opts.prefetch?.(wanted);
+    for (const [i, a] of (await Promise.all(wanted.map(read))).entries()) articles.set(wanted[i] ?? '', a);
   };
-  // Stable order, then the page's language first.
-  const byLang = (x: CitedText, y: CitedText) => Number(y.lang === opts.lang) - Number(x.lang === opts.lang);
-  const description =
-    descriptions
-      .map(cite)
-      .filter((c): c is CitedText => c !== null)
-      .sort(byLang)[0] ?? null;
-  const facts = candidates
-    .map(cite)
-    .filter((c): c is CitedText => c !== null)
-    .sort(byLang)
-    .slice(0, 3);
+  /**
+   * The first `n` of `items` that cite a stored article, in the page's language first (stable: the
+   * stored order is the pipeline's ranking, then the reader's articles as they came). Only the
+   * articles of the chosen ones are read, and of those without a stored language the first few.
+   * `missed`: one cited an article that is not stored.
+   */
+  const choose = async (items: readonly StoredCited<Cited>[], unknown: number, n: number) => {
+    const pool = [...items.filter((c) => c.lang), ...items.filter((c) => !c.lang).slice(0, unknown)];
+    await load(pool.filter((c) => !c.lang).map((c) => c.articleId));
+    const langOf = (c: StoredCited<Cited>) => c.lang ?? articles.get(c.articleId)?.lang;
+    const inPool = new Set(pool);
+    const ranked = items.filter((c) => inPool.has(c)).sort((x, y) => Number(langOf(y) === opts.lang) - Number(langOf(x) === opts.lang));
+    const out: CitedText[] = [];
+    let missed = false;
+    for (let i = 0; i < ranked.length && out.length < n;) {
+      const next = ranked.slice(i, i + n - out.length);
+      i += next.length;
+      await load(next.map((c) => c.articleId));
+      for (const c of next) {
+        const a = articles.get(c.articleId);
+        if (a) out.push(citedText(c.text, c.sentence, a));
+        else missed = true;
+      }
+    }
+    return { out, missed };
+  };
+  const chooseAll = (descriptions: readonly StoredCited<Cited>[], facts: readonly StoredCited<Cited>[]) =>
+    Promise.all([
+      choose(descriptions, MAX_UNKNOWN.descriptions, CARD_SHOWS.descriptions),
+      choose(facts, MAX_UNKNOWN.facts, CARD_SHOWS.facts),
+    ]);
+  // From the preview (entity-preview.ts): a few sentences, whatever the number of articles naming
+  // the entity. From its whole detail when the preview cannot rank (stored before v6) or cites an
+  // article that is gone.
+  let chosen = preview?.complete
+    ? await chooseAll(candidates(preview.descriptions, opts.lang), candidates(preview.facts, opts.lang))
+    : null;
+  if (!chosen || chosen[0].missed || chosen[1].missed) {
+    const detail = await db.get('entityDetails', entityId);
+    chosen = await chooseAll(detail?.descriptions ?? [], detail?.facts ?? []);
+  }
+  // The pipeline stores every description candidate with its citation; the contract's `description` is the first.
+  const description = chosen[0].out[0] ?? null;
+  const facts = chosen[1].out;
 
   // The page's story when it names the entity, else the entity's first story (by id): two keyed
   // reads, not every story naming the entity (thousands, for a common one in a large corpus).
-  const pageStory = opts.storyId ? await db.get('stories', opts.storyId) : undefined;
+  const pageStory = opts.story?.id === opts.storyId ? opts.story : opts.storyId ? await db.get('stories', opts.storyId) : undefined;
   const story: Story | undefined = pageStory?.entities.includes(entityId)
     ? pageStory
     : await db.getFromIndex('stories', 'byEntity', entityId);
   let place: EntityCard['story'] = null;
   if (story) {
-    const dates = (await Promise.all(story.articleIds.map(article)))
-      .map((a) => a?.published ?? '')
+    await load(story.articleIds);
+    const dates = story.articleIds
+      .map((id) => articles.get(id)?.published ?? '')
       .filter(Boolean)
       .sort();
     place = {
@@ -72,5 +120,5 @@ export async function entityCard(db: Db, entityId: string, opts: EntityCardOptio
       of: story.entities.length,
     };
   }
-  return { id: entity.id, name: entity.name, type: entity.type, description, facts, story: place };
+  return { id: head.id, name: head.name, type: head.type, description, facts, story: place };
 }

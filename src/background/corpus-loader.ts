@@ -7,7 +7,7 @@ import { corpusCounts, validateCorpus } from '../core/corpus';
 import { compileAliasTable, toMatchable, type AliasTable } from '../core/matcher';
 import type { CorpusStatus, ReadOnlyState } from '../core/messages';
 import { errorMessage } from '../core/result';
-import { corpusMeta, loadCorpus } from './db';
+import { corpusMeta, loadCorpus, readAllEntities } from './db';
 import type { MemoryTx } from './memory-db';
 import { replayUserArticles } from './replay';
 import { scoringKey } from './story';
@@ -151,7 +151,7 @@ export function createCorpusLoader(deps: CorpusLoaderDeps, storage: Storage): Co
       const d = await db();
       const key = await scoringKey(d);
       if (aliasTable?.build !== key) {
-        const entities = (await d.getAll('entities')).filter((e) => !e.user?.own || e.user.trusted);
+        const entities = (await readAllEntities(d)).filter((e) => !e.user?.own || e.user.trusted);
         aliasTable = { build: key, table: compileAliasTable(entities.map(toMatchable)) };
       }
       return aliasTable;

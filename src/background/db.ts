@@ -1,18 +1,22 @@
 /**
  * The extension's IndexedDB database. Two kinds of object stores:
- * - bundled stores (meta, articles, entities, events, stories, and the scoring index made from
- *   them) hold the corpus shipped with the extension; a new bundled corpus replaces them
- *   wholesale, in one transaction;
- * - user stores (settings; later user-added articles) belong to the reader and survive every
- *   corpus load and schema upgrade.
+ * - bundled stores (meta, articles, entities in three parts, events, stories, and the scoring
+ *   index made from them) hold the corpus shipped with the extension, with the reader's own
+ *   articles merged in (memory-db.ts); a new bundled corpus replaces them wholesale, in one
+ *   transaction;
+ * - user stores (settings, the reader's remembered and imported articles, packs, the memory's
+ *   bookkeeping) belong to the reader and survive every corpus load and schema upgrade.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
-import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, EntityType, Story } from '../core/corpus';
+import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, EntityDescription, EntityType, Fact, Story } from '../core/corpus';
 import type { Origin, PackInfo } from '../core/memory';
 import type { Contribution } from '../corpus/contribution';
 import { type ScoringIndex, scoringIndexOf } from '../core/scoring-index';
 import { DEFAULT_SETTINGS, type GlobalSettings, SITE_SWITCHES, type SiteSettings } from '../core/settings';
 import { foldCase } from '../core/text';
+import { type EntityPreview, type StoredCited, previewOf } from './entity-preview';
+
+export type { StoredCited } from './entity-preview';
 
 export const DB_NAME = 'news-context';
 
@@ -24,11 +28,124 @@ export interface CorpusMeta extends CorpusCounts {
   loadedAt: number;
 }
 
-/** An entity as stored: with its aliases folded for look-up (see {@link foldAlias}). */
-export interface StoredEntity extends Entity {
+/**
+ * An entity whole: the corpus record with its aliases folded for look-up (see {@link foldAlias}) and
+ * what the reader's articles say of it. Stored in two parts ({@link splitEntity}): its head in
+ * `entities`, what grows with every article naming it (facts, descriptions, per-article naming) in
+ * `entityDetails`.
+ */
+export interface StoredEntity extends Omit<Entity, 'facts' | 'descriptions'> {
+  facts: StoredCited<Fact>[];
+  descriptions?: StoredCited<EntityDescription>[];
   aliasKeys: string[];
   /** What the reader's own articles say of it (absent: the bundled corpus alone); see memory-db.ts. */
   user?: EntityUserState;
+}
+
+/** `items` with the language of the article each cites (`langOf` null: unknown, left without). */
+export function withLangs<T extends Fact>(items: readonly T[], langOf: (articleId: string) => string | null | undefined): StoredCited<T>[] {
+  return items.map((c) => {
+    const lang = langOf(c.articleId);
+    return lang ? { ...c, lang } : c;
+  });
+}
+
+/**
+ * What the `entities` store holds of an entity: all but its facts, descriptions and sources. A
+ * timeline, a related item, a page's analysis and the linking of a new article's entities read
+ * this, of a size that does not grow with the number of articles naming the entity.
+ */
+export type EntityHead = Omit<StoredEntity, 'facts' | 'descriptions' | 'user'> & { user?: Omit<EntityUserState, 'sources'> };
+
+/** What the `entityDetails` store holds of an entity (the same id): its cited facts and descriptions, and the user articles naming it. */
+export interface EntityDetail {
+  id: string;
+  facts: StoredEntity['facts'];
+  descriptions?: StoredEntity['descriptions'];
+  sources?: EntityUserState['sources'];
+}
+
+/** An entity's head, detail and card preview (entity-preview.ts), as stored. */
+export function splitEntity(e: StoredEntity): { head: EntityHead; detail: EntityDetail; preview: EntityPreview } {
+  const { facts, descriptions, user, ...rest } = e;
+  const head: EntityHead = user ? { ...rest, user: { own: user.own, trusted: user.trusted } } : rest;
+  const detail: EntityDetail = { id: e.id, facts };
+  if (descriptions) detail.descriptions = descriptions;
+  if (user) detail.sources = user.sources;
+  return { head, detail, preview: previewOf(e) };
+}
+
+/** An entity whole again from its head and detail (no detail: no facts, descriptions or sources). */
+export function joinEntity(head: EntityHead, detail: EntityDetail | undefined): StoredEntity {
+  const { user, ...rest } = head;
+  const e: StoredEntity = { ...rest, facts: detail?.facts ?? [] };
+  if (detail?.descriptions) e.descriptions = detail.descriptions;
+  if (user) e.user = { ...user, sources: detail?.sources ?? {} };
+  return e;
+}
+
+interface ReadStore<T> {
+  get(id: string): Promise<T | undefined>;
+}
+interface WriteStore<T> extends ReadStore<T> {
+  put(value: T): Promise<unknown>;
+  delete(id: string): Promise<unknown>;
+}
+/** The two stores of entities, as a transaction over both gives them. */
+export interface EntityReaders {
+  heads: ReadStore<EntityHead>;
+  details: ReadStore<EntityDetail>;
+}
+export interface EntityStores extends EntityReaders {
+  heads: WriteStore<EntityHead>;
+  details: WriteStore<EntityDetail>;
+  previews: WriteStore<EntityPreview>;
+}
+/** The stores an entity is written to. */
+export const ENTITY_STORES = ['entities', 'entityDetails', 'entityPreviews'] as const;
+
+/** The stores of entities in a read-write transaction over all three. */
+export function entityStores(tx: {
+  objectStore(name: 'entities'): EntityStores['heads'];
+  objectStore(name: 'entityDetails'): EntityStores['details'];
+  objectStore(name: 'entityPreviews'): EntityStores['previews'];
+}): EntityStores {
+  return { heads: tx.objectStore('entities'), details: tx.objectStore('entityDetails'), previews: tx.objectStore('entityPreviews') };
+}
+
+/** An entity whole, or undefined. */
+export async function readEntity(s: EntityReaders, id: string): Promise<StoredEntity | undefined> {
+  const [head, detail] = await Promise.all([s.heads.get(id), s.details.get(id)]);
+  return head ? joinEntity(head, detail) : undefined;
+}
+
+/** An entity whole, from its head (read already) and its detail. */
+export async function withDetail(s: Pick<EntityReaders, 'details'>, head: EntityHead): Promise<StoredEntity> {
+  return joinEntity(head, await s.details.get(head.id));
+}
+
+export function writeEntity(s: EntityStores, e: StoredEntity): Promise<unknown> {
+  const { head, detail, preview } = splitEntity(e);
+  return Promise.all([s.heads.put(head), s.details.put(detail), s.previews.put(preview)]);
+}
+
+export function deleteEntity(s: EntityStores, id: string): Promise<unknown> {
+  return Promise.all([s.heads.delete(id), s.details.delete(id), s.previews.delete(id)]);
+}
+
+/** An entity whole, or undefined. */
+export function getEntity(db: Db, id: string): Promise<StoredEntity | undefined> {
+  const tx = db.transaction(['entities', 'entityDetails']);
+  return readEntity({ heads: tx.objectStore('entities'), details: tx.objectStore('entityDetails') }, id);
+}
+
+/** Every entity whole (the alias table, an export). */
+export async function readAllEntities(db: Db): Promise<StoredEntity[]> {
+  const tx = db.transaction(['entities', 'entityDetails']);
+  const [heads, details] = await Promise.all([tx.objectStore('entities').getAll(), tx.objectStore('entityDetails').getAll()]);
+  await tx.done;
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return heads.map((h) => joinEntity(h, byId.get(h.id)));
 }
 
 /** One user article's naming of an entity. */
@@ -96,7 +213,11 @@ export interface NewsDB extends DBSchema {
   // Records are the corpus contract (core/corpus.ts) with its optional extras, as validateCorpus
   // checked them on load. Only the indices something reads are kept (see the v4 migration).
   articles: { key: string; value: Article };
-  entities: { key: string; value: StoredEntity; indexes: { byAlias: string } };
+  entities: { key: string; value: EntityHead; indexes: { byAlias: string } };
+  /** The rest of each entity (see {@link StoredEntity}). */
+  entityDetails: { key: string; value: EntityDetail };
+  /** What a card shows of each entity (entity-preview.ts). */
+  entityPreviews: { key: string; value: EntityPreview };
   events: { key: string; value: CorpusEvent; indexes: { byArticle: string } };
   stories: { key: string; value: StoredStory; indexes: { byEntity: string; byArticle: string } };
   /** The page-scoring index of the corpus (one record, {@link SCORING_INDEX_KEY}), written with it: see core/scoring.ts. */
@@ -117,7 +238,7 @@ export interface NewsDB extends DBSchema {
 export const MEMORY_META_KEY = 'memory';
 
 export type Db = IDBPDatabase<NewsDB>;
-export const BUNDLED_STORES = ['meta', 'articles', 'entities', 'events', 'stories', 'scoring'] as const;
+export const BUNDLED_STORES = ['meta', 'articles', 'entities', 'entityDetails', 'entityPreviews', 'events', 'stories', 'scoring'] as const;
 export const USER_STORES = ['settings', 'userArticles', 'packs', 'memoryMeta'] as const;
 /** The stores a corpus load writes: the bundled ones, and the user articles' merged into them again. */
 export type ReplayStores = ((typeof BUNDLED_STORES)[number] | 'userArticles' | 'packs' | 'memoryMeta')[];
@@ -191,6 +312,23 @@ const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => void)[] = [
     db.createObjectStore('packs', { keyPath: 'id' });
     db.createObjectStore('memoryMeta');
   },
+  // v6: an entity's facts, descriptions and per-article naming (what grows with every article that
+  // names it) move to a store of their own, and what a card shows of it to another: each stored
+  // entity is split in three ({@link splitEntity}).
+  (db, tx) => {
+    db.createObjectStore('entityDetails', { keyPath: 'id' });
+    db.createObjectStore('entityPreviews', { keyPath: 'id' });
+    const details = tx.objectStore('entityDetails');
+    const previews = tx.objectStore('entityPreviews');
+    void (async () => {
+      for (let c = await tx.objectStore('entities').openCursor(); c; c = await c.continue()) {
+        const { head, detail, preview } = splitEntity(c.value as StoredEntity);
+        void details.put(detail);
+        void previews.put(preview);
+        void c.update(head);
+      }
+    })();
+  },
 ];
 
 /** The schema version: one per migration step. */
@@ -263,14 +401,21 @@ export async function loadCorpus(
     stories: corpus.stories.length,
   };
   const writes: Promise<unknown>[] = [];
-  const put = <S extends 'articles' | 'entities' | 'events' | 'stories'>(store: S, v: NewsDB[S]['value']) =>
+  const put = <S extends 'articles' | 'events' | 'stories'>(store: S, v: NewsDB[S]['value']) =>
     writes.push(tx.objectStore(store).put(v).then(tick));
+  const entities = entityStores(tx);
   try {
     // put() throws synchronously on a record it cannot key: that too must abort the transaction,
     // or the clear() requests already queued would commit and lose the previous corpus.
     for (const s of BUNDLED_STORES) writes.push(tx.objectStore(s).clear());
     for (const a of corpus.articles) put('articles', a);
-    for (const e of corpus.entities) put('entities', { ...e, aliasKeys: [...new Set([e.name, ...e.aliases].map(foldAlias))] });
+    const langOf = new Map(corpus.articles.map((a) => [a.id, a.lang]));
+    const lang = (id: string) => langOf.get(id);
+    for (const { facts, descriptions, ...e } of corpus.entities) {
+      const stored: StoredEntity = { ...e, facts: withLangs(facts, lang), aliasKeys: [...new Set([e.name, ...e.aliases].map(foldAlias))] };
+      if (descriptions) stored.descriptions = withLangs(descriptions, lang);
+      writes.push(writeEntity(entities, stored).then(tick));
+    }
     for (const ev of corpus.events) put('events', ev);
     for (const s of corpus.stories) put('stories', s);
     writes.push(tx.objectStore('scoring').put(index, SCORING_INDEX_KEY));
@@ -292,11 +437,11 @@ export async function loadCorpus(
   return meta;
 }
 
-/** Entities whose name or alias folds to one of `aliases`. */
-export async function entitiesByAlias(db: Db, aliases: readonly string[]): Promise<StoredEntity[]> {
+/** Entities (their heads) whose name or alias folds to one of `aliases`. */
+export async function entitiesByAlias(db: Db, aliases: readonly string[]): Promise<EntityHead[]> {
   const tx = db.transaction('entities');
   const index = tx.store.index('byAlias');
-  const found = new Map<string, StoredEntity>();
+  const found = new Map<string, EntityHead>();
   await Promise.all(
     [...new Set(aliases.map(foldAlias))].map(async (k) => {
       for (const e of await index.getAll(k)) found.set(e.id, e);

@@ -7,7 +7,7 @@
 import type { EntityType } from '../core/corpus';
 import { isTrustedEntity } from '../core/memory';
 import type { EntityContribution } from '../corpus/contribution';
-import { type EntitySource, type StoredEntity, type UserArticleRecord, foldAlias } from './db';
+import { type EntityHead, type EntitySource, type StoredEntity, type UserArticleRecord, foldAlias, withLangs } from './db';
 
 const byMentions = (a: EntitySource, b: EntitySource) => b.mentions - a.mentions;
 
@@ -41,11 +41,11 @@ export function refreshTrust(e: StoredEntity): void {
  * alias and the type; null: a new entity. `byName` holds the entities its name folds to, `byAlias`
  * those each of its aliases folds to.
  */
-export function pickLinked(
+export function pickLinked<E extends EntityHead>(
   c: EntityContribution,
-  byName: readonly StoredEntity[],
-  byAlias: readonly (readonly StoredEntity[])[],
-): StoredEntity | null {
+  byName: readonly E[],
+  byAlias: readonly (readonly E[])[],
+): E | null {
   const name = foldAlias(c.name);
   const exact = byName.find((e) => foldAlias(e.name) === name) ?? byName.find((e) => e.type === c.type) ?? byName[0];
   if (exact) return exact;
@@ -84,6 +84,16 @@ export function addSource(e: StoredEntity, rec: Pick<UserArticleRecord, 'id' | '
     mentions: c.mentions,
     wikidata: c.wikidata,
   };
+}
+
+/**
+ * Adds user article `rec`'s facts and descriptions of `e` (those it gave before replaced), each with
+ * the article's language.
+ */
+export function addCited(e: StoredEntity, rec: Pick<UserArticleRecord, 'id' | 'contribution'>, c: EntityContribution): void {
+  const lang = () => rec.contribution.article.lang;
+  e.facts = [...e.facts.filter((f) => f.articleId !== rec.id), ...withLangs(c.facts, lang)];
+  e.descriptions = [...(e.descriptions ?? []).filter((d) => d.articleId !== rec.id), ...withLangs(c.descriptions, lang)];
 }
 
 /** Takes out of `e` what the user articles `gone` names contributed: their facts, descriptions and naming. */

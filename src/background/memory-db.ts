@@ -16,15 +16,37 @@
  */
 import type { EntityContribution } from '../corpus/contribution';
 import { storySummaries } from '../corpus/stages';
-import { addSource, dropSources, newOwnEntity, pickLinked, refreshOwn, refreshTrust, settleEntity } from './entity-state';
+import { addCited, addSource, dropSources, newOwnEntity, pickLinked, refreshOwn, refreshTrust, settleEntity } from './entity-state';
 import { type CandidateStory, type StoryArticle, assignStory } from '../corpus/stories';
 import { contentWords } from '../corpus/summarise';
-import { type Db, MEMORY_META_KEY, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
+import {
+  type Db,
+  MEMORY_META_KEY,
+  type StoredEntity,
+  type StoredStory,
+  type UserArticleRecord,
+  deleteEntity,
+  entityStores,
+  foldAlias,
+  readEntity,
+  withDetail,
+  writeEntity,
+} from './db';
 import type { IDBPTransaction } from 'idb';
 import type { NewsDB } from './db';
 
 /** The stores a change to the reader's articles touches, in one transaction. */
-export const MEMORY_STORES = ['articles', 'entities', 'events', 'stories', 'userArticles', 'packs', 'memoryMeta'] as const;
+export const MEMORY_STORES = [
+  'articles',
+  'entities',
+  'entityDetails',
+  'entityPreviews',
+  'events',
+  'stories',
+  'userArticles',
+  'packs',
+  'memoryMeta',
+] as const;
 export type MemoryTx = IDBPTransaction<NewsDB, (typeof MEMORY_STORES)[number][], 'readwrite'>;
 
 /** Stories a remembered article is compared with, at most (those sharing its most mentioned entities). */
@@ -35,15 +57,16 @@ const MAX_MEMBERS = 16;
 const CANDIDATE_ENTITIES = 8;
 
 /** The corpus entity an article's entity is: the one it was linked to before (still there), else by name and alias (entity-state.ts pickLinked); null: a new entity. */
-async function linkEntity(tx: MemoryTx, c: EntityContribution, previous: string | undefined): Promise<StoredEntity | null> {
-  const store = tx.objectStore('entities');
+export async function linkEntity(tx: MemoryTx, c: EntityContribution, previous: string | undefined): Promise<StoredEntity | null> {
+  const stores = entityStores(tx);
   if (previous) {
-    const e = await store.get(previous);
+    const e = await readEntity(stores, previous);
     if (e) return e;
   }
-  const index = store.index('byAlias');
+  const index = tx.objectStore('entities').index('byAlias');
   const [byName, ...byAlias] = await Promise.all([c.name, ...c.aliases].map((n) => index.getAll(foldAlias(n))));
-  return pickLinked(c, byName ?? [], byAlias);
+  const head = pickLinked(c, byName ?? [], byAlias);
+  return head ? withDetail(stores, head) : null;
 }
 
 /** A free id for a new entity of the reader's: its local id marked as theirs ("~" never occurs in a bundled id). */
@@ -170,7 +193,7 @@ export async function touchMemory(tx: MemoryTx, trimmed?: number): Promise<void>
  * article is assigned one.
  */
 export async function applyUserArticle(tx: MemoryTx, rec: UserArticleRecord, storyId?: string): Promise<void> {
-  const entities = tx.objectStore('entities');
+  const entities = entityStores(tx);
   const links: Record<string, string> = {};
   for (const c of rec.contribution.entities) {
     let e = await linkEntity(tx, c, rec.links[c.id]);
@@ -178,12 +201,11 @@ export async function applyUserArticle(tx: MemoryTx, rec: UserArticleRecord, sto
       e = newOwnEntity(await newEntityId(tx, c.id), c);
     }
     links[c.id] = e.id;
-    e.facts = [...e.facts.filter((f) => f.articleId !== rec.id), ...c.facts];
-    e.descriptions = [...(e.descriptions ?? []).filter((d) => d.articleId !== rec.id), ...c.descriptions];
+    addCited(e, rec, c);
     addSource(e, rec, c);
     if (e.user?.own) refreshOwn(e);
     refreshTrust(e);
-    await entities.put(e);
+    await writeEntity(entities, e);
   }
   rec.links = links;
   const map = (ids: readonly string[]) => [...new Set(ids.map((id) => links[id] ?? id))];
@@ -211,13 +233,12 @@ export async function applyUserArticle(tx: MemoryTx, rec: UserArticleRecord, sto
 export async function removeUserArticle(tx: MemoryTx, id: string): Promise<boolean> {
   const rec = await tx.objectStore('userArticles').get(id);
   if (!rec) return false;
-  const entities = tx.objectStore('entities');
+  const entities = entityStores(tx);
   for (const target of new Set(Object.values(rec.links))) {
-    const e = await entities.get(target);
+    const e = await readEntity(entities, target);
     if (!e) continue;
     dropSources(e, (a) => a === id);
-    if (settleEntity(e)) await entities.put(e);
-    else await entities.delete(e.id);
+    await (settleEntity(e) ? writeEntity(entities, e) : deleteEntity(entities, e.id));
   }
   const events = tx.objectStore('events');
   for (const key of await events.index('byArticle').getAllKeys(id)) await events.delete(key);

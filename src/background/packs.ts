@@ -14,13 +14,13 @@
  * contribution's local entity ids are `<packId>-<original id>`, so that linking them again
  * (replay) makes the same own-entity ids.
  */
-import type { IDBPObjectStore } from 'idb';
 import {
   type Article,
   type Corpus,
   type CorpusEvent,
   type CorpusProblem,
   type Entity,
+  type Fact,
   type Story,
   type StorySentence,
   CORPUS_SCHEMA_VERSION,
@@ -33,9 +33,22 @@ import { type Contribution, type EntityContribution, MAX_STORY_WORDS } from '../
 import type { MergedEvent } from '../corpus/events';
 import { type CorpusArticle, contentHash } from '../corpus/stages';
 import { contentWords } from '../corpus/summarise';
-import { type Db, type NewsDB, type PackRecord, type StoredEntity, type StoredStory, type UserArticleRecord, foldAlias } from './db';
-import { addSource, dropSources, newOwnEntity, pickLinked, refreshOwn, refreshTrust, settleEntity } from './entity-state';
-import { type MEMORY_STORES, type MemoryTx, memoryTx, touchMemory } from './memory-db';
+import {
+  type Db,
+  type PackRecord,
+  type StoredCited,
+  type StoredEntity,
+  type StoredStory,
+  type UserArticleRecord,
+  deleteEntity,
+  entityStores,
+  foldAlias,
+  joinEntity,
+  readEntity,
+  writeEntity,
+} from './db';
+import { addCited, addSource, dropSources, newOwnEntity, pickLinked, refreshOwn, refreshTrust, settleEntity } from './entity-state';
+import { type MemoryTx, linkEntity, memoryTx, touchMemory } from './memory-db';
 
 /** A corpus file that cannot be imported: invalid (with the JSON path of every problem), or imported already. */
 export class PackError extends Error {
@@ -61,8 +74,6 @@ interface Linker {
   links: Map<string, string>;
 }
 
-type EntityStore = IDBPObjectStore<NewsDB, (typeof MEMORY_STORES)[number][], 'entities', 'readwrite'>;
-
 /** Entities a name or alias folds to, among those this batch made (not in the store yet). */
 class MadeIndex {
   private readonly byKey = new Map<string, StoredEntity[]>();
@@ -74,17 +85,6 @@ class MadeIndex {
   }
 }
 
-/** The stored entity `c` is (previous link still there, else by name and alias), or null. */
-async function findStored(store: EntityStore, c: EntityContribution, previous: string | undefined): Promise<StoredEntity | null> {
-  if (previous) {
-    const e = await store.get(previous);
-    if (e) return e;
-  }
-  const index = store.index('byAlias');
-  const [byName, ...byAlias] = await Promise.all([c.name, ...c.aliases].map((n) => index.getAll(foldAlias(n))));
-  return pickLinked(c, byName ?? [], byAlias);
-}
-
 /**
  * Merges user articles into the corpus stores in bulk, with the stored shapes of memory-db.ts
  * applyUserArticle (each record's `storyId` is kept as it is: imported articles are in their pack's
@@ -92,6 +92,7 @@ async function findStored(store: EntityStore, c: EntityContribution, previous: s
  */
 async function mergeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], linker: Linker): Promise<void> {
   const store = tx.objectStore('entities');
+  const stores = entityStores(tx);
   const batch = new Set(recs.map((r) => r.id));
   const first = new Map<string, EntityContribution>();
   const previous = new Map<string, string>();
@@ -115,7 +116,7 @@ async function mergeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], li
 
   // Entities linked in an earlier batch: read again (still there?).
   const known = [...first.keys()].filter((l) => linker.links.has(l));
-  const knownRecords = await Promise.all(known.map((l) => store.get(linker.links.get(l) ?? '')));
+  const knownRecords = await Promise.all(known.map((l) => readEntity(stores, linker.links.get(l) ?? '')));
   const unlinked = [...first.keys()].filter((l) => !linker.links.has(l));
   known.forEach((l, i) => {
     const e = knownRecords[i];
@@ -127,7 +128,7 @@ async function mergeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], li
   });
 
   // The others: looked up all at once, then resolved in order (an entity made for one may be another's).
-  const found = await Promise.all(unlinked.map((l) => findStored(store, first.get(l) as EntityContribution, previous.get(l))));
+  const found = await Promise.all(unlinked.map((l) => linkEntity(tx, first.get(l) as EntityContribution, previous.get(l))));
   const freeIds = await Promise.all(unlinked.map(async (l) => ((await store.getKey(`~${l}`)) === undefined ? `~${l}` : null)));
   const made = new MadeIndex();
   for (const [i, local] of unlinked.entries()) {
@@ -164,8 +165,7 @@ async function mergeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], li
       const e = loaded.get(id);
       if (!e) throw new Error(`entity ${c.id} of ${rec.id} was not linked`);
       links[c.id] = id;
-      e.facts.push(...c.facts);
-      (e.descriptions ??= []).push(...c.descriptions);
+      addCited(e, rec, c);
       addSource(e, rec, c);
     }
     rec.links = links;
@@ -186,7 +186,7 @@ async function mergeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], li
   for (const e of loaded.values()) {
     if (e.user?.own) refreshOwn(e);
     refreshTrust(e);
-    writes.push(store.put(e));
+    writes.push(writeEntity(stores, e));
   }
   await Promise.all(writes);
 }
@@ -447,13 +447,13 @@ export async function importPack(
 async function removeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], extraStories: readonly string[] = []): Promise<void> {
   const ids = new Set(recs.map((r) => r.id));
   const gone = (id: string) => ids.has(id);
-  const entities = tx.objectStore('entities');
+  const entities = entityStores(tx);
   const targets = [...new Set(recs.flatMap((r) => Object.values(r.links)))];
   const writes: Promise<unknown>[] = [];
-  for (const e of await Promise.all(targets.map((id) => entities.get(id)))) {
+  for (const e of await Promise.all(targets.map((id) => readEntity(entities, id)))) {
     if (!e) continue;
     dropSources(e, gone);
-    writes.push(settleEntity(e) ? entities.put(e) : entities.delete(e.id));
+    writes.push(settleEntity(e) ? writeEntity(entities, e) : deleteEntity(entities, e.id));
   }
   const events = tx.objectStore('events');
   const stories = tx.objectStore('stories');
@@ -547,14 +547,17 @@ export async function replayPacks(tx: MemoryTx): Promise<void> {
  * hash of its content.
  */
 export async function exportCorpus(db: Db, which: 'remembered' | 'all'): Promise<Corpus> {
-  const tx = db.transaction(['articles', 'entities', 'events', 'stories']);
-  const [allArticles, allEntities, allEvents, allStories] = await Promise.all([
+  const tx = db.transaction(['articles', 'entities', 'entityDetails', 'events', 'stories']);
+  const [allArticles, heads, details, allEvents, allStories] = await Promise.all([
     tx.objectStore('articles').getAll(),
     tx.objectStore('entities').getAll(),
+    tx.objectStore('entityDetails').getAll(),
     tx.objectStore('events').getAll(),
     tx.objectStore('stories').getAll(),
   ]);
   await tx.done;
+  const detailOf = new Map(details.map((d) => [d.id, d]));
+  const allEntities = heads.map((h) => joinEntity(h, detailOf.get(h.id)));
   const chosen = allArticles.filter((a) => which === 'all' || a.origin === 'remembered');
   const exported = new Set(chosen.map((a) => a.id));
   const keep = (id: string) => (exported.has(id) ? id : undefined);
@@ -567,8 +570,10 @@ export async function exportCorpus(db: Db, which: 'remembered' | 'all'): Promise
     .filter((e) => named.has(e.id))
     .map((e) => {
       const { user, aliasKeys: _keys, ...entity } = e;
-      const descriptions = mapCited(entity.descriptions, keep);
-      const out: Entity = { ...entity, facts: mapCited(entity.facts, keep) };
+      // The stored language of what they cite is the store's own (the file's articles say it).
+      const plain = <T extends Fact>({ lang: _lang, ...c }: StoredCited<T>) => c;
+      const descriptions = mapCited(entity.descriptions, keep).map(plain);
+      const out: Entity = { ...entity, facts: mapCited(entity.facts, keep).map(plain) };
       if (entity.descriptions) {
         out.descriptions = descriptions;
         out.description = descriptions[0]?.text ?? (which === 'all' ? entity.description : null);

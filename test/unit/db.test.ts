@@ -10,8 +10,10 @@ import {
   foldAlias,
   getGlobalSettings,
   getSiteSettings,
+  getEntity,
   loadCorpus,
   openNewsDb,
+  readAllEntities,
   setGlobalSettings,
   setSiteSwitch,
 } from '../../src/background/db';
@@ -47,6 +49,8 @@ describe('schema', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'articles',
       'entities',
+      'entityDetails',
+      'entityPreviews',
       'events',
       'memoryMeta',
       'meta',
@@ -176,6 +180,8 @@ describe('schema upgrades', () => {
       expect([...db.objectStoreNames].sort()).toEqual([
         'articles',
         'entities',
+        'entityDetails',
+        'entityPreviews',
         'events',
         'memoryMeta',
         'meta',
@@ -197,6 +203,10 @@ describe('schema upgrades', () => {
       expect(await corpusMeta(db)).toEqual(version >= 3 ? expect.objectContaining({ build: 'old-corpus' }) : null);
       expect((await db.getAllKeys('articles')).sort()).toEqual(['a1', 'a2']);
       expect((await db.getAllFromIndex('events', 'byArticle', 'a1')).map((e) => e.id)).toEqual(['ev1']);
+      // v6 split every entity in two: read whole, each is as it was written; its head holds no facts.
+      const written = fixtureCorpus('old-corpus').entities.map((e) => ({ ...e, aliasKeys: [e.name, ...e.aliases].map(foldAlias) }));
+      expect(await readAllEntities(db)).toEqual(written.sort((a, b) => a.id.localeCompare(b.id)));
+      expect((await db.getAll('entities')).some((e) => 'facts' in e || 'descriptions' in e)).toBe(false);
       await loadCorpus(db, {
         ...fixtureCorpus('new-corpus'),
         articles: fixtureCorpus().articles.map((a) => ({ ...a, storyId: 's1' })),
@@ -206,6 +216,49 @@ describe('schema upgrades', () => {
       expect(await getSiteSettings(db, 'news.example')).toEqual({ highlights: false });
     },
   );
+
+  it('splits a version-5 entity that the reading memory grew, keeping what the reader contributed', async () => {
+    const name = `upgrade-split-${++n}`;
+    const old = await openNewsDb(name, { version: 5 });
+    const grown = {
+      id: '~t-marta',
+      name: 'Marta Lind',
+      type: 'person' as const,
+      aliases: ['Lind'],
+      aliasKeys: ['marta lind', 'lind'],
+      description: 'the chief engineer',
+      descriptions: [{ text: 'the chief engineer', articleId: '~r1', sentence: 1 }],
+      facts: [{ text: 'Marta Lind presented the plans in Bergen.', articleId: '~r2', sentence: 0 }],
+      mentionCount: 3,
+      wikidata: null,
+      user: {
+        own: true,
+        trusted: true,
+        sources: {
+          '~r1': { origin: 'remembered' as const, name: 'Marta Lind', type: 'person' as const, aliases: [], mentions: 2, wikidata: null },
+          '~r2': {
+            origin: 'remembered' as const,
+            name: 'Marta Lind',
+            type: 'person' as const,
+            aliases: ['Lind'],
+            mentions: 1,
+            wikidata: null,
+          },
+        },
+      },
+    };
+    await old.put('entities', grown);
+    old.close();
+    const db = await openNewsDb(name);
+    open.push(db);
+    expect(await getEntity(db, grown.id)).toEqual(grown);
+    const { facts: _f, descriptions: _d, user, ...rest } = grown;
+    expect(await db.get('entities', grown.id)).toEqual({ ...rest, user: { own: true, trusted: true } });
+    expect((await db.getAllFromIndex('entities', 'byAlias', 'lind')).map((e) => e.id)).toEqual([grown.id]);
+    expect((await db.get('entityDetails', grown.id))?.sources).toEqual(user.sources);
+    // Its facts were stored without their language: its card preview says it cannot rank them (cards.ts reads the detail).
+    expect(await db.get('entityPreviews', grown.id)).toMatchObject({ complete: false, facts: { first: grown.facts } });
+  });
 
   it.each(Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1))(
     'after an upgrade from version %i the background has the bundled corpus with its scoring index, and pages find their story',

@@ -10,7 +10,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, type NewsDB, loadCorpus, openNewsDb } from '../../src/background/db';
+import { type Db, type NewsDB, type StoredEntity, getEntity, loadCorpus, openNewsDb, readAllEntities } from '../../src/background/db';
 import { type Memory, createMemory } from '../../src/background/memory';
 import type { MemoryTx } from '../../src/background/memory-db';
 import { replayUserArticles } from '../../src/background/replay';
@@ -63,18 +63,21 @@ async function fresh(now = () => Date.parse('2026-11-25T12:00:00Z')): Promise<{ 
   // The names the corpus knows, as the background's matcher finds them (compiled as the corpus loader compiles it).
   const known = async () => {
     const matcher = createMatcher(
-      compileAliasTable((await db.getAll('entities')).filter((e) => !e.user?.own || e.user.trusted).map(toMatchable)),
+      compileAliasTable((await readAllEntities(db)).filter((e) => !e.user?.own || e.user.trusted).map(toMatchable)),
     );
     return (text: string) => matcher.scan(text).map((m) => ({ id: m.entityId, start: m.start, end: m.end }));
   };
   return { db, memory: createMemory({ db: () => Promise.resolve(db), registry, now, known }) };
 }
 
-type Stores = Pick<NewsDB, 'articles' | 'entities' | 'events' | 'stories'>;
-async function snapshot(db: Db): Promise<{ [K in keyof Stores]: Stores[K]['value'][] }> {
+type Stores = Pick<NewsDB, 'articles' | 'entityDetails' | 'entityPreviews' | 'events' | 'stories'>;
+async function snapshot(db: Db): Promise<{ [K in keyof Stores]: Stores[K]['value'][] } & { entities: StoredEntity[] }> {
   return {
     articles: await db.getAll('articles'),
-    entities: await db.getAll('entities'),
+    entities: await readAllEntities(db),
+    // As stored too: a detail left without its head would be an orphan.
+    entityDetails: await db.getAll('entityDetails'),
+    entityPreviews: await db.getAll('entityPreviews'),
     events: await db.getAll('events'),
     stories: await db.getAll('stories'),
   };
@@ -224,7 +227,7 @@ describe('remembering read articles', () => {
 
   it('trusts a name found only in the reading once two remembered articles name it', async () => {
     const { db, memory } = await fresh();
-    const person = async () => (await db.getAll('entities')).find((e) => e.name === PERSON);
+    const person = async () => (await readAllEntities(db)).find((e) => e.name === PERSON);
     await memory.remember(await read(STORY_PAGES[0]));
     expect((await person())?.user).toMatchObject({ own: true, trusted: false });
     await memory.remember(await read(STORY_PAGES[1]));
@@ -245,7 +248,7 @@ describe('remembering read articles', () => {
     const known = bundled.entities.find((e) => e.name === 'Meta')!;
     const page = await read(STORY_PAGES[1]);
     const r = await memory.remember({ ...page, body: `${page.body}\n\nInvestors compared the closure with cuts at Meta last year.` });
-    const e = (await db.get('entities', known.id))!;
+    const e = (await getEntity(db, known.id))!;
     expect(e.user?.own).toBe(false);
     expect(Object.keys(e.user!.sources)).toEqual([r.id]);
     expect((await db.get('articles', r.id!))?.entities).toContain(known.id);
@@ -281,7 +284,7 @@ describe('forgetting', () => {
     const story = (await db.getAll('stories')).find((s) => s.articleIds.includes(ids[0]!))!;
     expect(story.articleIds.sort()).toEqual(ids.filter((id) => id !== gone).sort());
     // Every own entity still has a source; every fact still cites a stored article.
-    for (const e of await db.getAll('entities')) {
+    for (const e of await readAllEntities(db)) {
       if (e.user?.own) expect(Object.keys(e.user.sources).length).toBeGreaterThan(0);
       for (const f of e.facts) expect(await db.get('articles', f.articleId)).toBeDefined();
     }

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Db, type StoredEntity, loadCorpus, openNewsDb } from '../../src/background/db';
+import { type Db, getEntity, loadCorpus, openNewsDb } from '../../src/background/db';
 import { createMemory } from '../../src/background/memory';
 import { applyUserArticle, memoryTx, removeUserArticle } from '../../src/background/memory-db';
 import { replayUserArticles } from '../../src/background/replay';
@@ -31,7 +31,20 @@ afterEach(() => {
   for (const db of open.splice(0)) db.close();
 });
 
-const STORES = ['meta', 'articles', 'entities', 'events', 'stories', 'scoring', 'settings', 'userArticles', 'packs', 'memoryMeta'] as const;
+const STORES = [
+  'meta',
+  'articles',
+  'entities',
+  'entityDetails',
+  'entityPreviews',
+  'events',
+  'stories',
+  'scoring',
+  'settings',
+  'userArticles',
+  'packs',
+  'memoryMeta',
+] as const;
 type StoreName = (typeof STORES)[number];
 
 /** Every store's records, keyed. */
@@ -232,13 +245,13 @@ describe('importing a pack', () => {
 
     const a1 = await db.get('articles', `~${id}-p1`);
     expect(a1).toMatchObject({ origin: 'imported', storyId: `~${id}-st-a`, entities: ['e-tidewater', `~${id}-t-marta`] });
-    const tide = (await db.get('entities', 'e-tidewater')) as StoredEntity;
+    const tide = (await getEntity(db, 'e-tidewater'))!;
     expect(tide.user).toMatchObject({ own: false, trusted: true });
     expect(Object.keys(tide.user?.sources ?? {})).toEqual([`~${id}-p1`, `~${id}-p2`]);
     expect(tide.facts.map((f) => f.articleId)).toEqual(['a1', `~${id}-p1`, `~${id}-p2`]);
     // "Harbour City" is an alias of the bundled place Hamnstaden.
-    expect((await db.get('entities', 'e-harbour'))?.user?.sources).toHaveProperty(`~${id}-p3`);
-    const marta = (await db.get('entities', `~${id}-t-marta`)) as StoredEntity;
+    expect((await getEntity(db, 'e-harbour'))?.user?.sources).toHaveProperty(`~${id}-p3`);
+    const marta = (await getEntity(db, `~${id}-t-marta`))!;
     expect(marta).toMatchObject({ name: 'Marta Lind', type: 'person', description: 'the chief engineer', aliases: ['Lind'] });
     expect(marta.user).toMatchObject({ own: true, trusted: true });
 
@@ -301,7 +314,7 @@ describe('importing a pack', () => {
 
   it('takes out what it wrote when it fails part way', async () => {
     const db = await freshDb();
-    const before = await snapshot(db, ['articles', 'events', 'stories', 'userArticles', 'packs']);
+    const before = await snapshot(db, ['articles', 'entityDetails', 'entityPreviews', 'events', 'stories', 'userArticles', 'packs']);
     const entities = (await db.getAll('entities')).map((e) => e.id);
     const big = syntheticPack({ articles: PACK_BATCH + 10, entities: 20, outlet: 'big' });
     await expect(
@@ -309,7 +322,9 @@ describe('importing a pack', () => {
         throw new Error('disk full');
       }),
     ).rejects.toThrow('disk full');
-    expect(await snapshot(db, ['articles', 'events', 'stories', 'userArticles', 'packs'])).toEqual(before);
+    expect(await snapshot(db, ['articles', 'entityDetails', 'entityPreviews', 'events', 'stories', 'userArticles', 'packs'])).toEqual(
+      before,
+    );
     expect((await db.getAll('entities')).map((e) => e.id)).toEqual(entities);
     expect((await db.getAll('entities')).every((e) => !e.user)).toBe(true);
   });
@@ -331,7 +346,7 @@ describe('importing a pack', () => {
       for (const s of stories) await tx.objectStore('stories').put(s);
       for (const rec of records) await applyUserArticle(tx, { ...rec, links: {} }, rec.storyId);
       await tx.done;
-      for (const store of ['articles', 'entities', 'events', 'stories', 'userArticles'] as const)
+      for (const store of ['articles', 'entities', 'entityDetails', 'entityPreviews', 'events', 'stories', 'userArticles'] as const)
         expect(await one.getAll(store), store).toEqual(await bulk.getAll(store));
     },
     60_000,
@@ -340,9 +355,11 @@ describe('importing a pack', () => {
   it('is merged again, in bulk, after a new bundled corpus', async () => {
     const db = await freshDb();
     await importPack(db, smallPack(), 'herald.json');
-    const before = await snapshot(db, ['articles', 'entities', 'events', 'stories', 'userArticles']);
+    const before = await snapshot(db, ['articles', 'entities', 'entityDetails', 'entityPreviews', 'events', 'stories', 'userArticles']);
     await loadCorpus(db, fixtureCorpus('fixture-2'), undefined, (tx) => replayUserArticles(tx as never));
-    expect(await snapshot(db, ['articles', 'entities', 'events', 'stories', 'userArticles'])).toEqual(before);
+    expect(await snapshot(db, ['articles', 'entities', 'entityDetails', 'entityPreviews', 'events', 'stories', 'userArticles'])).toEqual(
+      before,
+    );
   });
 });
 
@@ -403,8 +420,8 @@ describe('removing', () => {
     expect(JSON.stringify(await snapshot(db))).not.toContain(`${info.id}-`);
     // The bundled corpus and the other pack are whole.
     expect(await db.count('articles')).toBe(2 + 3);
-    expect((await db.get('entities', 'e-tidewater'))?.facts).toHaveLength(3);
-    expect(Object.keys((await db.get('entities', 'e-tidewater'))?.user?.sources ?? {})).toEqual([
+    expect((await getEntity(db, 'e-tidewater'))?.facts).toHaveLength(3);
+    expect(Object.keys((await getEntity(db, 'e-tidewater'))?.user?.sources ?? {})).toEqual([
       `~${other.pack.id}-p1`,
       `~${other.pack.id}-p2`,
     ]);
@@ -428,10 +445,7 @@ describe('removing', () => {
     expect(await db.get('stories', `~${pack.id}-st-b`)).toBeUndefined();
     // Harbour City (linked to the bundled Hamnstaden) is bundled again; Marta Lind stays with p1 and p2.
     expect((await db.get('entities', 'e-harbour'))?.user).toBeUndefined();
-    expect(Object.keys((await db.get('entities', `~${pack.id}-t-marta`))?.user?.sources ?? {})).toEqual([
-      `~${pack.id}-p1`,
-      `~${pack.id}-p2`,
-    ]);
+    expect(Object.keys((await getEntity(db, `~${pack.id}-t-marta`))?.user?.sources ?? {})).toEqual([`~${pack.id}-p1`, `~${pack.id}-p2`]);
     // A new bundled corpus does not bring it back.
     await loadCorpus(db, fixtureCorpus('fixture-2'), undefined, (t) => replayUserArticles(t as never));
     expect(await mentions(db, [gone, `~${pack.id}-st-b`], stores)).toEqual([]);
