@@ -19,12 +19,13 @@ import { compareTemporal } from '../core/dates/period';
 import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
 import { textLanguage } from '../core/page-text';
 import { splitSentences } from '../core/sentences';
+import { indexedArticle } from '../core/scoring-index';
 import { mergeStoredEvents } from '../corpus/events';
 import { keyPoints, summarise } from '../corpus/summarise';
 import { isUserId } from '../core/memory';
 import { entityCard } from './cards';
 import type { Db } from './db';
-import { relatedIds, scoringKey } from './story';
+import { type ScoringCache, relatedIds, scoringKey } from './story';
 
 /** Entity cards per tab context, most mentioned first. */
 export const MAX_CARDS = 40;
@@ -53,6 +54,11 @@ export interface TabContextOptions {
   digests?: PageDigestCache;
   /** The tab's document (the content script's id), for the digest's one-in-flight rule; the page's URL when unknown. */
   document?: string;
+  /**
+   * The scoring index's cache (story.ts; the background's own): the cards cite articles with what
+   * the index holds of them rather than reading them, when it is the index of the stores as they are.
+   */
+  scoring?: ScoringCache;
 }
 
 type Cited = StorySentence;
@@ -388,7 +394,10 @@ async function timelineEvents(db: Db, r: Reader, articleIds: readonly string[], 
  */
 export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContextOptions = {}): Promise<TabContext> {
   // Kept refs and cards are the same database's at the same build and memory generation.
-  const r = reader(db, `${db.name}|${await scoringKey(db)}`);
+  const key = await scoringKey(db);
+  const r = reader(db, `${db.name}|${key}`);
+  const index = opts.scoring ? await opts.scoring.get(db).catch(() => null) : null;
+  const indexed = index?.build === key ? (id: string) => indexedArticle(index, id) : undefined;
   const story = analysis.story ? await db.get('stories', analysis.story.id) : undefined;
   const familyIds = story ? [story.id, ...relatedIds(story)] : [];
   const family = (
@@ -440,7 +449,14 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
     const k = `${id}|${analysis.lang}|${storyId ?? ''}`;
     let c = r.cards.get(k);
     if (!c) {
-      const made = entityCard(db, id, { lang: analysis.lang, storyId, article: r.article, prefetch: r.prefetch });
+      const made = entityCard(db, id, {
+        lang: analysis.lang,
+        storyId,
+        ...(story ? { story } : {}),
+        article: r.article,
+        prefetch: r.prefetch,
+        ...(indexed ? { indexed } : {}),
+      });
       made.catch(() => r.cards.delete(k));
       r.cards.set(k, (c = made));
     }

@@ -15,7 +15,7 @@ import type { CorpusLoader } from './corpus-loader';
 import { getGlobalSettings, getSiteSettings, listSiteSettings, setGlobalSettings, setSiteSwitch } from './db';
 import type { Scanner } from './scanner';
 import type { Storage } from './storage';
-import { scorePageInDb } from './story';
+import { scorePageInDb, scoringCache } from './story';
 import { type Tabs, reportedUrl, sameOrigin } from './tabs';
 
 export interface HandlersDeps {
@@ -190,6 +190,7 @@ export function createHandlers(
         ...(document !== undefined ? { document } : {}),
         tabId,
         digests: parts.digests,
+        scoring: scoringCache,
       });
     },
     async 'ui:get-article'({ articleId }) {

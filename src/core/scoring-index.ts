@@ -5,7 +5,7 @@
  * entity or a word with it ({@link scoreIndexed}, same results as {@link scorePage} on the whole
  * corpus). Pure: no DOM, no browser APIs, no IndexedDB.
  */
-import type { Corpus, Story } from './corpus';
+import type { Article, Corpus, Story } from './corpus';
 import type { Origin } from './memory';
 import type { RelatedArticle, TabStory } from './analysis';
 import {
@@ -317,6 +317,33 @@ export interface IndexedScoreOptions extends ScoreOptions {
    * article with a non-zero score, exactly as {@link scorePage} does (tests, diagnostics).
    */
   exhaustive?: boolean;
+}
+
+/** What the index holds of an article besides its scoring: what a citation of it shows. */
+export type IndexedArticle = Pick<Article, 'id' | 'title' | 'source' | 'url' | 'published' | 'lang'> & { origin: Origin };
+
+/** Article id → number, per index (made once, on the first look-up). */
+const articleNumbers = new WeakMap<ScoringIndex, Map<string, number>>();
+
+/** The article of `id` as the index holds it, or undefined when the index has no such article. */
+export function indexedArticle(index: ScoringIndex, id: string): IndexedArticle | undefined {
+  let numbers = articleNumbers.get(index);
+  if (!numbers) {
+    numbers = new Map(index.articles.ids.map((x, i) => [x, i]));
+    articleNumbers.set(index, numbers);
+  }
+  const i = numbers.get(id);
+  if (i === undefined) return undefined;
+  const a = index.articles;
+  return {
+    id,
+    title: a.titles[i] ?? '',
+    source: a.sources[i] ?? '',
+    url: a.urls[i] ?? null,
+    published: a.published[i] ?? null,
+    lang: a.langs[i] ?? '',
+    origin: a.origins[i] ?? 'bundled',
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   tabContext,
 } from '../../src/background/context';
 import { type Db, loadCorpus, openNewsDb } from '../../src/background/db';
+import { type ScoringCache, createScoringCache } from '../../src/background/story';
 import { createBackground } from '../../src/background/service';
 import { type TabAnalysis, tabKey } from '../../src/core/analysis';
 import type { CitedText } from '../../src/core/cards';
@@ -162,6 +163,42 @@ describe('tabContext on the Swedish seed page', () => {
     const lecun = ctx.cards.find((c) => c.id === 'yann-lecun')!;
     expect(lecun.story?.id).toBe(LECUN);
     expect(lecun.facts[0]?.lang).toBe('sv');
+  });
+});
+
+describe('cards with the scoring index', () => {
+  /** The background's scoring cache, its index's titles marked (to see where a citation's title came from), its build replaced by `build`. */
+  const marked = (build?: string): ScoringCache => {
+    const real = createScoringCache();
+    return {
+      get: async (d) => {
+        const i = await real.get(d);
+        return { ...i, build: build ?? i.build, articles: { ...i.articles, titles: i.articles.titles.map((t) => `[index] ${t}`) } };
+      },
+      get reads() {
+        return real.reads;
+      },
+      clear: () => real.clear(),
+    };
+  };
+  const titles = (c: TabContext) => c.cards.flatMap((card) => [card.description, ...card.facts]).flatMap((x) => (x ? [x.title] : []));
+
+  it('cite articles as the index of the stores holds them, the texts the same', async () => {
+    const fresh = await analyseSeedPages();
+    const page = fresh.analyses.get(SV)!;
+    const ctx = await tabContext(fresh.db, page, { scoring: marked() });
+    expect(titles(ctx).length).toBeGreaterThan(3);
+    expect(titles(ctx).every((t) => t.startsWith('[index] '))).toBe(true);
+    const read = await tabContext(db, sv, {});
+    const texts = (c: TabContext) => c.cards.map((card) => [card.id, card.description?.text, card.facts.map((f) => f.text)]);
+    expect(texts(ctx)).toEqual(texts(read));
+  });
+
+  it('read the articles when the index is not of the stores as they are', async () => {
+    const fresh = await analyseSeedPages();
+    const ctx = await tabContext(fresh.db, fresh.analyses.get(SV)!, { scoring: marked('an-older-build') });
+    expect(titles(ctx).length).toBeGreaterThan(3);
+    expect(titles(ctx).some((t) => t.startsWith('[index] '))).toBe(false);
   });
 });
 
