@@ -15,7 +15,7 @@ import { type CitedText, citedText } from '../core/cards';
 import type { EntityCard } from '../core/cards';
 import type { Digest, EntityRef, ReaderArticle, RelatedItem, TabContext, Timeline, TimelineEvent } from '../core/context';
 import type { Article, CorpusEvent, Story, StorySentence } from '../core/corpus';
-import { compareTemporal } from '../core/dates/period';
+import { sortTemporal } from '../core/dates/period';
 import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
 import { textLanguage } from '../core/page-text';
 import { splitSentences } from '../core/sentences';
@@ -383,7 +383,7 @@ async function timelineEvents(db: Db, r: Reader, articleIds: readonly string[], 
   const merged = mergeStoredEvents([...byId.values()], (e) => isUserId(e.articleId));
   r.prefetch(merged.map((e) => e.articleId));
   const events = (await Promise.all(merged.map((e) => timelineEvent(r, e, ownArticle)))).filter(notNull);
-  return events.sort((a, b) => compareTemporal(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return sortTemporal(events, (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

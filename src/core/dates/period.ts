@@ -47,8 +47,23 @@ export function temporalPeriod(t: TemporalValue): { start: number; days: number 
  * whose date cannot be read go last. Ties are left to the caller (0).
  */
 export function compareTemporal(a: TemporalValue, b: TemporalValue): number {
-  const pa = temporalPeriod(a);
-  const pb = temporalPeriod(b);
+  return comparePeriods(temporalPeriod(a), temporalPeriod(b));
+}
+
+type Period = ReturnType<typeof temporalPeriod>;
+
+function comparePeriods(pa: Period, pb: Period): number {
   if (!pa || !pb) return Number(!pa) - Number(!pb);
   return pa.start - pb.start || pb.days - pa.days;
+}
+
+/**
+ * `items` sorted by {@link compareTemporal}, then by `tie`, each one's period worked out once (a
+ * sort compares each item many times). A new array.
+ */
+export function sortTemporal<T extends TemporalValue>(items: readonly T[], tie: (a: T, b: T) => number): T[] {
+  return items
+    .map((x) => ({ x, p: temporalPeriod(x) }))
+    .sort((a, b) => comparePeriods(a.p, b.p) || tie(a.x, b.x))
+    .map((k) => k.x);
 }

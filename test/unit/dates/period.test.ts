@@ -1,6 +1,6 @@
 /** Timeline order: the period a date denotes (src/core/dates/period.ts). */
 import { describe, expect, it } from 'vitest';
-import { compareTemporal, temporalPeriod } from '../../../src/core/dates/period';
+import { compareTemporal, sortTemporal, temporalPeriod } from '../../../src/core/dates/period';
 import type { TemporalValue } from '../../../src/core/dates/types';
 
 describe('temporalPeriod and compareTemporal (timeline order)', () => {
@@ -59,5 +59,11 @@ describe('temporalPeriod and compareTemporal (timeline order)', () => {
       '2025-10-21 about',
       'later',
     ]);
+    // sortTemporal gives the same order (each period worked out once), ties by the given order, input untouched.
+    const label = (v: TemporalValue) => `${v.date}|${v.precision}|${v.qualifier ?? ''}`;
+    const tie = (a: TemporalValue, b: TemporalValue) => label(a).localeCompare(label(b));
+    const reversed = [...values].reverse();
+    expect(sortTemporal(reversed, tie)).toEqual([...values].sort((a, b) => compareTemporal(a, b) || tie(a, b)));
+    expect(reversed[0]).toEqual(values.at(-1));
   });
 });
