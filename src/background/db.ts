@@ -238,7 +238,7 @@ export interface NewsDB extends DBSchema {
 export const MEMORY_META_KEY = 'memory';
 
 export type Db = IDBPDatabase<NewsDB>;
-export const BUNDLED_STORES = ['meta', 'articles', 'entities', 'entityDetails', 'entityPreviews', 'events', 'stories', 'scoring'] as const;
+export const BUNDLED_STORES = ['meta', 'articles', ...ENTITY_STORES, 'events', 'stories', 'scoring'] as const;
 export const USER_STORES = ['settings', 'userArticles', 'packs', 'memoryMeta'] as const;
 /** The stores a corpus load writes: the bundled ones, and the user articles' merged into them again. */
 export type ReplayStores = ((typeof BUNDLED_STORES)[number] | 'userArticles' | 'packs' | 'memoryMeta')[];

@@ -21,6 +21,7 @@ import { type CandidateStory, type StoryArticle, assignStory } from '../corpus/s
 import { contentWords } from '../corpus/summarise';
 import {
   type Db,
+  ENTITY_STORES,
   MEMORY_META_KEY,
   type StoredEntity,
   type StoredStory,
@@ -36,17 +37,7 @@ import type { IDBPTransaction } from 'idb';
 import type { NewsDB } from './db';
 
 /** The stores a change to the reader's articles touches, in one transaction. */
-export const MEMORY_STORES = [
-  'articles',
-  'entities',
-  'entityDetails',
-  'entityPreviews',
-  'events',
-  'stories',
-  'userArticles',
-  'packs',
-  'memoryMeta',
-] as const;
+export const MEMORY_STORES = ['articles', ...ENTITY_STORES, 'events', 'stories', 'userArticles', 'packs', 'memoryMeta'] as const;
 export type MemoryTx = IDBPTransaction<NewsDB, (typeof MEMORY_STORES)[number][], 'readwrite'>;
 
 /** Stories a remembered article is compared with, at most (those sharing its most mentioned entities). */
