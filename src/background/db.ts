@@ -144,6 +144,11 @@ export async function readAllEntities(db: Db): Promise<StoredEntity[]> {
   const tx = db.transaction(['entities', 'entityDetails']);
   const [heads, details] = await Promise.all([tx.objectStore('entities').getAll(), tx.objectStore('entityDetails').getAll()]);
   await tx.done;
+  return joinEntities(heads, details);
+}
+
+/** Entities whole from all their heads and details (each detail joined to the head of its id). */
+export function joinEntities(heads: readonly EntityHead[], details: readonly EntityDetail[]): StoredEntity[] {
   const byId = new Map(details.map((d) => [d.id, d]));
   return heads.map((h) => joinEntity(h, byId.get(h.id)));
 }

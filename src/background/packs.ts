@@ -43,7 +43,7 @@ import {
   deleteEntity,
   entityStores,
   foldAlias,
-  joinEntity,
+  joinEntities,
   readEntity,
   writeEntity,
 } from './db';
@@ -556,8 +556,7 @@ export async function exportCorpus(db: Db, which: 'remembered' | 'all'): Promise
     tx.objectStore('stories').getAll(),
   ]);
   await tx.done;
-  const detailOf = new Map(details.map((d) => [d.id, d]));
-  const allEntities = heads.map((h) => joinEntity(h, detailOf.get(h.id)));
+  const allEntities = joinEntities(heads, details);
   const chosen = allArticles.filter((a) => which === 'all' || a.origin === 'remembered');
   const exported = new Set(chosen.map((a) => a.id));
   const keep = (id: string) => (exported.has(id) ? id : undefined);
