@@ -396,7 +396,7 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
   // Kept refs and cards are the same database's at the same build and memory generation.
   const key = await scoringKey(db);
   const r = reader(db, `${db.name}|${key}`);
-  const index = opts.scoring ? await opts.scoring.get(db).catch(() => null) : null;
+  const index = opts.scoring ? await opts.scoring.get(db, key).catch(() => null) : null;
   const indexed = index?.build === key ? (id: string) => indexedArticle(index, id) : undefined;
   const story = analysis.story ? await db.get('stories', analysis.story.id) : undefined;
   const familyIds = story ? [story.id, ...relatedIds(story)] : [];

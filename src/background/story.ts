@@ -75,8 +75,11 @@ export async function readScoringIndex(db: Db): Promise<ScoringIndex> {
 }
 
 export interface ScoringCache {
-  /** The scoring index of the database's current build: read once per build, shared by concurrent callers. */
-  get(db: Db): Promise<ScoringIndex>;
+  /**
+   * The scoring index of the database's current build: read once per build, shared by concurrent
+   * callers. `key`: the database's {@link scoringKey}, when the caller has just read it.
+   */
+  get(db: Db, key?: string): Promise<ScoringIndex>;
   /** How many times the index was read from the database (for tests and diagnostics). */
   readonly reads: number;
   clear(): void;
@@ -114,8 +117,8 @@ export function createScoringCache(): ScoringCache {
   let cached: { build: string; index: Promise<ScoringIndex> } | null = null;
   let reads = 0;
   return {
-    async get(db) {
-      const build = await scoringKey(db);
+    async get(db, key) {
+      const build = key ?? (await scoringKey(db));
       if (cached?.build !== build) {
         reads++;
         const index = indexFor(db, build);
