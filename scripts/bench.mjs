@@ -48,7 +48,10 @@ if (only.includes('memory')) {
   log('reading memory: remembering read articles, a 10,000-article pack');
   /** @type {{ module: typeof import('./bench/memory') }} */
   const { module } = await runnerImport('/scripts/bench/memory.ts', { configFile: false, logLevel: 'error' });
-  results.memory = await module.runMemoryBench({ quick });
+  const memory = await module.runMemoryBench({ quick });
+  const { browserLookups } = await import('./bench/browser.mjs');
+  const browsers = await browserLookups(module.memorySeed(), module.packLookupOptions(quick), log);
+  results.memory = { ...memory, browsers };
 }
 if (only.includes('bundle') || only.includes('page')) {
   if (build) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_PAGES, writeBenchPages } from '../lib/bench-pages.mjs';
 import type { TabAnalysis } from '../../src/core/analysis';
-import type { PageFeatures, PageScore } from '../../src/core/scoring';
+import type { PageFeatures } from '../../src/core/scoring';
 import { pageTerms } from '../../src/core/scoring';
 import { entityCard } from '../../src/background/cards';
 import { readerArticle, tabContext } from '../../src/background/context';
@@ -18,7 +18,10 @@ import { loadCorpus, openNewsDb } from '../../src/background/db';
 import { createScoringCache, scorePageInDb } from '../../src/background/story';
 import { type BuiltCorpus, type CorpusArticle, type CorpusStory, buildCorpus } from '../../src/corpus/pipeline';
 import { buildCorpusFromPaths, loadRegistry, parseHtml } from '../../src/corpus/node';
+import { analysisOf } from './lookups';
 import { pick, rng, round, stats, timeAsync } from './util';
+
+export { analysisOf } from './lookups';
 
 export const SEED_PATHS = ['assets/seeds', 'assets/corpus'];
 export const REGISTRY = 'assets/registry.json';
@@ -158,27 +161,6 @@ function pageOf(a: CorpusArticle, variant: number): PageFeatures {
     entities: [...counts].map(([id, count]) => ({ id, count })),
     terms: pageTerms(`${a.title}\n\n${a.body}`, a.lang),
     words: a.body.split(/\s+/).length,
-  };
-}
-
-/** The tab analysis of a page the bench scored, as the background would write it (entity names are their ids). */
-export function analysisOf(p: PageFeatures, s: PageScore, build: string): TabAnalysis {
-  return {
-    url: p.url,
-    lang: p.lang,
-    analysedAt: Date.now(),
-    entities: p.entities.map((e) => ({ id: e.id, name: e.id, type: 'organization', count: e.count })),
-    story: s.story,
-    related: s.related,
-    declutter: { active: false, walls: 0, boilerplate: 0 },
-    title: p.title,
-    words: p.words,
-    langSource: 'declared',
-    published: p.published,
-    articleId: s.self,
-    isArticle: true,
-    site: { key: 'elsewhere.example', highlights: true, declutter: true },
-    corpus: { build, articles: 0, entities: 0, events: 0, stories: 0 },
   };
 }
 

@@ -11,24 +11,17 @@ import 'fake-indexeddb/auto';
 import { deleteDB } from 'idb';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { tabContext } from '../../src/background/context';
 import { loadCorpus, openNewsDb, readAllEntities } from '../../src/background/db';
 import { createMemory } from '../../src/background/memory';
-import { importPack, removePack } from '../../src/background/packs';
-import { createScoringCache, scorePageInDb } from '../../src/background/story';
-import type { TabAnalysis } from '../../src/core/analysis';
-import type { Article } from '../../src/core/corpus';
 import { compileAliasTable, createMatcher, toMatchable } from '../../src/core/matcher';
 import { type ReadArticle, parseReadArticle } from '../../src/core/memory';
-import { type PageFeatures, pageTerms } from '../../src/core/scoring';
 import { contributionOf } from '../../src/corpus/contribution';
 import { parseRegistry } from '../../src/corpus/entities';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import { describePage } from '../../src/page/collect';
 import { readArticle } from '../../src/page/reading';
-import { analysisOf } from './corpus';
-import { syntheticPack } from './packs';
-import { rng, round, stats, timeAsync } from './util';
+import { type PackLookupOptions, packLookups } from './lookups';
+import { stats, timeAsync } from './util';
 
 const PAGES = ['memory-sv-1', 'memory-en-1', 'memory-de-1', 'memory-sv-2', 'memory-en-2', 'memory-other'];
 /** The issue's budget for remembering one typical article in the background. */
@@ -46,26 +39,19 @@ async function readPage(page: string): Promise<ReadArticle> {
 const dayAfter = (day: string | null, n: number) =>
   new Date(Date.parse(`${day ?? '2026-11-20'}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** `runs` pages, each like one of the imported articles of `stored` (its entities and words) at another address. */
-function pagesLike(stored: readonly Article[], runs: number, r: () => number): PageFeatures[] {
-  const imported = stored.filter((a) => a.origin === 'imported');
-  return Array.from({ length: runs }, (_, i) => {
-    const a = imported[Math.floor(r() * imported.length)]!;
-    return {
-      url: `https://elsewhere.example/${String(i)}`,
-      title: `${a.title} (${String(i)})`,
-      lang: a.lang,
-      published: a.published,
-      entities: a.entities.map((id) => ({ id, count: 2 })),
-      terms: pageTerms(`${a.title}\n\n${a.body}`, a.lang),
-      words: a.body.split(/\s+/u).length,
-    };
-  });
-}
+/** The bundled corpus the reading-memory bench starts from: the seed articles. */
+export const memorySeed = () => buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json').corpus;
+
+/** The pack look-ups' sizes: a 10,000-article pack in a full run. */
+export const packLookupOptions = (quick: boolean): PackLookupOptions => ({
+  articles: quick ? 2000 : 10_000,
+  runs: quick ? 40 : 200,
+  contexts: quick ? 20 : 60,
+});
 
 export async function runMemoryBench({ quick }: { quick: boolean }) {
   const registry = parseRegistry(JSON.parse(readFileSync('assets/registry.json', 'utf8')) as unknown);
-  const seed = buildCorpusFromPaths(['assets/seeds'], 'assets/registry.json').corpus;
+  const seed = memorySeed();
   const pages = await Promise.all(PAGES.map(readPage));
   const rounds = quick ? 2 : 6;
 
@@ -100,35 +86,9 @@ export async function runMemoryBench({ quick }: { quick: boolean }) {
   await deleteDB(db.name);
 
   // A 10,000-article pack: import, then look-ups against the corpus holding it.
-  const packArticles = quick ? 2000 : 10_000;
+  const sizes = packLookupOptions(quick);
   const pdb = await openNewsDb(`bench-memory-pack-${String(Date.now())}`);
-  await loadCorpus(pdb, seed);
-  // The pack is made and imported in its own scope: the file's 10,000 articles are not kept while the look-ups are timed.
-  const { imported, importMs, packCounts } = await (async () => {
-    const pack = syntheticPack({ articles: packArticles });
-    const t0 = performance.now();
-    const done = await importPack(pdb, pack, 'synthetic.json');
-    return { imported: done, importMs: performance.now() - t0, packCounts: { entities: pack.entities.length, events: pack.events.length } };
-  })();
-  const r = rng(5);
-  const runs = quick ? 40 : 200;
-  const features = pagesLike(await pdb.getAll('articles'), runs, r);
-  const cache = createScoringCache();
-  const f0 = performance.now();
-  const first = await scorePageInDb(pdb, features[0]!, {}, cache);
-  const scoreFirstMs = performance.now() - f0;
-  const scoreWarm = await timeAsync((i) => scorePageInDb(pdb, features[i]!, {}, cache), runs);
-  const analyses: TabAnalysis[] = [];
-  for (let i = 0; i < (quick ? 20 : 60); i++) {
-    const p = features[i]!;
-    analyses.push(analysisOf(p, i === 0 ? first : await scorePageInDb(pdb, p, {}, cache), seed.build));
-  }
-  // As the background asks: with its scoring index's cache (warm from the analyses).
-  const context = await timeAsync((i) => tabContext(pdb, analyses[i]!, { scoring: cache }), analyses.length);
-  const related = analyses.filter((a) => a.related.length > 0).length / analyses.length;
-  const x0 = performance.now();
-  await removePack(pdb, imported.pack.id);
-  const removeMs = performance.now() - x0;
+  const pack = await packLookups(pdb, seed, sizes);
   pdb.close();
 
   return {
@@ -144,17 +104,9 @@ export async function runMemoryBench({ quick }: { quick: boolean }) {
       met: remember.median <= REMEMBER_TARGET_MS,
     },
     pack: {
-      articles: packArticles,
-      ...packCounts,
-      added: imported.added,
-      importMs: round(importMs),
-      removeMs: round(removeMs),
+      ...pack,
       targetMs: PACK_TARGET_MS,
-      met: packArticles < 10_000 ? null : importMs <= PACK_TARGET_MS,
-      scoreFirstMs: round(scoreFirstMs),
-      scoreWarm,
-      tabContext: context,
-      withRelated: round(related),
+      met: sizes.articles < 10_000 ? null : pack.importMs <= PACK_TARGET_MS,
     },
   };
 }
