@@ -243,6 +243,23 @@ const mapByLang = (byLang: Record<string, StorySentence[]> | undefined, map: (id
 };
 
 /**
+ * Points a cited sentence of a pack's article at the sentence of `body` (split at `spans`) that
+ * holds its text: kept when the cited one does, else the first that does; a text that is no whole
+ * sentence of the article (a description's phrase) keeps its index. What a file says is checked
+ * once here, so that a look-up can cite a stored index without reading the article again.
+ */
+export function anchorer(body: string, spans: readonly (readonly [number, number])[]) {
+  let first: Map<string, number> | null = null;
+  return <T extends { text: string; sentence: number }>(c: T): T => {
+    const at = spans[c.sentence];
+    if (at && body.slice(at[0], at[1]) === c.text) return c;
+    first ??= new Map(spans.map(([start, end], i) => [body.slice(start, end), i] as const).reverse());
+    const found = first.get(c.text);
+    return found === undefined ? c : { ...c, sentence: found };
+  };
+}
+
+/**
  * Imports a corpus file into the reader's memory (see the module comment). Refuses an invalid file
  * (nothing written) and one imported already; skips the articles the corpus holds already (same URL,
  * or same headline and outlet within two days). Writes in batches of {@link PACK_BATCH} articles,
@@ -315,11 +332,13 @@ export async function importPack(
   const addedAt = now();
   const recordOf = (a: Article): UserArticleRecord => {
     const id = prefixed(a.id);
+    const sentences = a.sentences ?? splitSentences(a.body, a.lang).map((s): [number, number] => [s.start, s.end]);
+    const anchor = anchorer(a.body, sentences);
     const facts = groupBy(factsOf.get(a.id) ?? [], (x) => x.entity);
     const descriptions = groupBy(descriptionsOf.get(a.id) ?? [], (x) => x.entity);
     const entities: EntityContribution[] = namedBy(a).map((eid) => {
       const e = entityById.get(eid) as Entity;
-      const own = (facts.get(eid) ?? []).map((x) => ({ ...x.item, articleId: id }));
+      const own = (facts.get(eid) ?? []).map((x) => ({ ...anchor(x.item), articleId: id }));
       const share = e.mentionCount ? Math.round(e.mentionCount / (naming.get(eid) ?? 1)) : own.length;
       return {
         id: local(eid),
@@ -334,22 +353,23 @@ export async function importPack(
     });
     const named = new Set(entities.map((c) => c.id));
     const events: MergedEvent[] = (eventsOf.get(a.id) ?? []).map((ev) => ({
-      ...ev,
+      ...anchor(ev),
       id: prefixed(ev.id),
       articleId: id,
       entities: ev.entities.map(local).filter((l) => named.has(l)),
       // Only this article's own report: another article's would outlive it when that one is forgotten.
-      sources: (ev.sources ?? [ev]).filter((s) => s.articleId === a.id).map((s) => ({ text: s.text, articleId: id, sentence: s.sentence })),
+      sources: (ev.sources ?? [ev])
+        .filter((s) => s.articleId === a.id)
+        .map((s) => ({ text: s.text, articleId: id, sentence: anchor(s).sentence })),
     }));
     const { origin: _origin, addedAt: _addedAt, ...fields } = a;
-    const sentences = a.sentences ?? splitSentences(a.body, a.lang).map((s): [number, number] => [s.start, s.end]);
     const article: CorpusArticle = {
       ...fields,
       id,
       entities: a.entities.map(local).filter((l) => named.has(l)),
       lead: a.lead ?? null,
       storyId: '',
-      keyPoints: a.keyPoints ?? [],
+      keyPoints: (a.keyPoints ?? []).map(anchor),
       sentences,
     };
     const contribution: Contribution = {

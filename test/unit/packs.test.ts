@@ -276,6 +276,26 @@ describe('importing a pack', () => {
     expect((await db.get('packs', id))?.stories).toHaveLength(2);
   });
 
+  it('points each cited sentence at the sentence of its article that holds its text', async () => {
+    const db = await freshDb();
+    const pack = smallPack();
+    // A file's indices may be off: the texts are what the articles say.
+    const [tide] = pack.entities;
+    tide!.facts[1]!.sentence = 0; // in p2 the sentence is the second one
+    pack.events[1]!.sentence = 7; // no such sentence
+    pack.events[1]!.sources![0]!.sentence = 0;
+    pack.events[0]!.text = 'a second tidal station'; // not a whole sentence: its index is kept
+    pack.articles[0]!.keyPoints = [{ text: 'The station powers four thousand homes.', sentence: 1 }];
+    await importPack(db, pack, 'herald.json');
+    const id = packIdOf('pack-build-1');
+    const events = await db.getAll('events');
+    expect(events.find((e) => e.id === `~${id}-pe2`)).toMatchObject({ sentence: 1, sources: [{ articleId: `~${id}-p2`, sentence: 1 }] });
+    expect(events.find((e) => e.id === `~${id}-pe1`)).toMatchObject({ sentence: 0, text: 'a second tidal station' });
+    const facts = (await getEntity(db, 'e-tidewater'))!.facts.filter((f) => f.articleId === `~${id}-p2`);
+    expect(facts.map((f) => f.sentence)).toEqual([1]);
+    expect((await db.get('articles', `~${id}-p1`))?.keyPoints).toEqual([{ text: 'The station powers four thousand homes.', sentence: 2 }]);
+  });
+
   it('skips articles the corpus holds already, and refuses the same pack twice', async () => {
     const db = await freshDb();
     const pack = smallPack();
