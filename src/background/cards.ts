@@ -35,13 +35,13 @@ type CitedArticle = Pick<Article, 'id' | 'source' | 'published' | 'lang' | 'titl
  */
 const MAX_UNKNOWN = { descriptions: 8, facts: 12 };
 
-export async function entityCard(db: Db, entityId: string, opts: EntityCardOptions): Promise<EntityCard | null> {
+/** What a card says of an entity whatever the page's story: its name, type, description and facts. */
+export type EntityAbout = Omit<EntityCard, 'story'>;
+
+/** What citations show of articles, read once each: from the scoring index when it has them, else read. */
+function articleLoader(db: Db, opts: Pick<EntityCardOptions, 'article' | 'prefetch' | 'indexed'>) {
   const read = opts.article ?? ((id: string) => db.get('articles', id));
-  const tx = db.transaction(['entities', 'entityPreviews']);
-  const [head, preview] = await Promise.all([tx.objectStore('entities').get(entityId), tx.objectStore('entityPreviews').get(entityId)]);
-  if (!head) return null;
   const articles = new Map<string, CitedArticle | undefined>();
-  /** What a citation shows of the articles of `ids`: from the scoring index when it has them, else read. */
   const load = async (ids: Iterable<string>) => {
     const wanted: string[] = [];
     for (const id of new Set(ids)) {
@@ -53,6 +53,22 @@ export async function entityCard(db: Db, entityId: string, opts: EntityCardOptio
     opts.prefetch?.(wanted);
     for (const [i, a] of (await Promise.all(wanted.map(read))).entries()) articles.set(wanted[i] ?? '', a);
   };
+  return { articles, load };
+}
+
+export async function entityCard(db: Db, entityId: string, opts: EntityCardOptions): Promise<EntityCard | null> {
+  const [about, story] = await Promise.all([entityAbout(db, entityId, opts), entityStory(db, entityId, opts)]);
+  if (!about) return null;
+  return { ...about, story: story ? await storyPlace(db, entityId, story, opts) : null };
+}
+
+/** The entity's name, type, description and facts, in `opts.lang` first; null for an unknown entity. */
+export async function entityAbout(db: Db, entityId: string, opts: EntityCardOptions): Promise<EntityAbout | null> {
+  const tx = db.transaction(['entities', 'entityPreviews']);
+  tx.done.catch(() => undefined); // a failed read rejects its own request
+  const [head, preview] = await Promise.all([tx.objectStore('entities').get(entityId), tx.objectStore('entityPreviews').get(entityId)]);
+  if (!head) return null;
+  const { articles, load } = articleLoader(db, opts);
   /**
    * The first `n` of `items` that cite a stored article, in the page's language first (stable: the
    * stored order is the pipeline's ranking, then the reader's articles as they came). Only the
@@ -98,27 +114,42 @@ export async function entityCard(db: Db, entityId: string, opts: EntityCardOptio
   const description = chosen[0].out[0] ?? null;
   const facts = chosen[1].out;
 
-  // The page's story when it names the entity, else the entity's first story (by id): two keyed
-  // reads, not every story naming the entity (thousands, for a common one in a large corpus).
+  return { id: head.id, name: head.name, type: head.type, description, facts };
+}
+
+/**
+ * The story a card places the entity in: the page's story when it names the entity, else the
+ * entity's first story (by id): keyed reads, not every story naming the entity (thousands, for a
+ * common one in a large corpus).
+ */
+export async function entityStory(
+  db: Db,
+  entityId: string,
+  opts: Pick<EntityCardOptions, 'story' | 'storyId'>,
+): Promise<Story | undefined> {
   const pageStory = opts.story?.id === opts.storyId ? opts.story : opts.storyId ? await db.get('stories', opts.storyId) : undefined;
-  const story: Story | undefined = pageStory?.entities.includes(entityId)
-    ? pageStory
-    : await db.getFromIndex('stories', 'byEntity', entityId);
-  let place: EntityCard['story'] = null;
-  if (story) {
-    await load(story.articleIds);
-    const dates = story.articleIds
-      .map((id) => articles.get(id)?.published ?? '')
-      .filter(Boolean)
-      .sort();
-    place = {
-      id: story.id,
-      title: story.title,
-      published: dates[0] ?? '',
-      articles: story.articleIds.length,
-      rank: story.entities.indexOf(entityId) + 1,
-      of: story.entities.length,
-    };
-  }
-  return { id: head.id, name: head.name, type: head.type, description, facts, story: place };
+  return pageStory?.entities.includes(entityId) ? pageStory : db.getFromIndex('stories', 'byEntity', entityId);
+}
+
+/** The entity's place in `story`: the story's first date, its size, and the entity's rank among its entities. */
+export async function storyPlace(
+  db: Db,
+  entityId: string,
+  story: Story,
+  opts: Pick<EntityCardOptions, 'article' | 'prefetch' | 'indexed'>,
+): Promise<NonNullable<EntityCard['story']>> {
+  const { articles, load } = articleLoader(db, opts);
+  await load(story.articleIds);
+  const dates = story.articleIds
+    .map((id) => articles.get(id)?.published ?? '')
+    .filter(Boolean)
+    .sort();
+  return {
+    id: story.id,
+    title: story.title,
+    published: dates[0] ?? '',
+    articles: story.articleIds.length,
+    rank: story.entities.indexOf(entityId) + 1,
+    of: story.entities.length,
+  };
 }

@@ -19,11 +19,11 @@ import { sortTemporal } from '../core/dates/period';
 import { MAX_ARTICLE_TEXT, type PageArticleText } from '../core/messages';
 import { textLanguage } from '../core/page-text';
 import { splitSentences } from '../core/sentences';
-import { indexedArticle } from '../core/scoring-index';
+import { type IndexedArticle, indexedArticle } from '../core/scoring-index';
 import { mergeStoredEvents } from '../corpus/events';
 import { keyPoints, summarise } from '../corpus/summarise';
 import { isUserId } from '../core/memory';
-import { entityCard } from './cards';
+import { type EntityAbout, entityAbout, entityStory, storyPlace } from './cards';
 import type { Db } from './db';
 import { type ScoringCache, relatedIds, scoringKey } from './story';
 
@@ -83,30 +83,45 @@ export function articleSentences(article: Pick<Article, 'body' | 'lang' | 'sente
 }
 
 /**
- * Entity refs (id, name, type) and entity cards kept across tab contexts while the stores stay the
- * same (the key: the corpus build and the reading memory's generation, story.ts scoringKey). A ref
- * is all a timeline or a related item needs of an entity, whose record may hold the facts of hundreds
- * of articles; a card is made again only when the stores change.
+ * What the tab contexts of the same stores share (the key: the database, the corpus build and the
+ * reading memory's generation, story.ts scoringKey), kept while the stores stay the same: entity
+ * refs (id, name, type: all a timeline or a related item needs of an entity, whose record may
+ * hold the facts of hundreds of articles), what a card says of an entity in a language, and each
+ * entity's first story (the card's place when the page's story does not name it).
  */
-const kept: { key: string; refs: Map<string, Promise<EntityRef | null>>; cards: Map<string, Promise<EntityCard | null>> } = {
-  key: '',
-  refs: new Map(),
-  cards: new Map(),
-};
-/** Refs and cards kept at most (then, or with a new key, they start afresh). */
+interface Kept {
+  key: string;
+  refs: Map<string, Promise<EntityRef | null>>;
+  abouts: Map<string, Promise<EntityAbout | null>>;
+  firstStories: Map<string, Promise<Story | undefined>>;
+}
+const kept: Kept = { key: '', refs: new Map(), abouts: new Map(), firstStories: new Map() };
+/** Entries kept at most (then, or with a new key, they start afresh). */
 const MAX_KEPT = 20_000;
+
+/** `make()`'s promise, kept in `map` under `k` unless it fails. */
+function keep<T>(map: Map<string, Promise<T>>, k: string, make: () => Promise<T>): Promise<T> {
+  let p = map.get(k);
+  if (!p) {
+    const made = make();
+    made.catch(() => map.delete(k));
+    map.set(k, (p = made));
+  }
+  return p;
+}
 
 /** What one tab context reads, each record once (articles are cited many times over). */
 function reader(db: Db, key?: string) {
   const articles = new Map<string, Promise<Article | undefined>>();
   const sentences = new Map<string, Span[]>();
-  if (key !== undefined && (kept.key !== key || kept.refs.size + kept.cards.size > MAX_KEPT)) {
+  if (key !== undefined && (kept.key !== key || kept.refs.size + kept.abouts.size + kept.firstStories.size > MAX_KEPT)) {
     kept.key = key;
     kept.refs = new Map();
-    kept.cards = new Map();
+    kept.abouts = new Map();
+    kept.firstStories = new Map();
   }
-  const entities = key !== undefined ? kept.refs : new Map<string, Promise<EntityRef | null>>();
-  const cards = key !== undefined ? kept.cards : new Map<string, Promise<EntityCard | null>>();
+  const shared: Omit<Kept, 'key'> = key !== undefined ? kept : { refs: new Map(), abouts: new Map(), firstStories: new Map() };
+  const entities = shared.refs;
 
   const article = (id: string) => {
     let a = articles.get(id);
@@ -170,12 +185,19 @@ function reader(db: Db, key?: string) {
   /** Entity refs for ids, in order, unknown ids dropped. */
   const refs = async (ids: readonly string[]): Promise<EntityRef[]> => (await Promise.all([...new Set(ids)].map(entity))).filter(notNull);
 
-  return { article, prefetch, cite, find, refs, cards };
+  return { article, prefetch, cite, find, refs, abouts: shared.abouts, firstStories: shared.firstStories };
 }
 
 type Reader = ReturnType<typeof reader>;
 
 const citeKey = (c: CitedText) => `${c.articleId}#${c.sentence}`;
+
+/** The language of a story's digest: the page's when the story has summaries in it, else the story's own, else the first it has. */
+function digestLang(story: Story, pageLang: string): string | null {
+  const summaries = story.summaries ?? {};
+  const has = (lang: string | undefined): lang is string => lang !== undefined && (summaries[lang]?.length ?? 0) > 0;
+  return has(pageLang) ? pageLang : has(story.lang) ? story.lang : (Object.keys(summaries).find(has) ?? null);
+}
 
 /**
  * The story's digest in the page's language when the story has summaries in it, else in the
@@ -185,19 +207,18 @@ const citeKey = (c: CitedText) => `${c.articleId}#${c.sentence}`;
  */
 async function storyDigest(r: Reader, story: Story, pageLang: string): Promise<Digest | null> {
   const summaries = story.summaries ?? {};
-  const has = (lang: string | undefined): lang is string => lang !== undefined && (summaries[lang]?.length ?? 0) > 0;
-  const lang = has(pageLang) ? pageLang : has(story.lang) ? story.lang : (Object.keys(summaries).find(has) ?? null);
+  const lang = digestLang(story, pageLang);
 
   const citeAll = async (list: readonly Cited[]) => (await Promise.all(list.map((c) => r.cite(c, true)))).filter(notNull);
   let summary = lang === null ? [] : await citeAll(summaries[lang] ?? []);
   let stored = lang === null ? [] : await citeAll(story.keyPoints?.[lang] ?? []);
-  let digestLang = lang;
+  let shownLang = lang;
   if (summary.length === 0) {
     summary = (await Promise.all(story.summary.map((text) => r.find(text, story.articleIds)))).filter(notNull);
     stored = [];
-    digestLang = summary[0]?.lang ?? null;
+    shownLang = summary[0]?.lang ?? null;
   }
-  if (summary.length === 0 || digestLang === null) return null;
+  if (summary.length === 0 || shownLang === null) return null;
 
   // 3–5 key points, best first: the stored ones, topped up from the summary when there are fewer than 3.
   const keyPoints: CitedText[] = [];
@@ -209,7 +230,14 @@ async function storyDigest(r: Reader, story: Story, pageLang: string): Promise<D
   };
   stored.forEach(add);
   for (const c of summary) if (keyPoints.length < MIN_KEY_POINTS) add(c);
-  return { kind: 'story', storyId: story.id, title: story.title, lang: digestLang, articles: story.articleIds.length, summary, keyPoints };
+  return { kind: 'story', storyId: story.id, title: story.title, lang: shownLang, articles: story.articleIds.length, summary, keyPoints };
+}
+
+/** The articles {@link storyDigest} cites in `pageLang`'s digest (of a plain schema-v1 summary, the story's). */
+function digestArticles(story: Story, pageLang: string): string[] {
+  const lang = digestLang(story, pageLang);
+  const cited = lang === null ? [] : [...(story.summaries?.[lang] ?? []), ...(story.keyPoints?.[lang] ?? [])];
+  return cited.length > 0 ? cited.map((c) => c.articleId) : story.articleIds;
 }
 
 /** Sentences fit for a summary: at least three words, ending like a sentence (headings and menu items are not). */
@@ -346,9 +374,20 @@ export function createPageDigestCache(maxTabs = MAX_DIGEST_TABS, answerTimeout =
   };
 }
 
-/** A stored event as the timeline needs it (merged events keep every source), or null when its article is unknown. */
-async function timelineEvent(r: Reader, e: CorpusEvent, ownArticle: string | null): Promise<TimelineEvent | null> {
-  const cite = await r.cite(e, false);
+/**
+ * A stored event as the timeline needs it (merged events keep every source), or null when its
+ * article is unknown. With `indexed` (the scoring index of the same stores) the event is cited
+ * with what the index holds of its article, at its stored index: the pipeline gave the index and
+ * an imported pack's were checked on import (packs.ts anchorer), so the article is not read.
+ */
+async function timelineEvent(
+  r: Reader,
+  e: CorpusEvent,
+  ownArticle: string | null,
+  indexed?: (id: string) => IndexedArticle | undefined,
+): Promise<TimelineEvent | null> {
+  const known = indexed?.(e.articleId);
+  const cite = known ? citedText(e.text, e.sentence, known) : await r.cite(e, false);
   if (!cite) return null;
   const sources = e.sources ?? [];
   const { qualifier, season, span } = e;
@@ -372,17 +411,23 @@ async function timelineEvent(r: Reader, e: CorpusEvent, ownArticle: string | nul
  * The events of `articleIds` (each once, however many of them report it), in timeline order:
  * by the start of the period each denotes, the coarser first on the same start, then by id.
  */
-async function timelineEvents(db: Db, r: Reader, articleIds: readonly string[], ownArticle: string | null): Promise<TimelineEvent[]> {
+async function timelineEvents(
+  db: Db,
+  r: Reader,
+  articleIds: readonly string[],
+  ownArticle: string | null,
+  indexed?: (id: string) => IndexedArticle | undefined,
+): Promise<TimelineEvent[]> {
   const tx = db.transaction('events');
+  tx.done.catch(() => undefined); // a failed read rejects its own request
   const index = tx.store.index('byArticle');
   const stored = (await Promise.all([...new Set(articleIds)].map((id) => index.getAll(id)))).flat();
-  await tx.done;
   const byId = new Map<string, CorpusEvent>();
   for (const e of stored) if (!byId.has(e.id)) byId.set(e.id, e);
   // The reader's own articles' events are stored one per article: reports of one event are merged here.
   const merged = mergeStoredEvents([...byId.values()], (e) => isUserId(e.articleId));
-  r.prefetch(merged.map((e) => e.articleId));
-  const events = (await Promise.all(merged.map((e) => timelineEvent(r, e, ownArticle)))).filter(notNull);
+  if (!indexed) r.prefetch(merged.map((e) => e.articleId));
+  const events = (await Promise.all(merged.map((e) => timelineEvent(r, e, ownArticle, indexed)))).filter(notNull);
   return sortTemporal(events, (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -393,78 +438,89 @@ async function timelineEvents(db: Db, r: Reader, articleIds: readonly string[], 
  * entity cards.
  */
 export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContextOptions = {}): Promise<TabContext> {
+  // Each await below is a round trip to the browser's IndexedDB: what does not depend on another
+  // read is asked at once, and the four parts are made side by side.
+  const storyRead = analysis.story ? db.get('stories', analysis.story.id) : undefined;
   // Kept refs and cards are the same database's at the same build and memory generation.
   const key = await scoringKey(db);
   const r = reader(db, `${db.name}|${key}`);
-  const index = opts.scoring ? await opts.scoring.get(db, key).catch(() => null) : null;
+  r.prefetch([...(analysis.articleId ? [analysis.articleId] : []), ...analysis.related.map((x) => x.articleId)]);
+  const [index, story] = await Promise.all([opts.scoring ? opts.scoring.get(db, key).catch(() => null) : null, storyRead]);
   const indexed = index?.build === key ? (id: string) => indexedArticle(index, id) : undefined;
-  const story = analysis.story ? await db.get('stories', analysis.story.id) : undefined;
-  const familyIds = story ? [story.id, ...relatedIds(story)] : [];
-  const family = (
-    await Promise.all(familyIds.map(async (id): Promise<Story | undefined> => (id === story?.id ? story : db.get('stories', id))))
-  ).filter(notNull);
-  const familySet = new Set(familyIds);
-
-  const { tabId, askPage, digests, document } = opts;
-  const digest =
-    (story ? await storyDigest(r, story, analysis.lang) : null) ??
-    (await (tabId === undefined || !digests ? pageDigest(analysis, askPage) : digests.get(tabId, analysis, askPage, document)));
-
-  r.prefetch(analysis.related.map((x) => x.articleId));
-  const related: RelatedItem[] = await Promise.all(
-    analysis.related
-      .filter((x) => x.articleId !== analysis.articleId)
-      .map(async (x): Promise<RelatedItem> => {
-        const a = await r.article(x.articleId);
-        const storyIds = a?.storyId ? [a.storyId] : await db.getAllKeysFromIndex('stories', 'byArticle', x.articleId);
-        return {
-          articleId: x.articleId,
-          title: x.title,
-          source: x.source,
-          published: x.published,
-          lang: x.lang,
-          score: x.score,
-          shared: await r.refs(x.shared),
-          sameStory: storyIds.some((id) => familySet.has(id)),
-          origin: a?.origin ?? 'bundled',
-          addedAt: a?.addedAt ?? null,
-          url: a?.url ?? null,
-        };
-      }),
-  );
-
+  const family = story ? [story, ...(await readStories(db, relatedIds(story)))] : [];
+  const familySet = new Set(family.map((s) => s.id));
   const timelineArticles = story
     ? family.flatMap((s) => s.articleIds)
     : [...(analysis.articleId ? [analysis.articleId] : []), ...analysis.related.map((x) => x.articleId)];
-  const own = analysis.articleId ? await r.article(analysis.articleId) : undefined;
-  const hereDate = own?.published ?? analysis.published;
-  const timeline: Timeline = {
-    events: await timelineEvents(db, r, timelineArticles, analysis.articleId),
-    here: hereDate ? { date: hereDate, title: analysis.title } : null,
+  // The articles the digest cites (checked against their sentences), and without the scoring index
+  // those of the timeline's events (each article of the story's family with events).
+  r.prefetch([...(story ? digestArticles(story, analysis.lang) : []), ...(indexed ? [] : timelineArticles)]);
+
+  const { tabId, askPage, digests, document } = opts;
+  const digestOf = async () =>
+    (story ? await storyDigest(r, story, analysis.lang) : null) ??
+    (await (tabId === undefined || !digests ? pageDigest(analysis, askPage) : digests.get(tabId, analysis, askPage, document)));
+
+  const relatedOf = () =>
+    Promise.all(
+      analysis.related
+        .filter((x) => x.articleId !== analysis.articleId)
+        .map(async (x): Promise<RelatedItem> => {
+          const a = await r.article(x.articleId);
+          const storyIds = a?.storyId ? [a.storyId] : await db.getAllKeysFromIndex('stories', 'byArticle', x.articleId);
+          return {
+            articleId: x.articleId,
+            title: x.title,
+            source: x.source,
+            published: x.published,
+            lang: x.lang,
+            score: x.score,
+            shared: await r.refs(x.shared),
+            sameStory: storyIds.some((id) => familySet.has(id)),
+            origin: a?.origin ?? 'bundled',
+            addedAt: a?.addedAt ?? null,
+            url: a?.url ?? null,
+          };
+        }),
+    );
+
+  const timelineOf = async (): Promise<Timeline> => {
+    const [events, own] = await Promise.all([
+      timelineEvents(db, r, timelineArticles, analysis.articleId, indexed),
+      analysis.articleId ? r.article(analysis.articleId) : undefined,
+    ]);
+    const hereDate = own?.published ?? analysis.published;
+    return { events, here: hereDate ? { date: hereDate, title: analysis.title } : null };
   };
 
-  const storyId = analysis.story?.id ?? null;
-  const card = (id: string) => {
-    // The same card for the same stores, language and story: the panel asks again on every re-analysis of its tab.
-    const k = `${id}|${analysis.lang}|${storyId ?? ''}`;
-    let c = r.cards.get(k);
-    if (!c) {
-      const made = entityCard(db, id, {
-        lang: analysis.lang,
-        storyId,
-        ...(story ? { story } : {}),
-        article: r.article,
-        prefetch: r.prefetch,
-        ...(indexed ? { indexed } : {}),
-      });
-      made.catch(() => r.cards.delete(k));
-      r.cards.set(k, (c = made));
-    }
-    return c;
+  const cardOptions = { lang: analysis.lang, article: r.article, prefetch: r.prefetch, ...(indexed ? { indexed } : {}) };
+  /**
+   * The card of entity `id`: what it says of the entity is kept per language, and the entity's
+   * first story per entity (the panel asks again on every re-analysis of its tab, and the pages
+   * of one story name the same people).
+   */
+  const card = async (id: string): Promise<EntityCard | null> => {
+    const inStory = story?.entities.includes(id) ? story : undefined;
+    const [about, placed] = await Promise.all([
+      keep(r.abouts, `${id}|${analysis.lang}`, () => entityAbout(db, id, cardOptions)),
+      inStory ?? keep(r.firstStories, id, () => entityStory(db, id, { storyId: null })),
+    ]);
+    if (!about) return null;
+    return { ...about, story: placed ? await storyPlace(db, id, placed, cardOptions) : null };
   };
-  const cards = (await Promise.all(analysis.entities.slice(0, MAX_CARDS).map((e) => card(e.id)))).filter(notNull);
+  const cardsOf = async () => (await Promise.all(analysis.entities.slice(0, MAX_CARDS).map((e) => card(e.id)))).filter(notNull);
 
+  const [digest, related, timeline, cards] = await Promise.all([digestOf(), relatedOf(), timelineOf(), cardsOf()]);
   return { analysedAt: analysis.analysedAt, digest, related, timeline, cards };
+}
+
+/** The stories of `ids` that are stored, in order, read in one transaction. */
+async function readStories(db: Db, ids: readonly string[]): Promise<Story[]> {
+  if (ids.length === 0) return [];
+  const tx = db.transaction('stories');
+  tx.done.catch(() => undefined); // a failed read rejects its own request
+  const read = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return read.filter(notNull);
 }
 
 /**

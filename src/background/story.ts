@@ -91,8 +91,9 @@ export interface ScoringCache {
  */
 export async function scoringKey(db: Db): Promise<string> {
   const tx = db.transaction(['meta', 'memoryMeta']);
+  // Not waiting for the transaction's end: that is one more round trip to a browser's IndexedDB, and a failed read rejects its own request.
+  tx.done.catch(() => undefined);
   const [meta, memory] = await Promise.all([tx.objectStore('meta').get('corpus'), tx.objectStore('memoryMeta').get(MEMORY_META_KEY)]);
-  await tx.done;
   const build = meta?.build ?? '';
   return memory?.generation ? `${build}#${String(memory.generation)}` : build;
 }

@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   PAGE_DIGEST_LIMITS,
+  type PageDigestCache,
   articleSentences,
   createPageDigestCache,
   pageSentences,
@@ -166,7 +167,7 @@ describe('tabContext on the Swedish seed page', () => {
   });
 });
 
-describe('cards with the scoring index', () => {
+describe('cards and the timeline with the scoring index', () => {
   /** The background's scoring cache, its index's titles marked (to see where a citation's title came from), its build replaced by `build`. */
   const marked = (build?: string): ScoringCache => {
     const real = createScoringCache();
@@ -182,6 +183,7 @@ describe('cards with the scoring index', () => {
     };
   };
   const titles = (c: TabContext) => c.cards.flatMap((card) => [card.description, ...card.facts]).flatMap((x) => (x ? [x.title] : []));
+  const eventTitles = (c: TabContext) => c.timeline.events.map((e) => e.cite.title);
 
   it('cite articles as the index of the stores holds them, the texts the same', async () => {
     const fresh = await analyseSeedPages();
@@ -192,6 +194,12 @@ describe('cards with the scoring index', () => {
     const read = await tabContext(db, sv, {});
     const texts = (c: TabContext) => c.cards.map((card) => [card.id, card.description?.text, card.facts.map((f) => f.text)]);
     expect(texts(ctx)).toEqual(texts(read));
+    // The timeline's events too, at the indices a read of their articles finds.
+    expect(eventTitles(ctx).length).toBeGreaterThan(3);
+    expect(eventTitles(ctx).every((t) => t.startsWith('[index] '))).toBe(true);
+    const cites = (c: TabContext) =>
+      c.timeline.events.map((e) => [e.id, e.text, e.cite.articleId, e.cite.sentence, e.cite.published, e.cite.lang]);
+    expect(cites(ctx)).toEqual(cites(read));
   });
 
   it('read the articles when the index is not of the stores as they are', async () => {
@@ -199,6 +207,8 @@ describe('cards with the scoring index', () => {
     const ctx = await tabContext(fresh.db, fresh.analyses.get(SV)!, { scoring: marked('an-older-build') });
     expect(titles(ctx).length).toBeGreaterThan(3);
     expect(titles(ctx).some((t) => t.startsWith('[index] '))).toBe(false);
+    expect(eventTitles(ctx).length).toBeGreaterThan(3);
+    expect(eventTitles(ctx).some((t) => t.startsWith('[index] '))).toBe(false);
   });
 });
 
@@ -371,7 +381,23 @@ describe('a page that belongs to no story', () => {
   });
 
   it('makes at most one digest at a time per tab and document: asks meanwhile wait for it', async () => {
-    const digests = createPageDigestCache();
+    const cache = createPageDigestCache();
+    // Each tab context asks the cache once its reads are done: the checks below wait for that, however busy the machine.
+    let gets = 0;
+    const digests: PageDigestCache = {
+      get: (...a) => (gets++, cache.get(...a)),
+      forget: (tabId) => cache.forget(tabId),
+      get made() {
+        return cache.made;
+      },
+      get size() {
+        return cache.size;
+      },
+    };
+    const asked = async (n: number) => {
+      for (let i = 0; gets < n && i < 500; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(gets).toBe(n);
+    };
     let asks = 0;
     const pending: ((t: PageArticleText) => void)[] = [];
     const askPage = () => {
@@ -381,20 +407,20 @@ describe('a page that belongs to no story', () => {
     // A page that keeps adding text: each re-analysis has more words, and the popup asks again each time.
     const growing = (i: number) => ({ ...nothing, words: nothing.words + i * 100, analysedAt: nothing.analysedAt + i });
     const waiting = Array.from({ length: 20 }, (_, i) => tabContext(db, growing(i), { askPage, tabId: 11, digests, document: 'doc-a' }));
-    await new Promise((r) => setTimeout(r, 10));
+    await asked(20);
     expect(asks).toBe(1);
     expect(digests.made).toBe(1);
     // Another document of the tab (a reload) and another tab each have their own.
     const reloaded = tabContext(db, growing(30), { askPage, tabId: 11, digests, document: 'doc-b' });
     const other = tabContext(db, nothing, { askPage, tabId: 12, digests, document: 'doc-a' });
-    await new Promise((r) => setTimeout(r, 10));
+    await asked(22);
     expect(asks).toBe(3);
     for (const resolve of pending.splice(0)) resolve(answer(text));
     const all = await Promise.all([...waiting, reloaded, other]);
     for (const c of all) expect(c.digest).toMatchObject({ kind: 'page', title: nothing.title });
     // Once it settled, the page as it is now is digested (once more, not once per ask that waited).
     const after = tabContext(db, growing(31), { askPage, tabId: 11, digests, document: 'doc-b' });
-    await new Promise((r) => setTimeout(r, 10));
+    await asked(23);
     expect(asks).toBe(4);
     pending.splice(0).forEach((resolve) => resolve(answer(text)));
     expect((await after).digest).toMatchObject({ kind: 'page' });
