@@ -172,20 +172,25 @@ function reader(db: Db, key?: string) {
     return null;
   }
 
-  const entity = (id: string) => {
-    let e = entities.get(id);
-    if (!e) {
-      const read = db.get('entities', id).then((x) => (x ? { id: x.id, name: x.name, type: x.type } : null));
+  /** Reads the refs of `ids` not known yet, in one transaction (one per entity costs more than the reads). */
+  const readRefs = (ids: Iterable<string>): void => {
+    const wanted = [...new Set(ids)].filter((id) => !entities.has(id));
+    if (wanted.length === 0) return;
+    const store = db.transaction('entities').store;
+    for (const id of wanted) {
+      const read = store.get(id).then((x): EntityRef | null => (x ? { id: x.id, name: x.name, type: x.type } : null));
       // A failed read is not kept.
       read.catch(() => entities.delete(id));
-      entities.set(id, (e = read));
+      entities.set(id, read);
     }
-    return e;
   };
   /** Entity refs for ids, in order, unknown ids dropped. */
-  const refs = async (ids: readonly string[]): Promise<EntityRef[]> => (await Promise.all([...new Set(ids)].map(entity))).filter(notNull);
+  const refs = async (ids: readonly string[]): Promise<EntityRef[]> => {
+    readRefs(ids);
+    return (await Promise.all([...new Set(ids)].map((id) => entities.get(id) ?? Promise.resolve(null)))).filter(notNull);
+  };
 
-  return { article, prefetch, cite, find, refs, abouts: shared.abouts, firstStories: shared.firstStories };
+  return { article, prefetch, cite, find, refs, readRefs, abouts: shared.abouts, firstStories: shared.firstStories };
 }
 
 type Reader = ReturnType<typeof reader>;
@@ -427,6 +432,7 @@ async function timelineEvents(
   // The reader's own articles' events are stored one per article: reports of one event are merged here.
   const merged = mergeStoredEvents([...byId.values()], (e) => isUserId(e.articleId));
   if (!indexed) r.prefetch(merged.map((e) => e.articleId));
+  r.readRefs(merged.flatMap((e) => e.entities));
   const events = (await Promise.all(merged.map((e) => timelineEvent(r, e, ownArticle, indexed)))).filter(notNull);
   return sortTemporal(events, (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -461,8 +467,9 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
     (story ? await storyDigest(r, story, analysis.lang) : null) ??
     (await (tabId === undefined || !digests ? pageDigest(analysis, askPage) : digests.get(tabId, analysis, askPage, document)));
 
-  const relatedOf = () =>
-    Promise.all(
+  const relatedOf = () => {
+    r.readRefs(analysis.related.flatMap((x) => x.shared));
+    return Promise.all(
       analysis.related
         .filter((x) => x.articleId !== analysis.articleId)
         .map(async (x): Promise<RelatedItem> => {
@@ -483,6 +490,7 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
           };
         }),
     );
+  };
 
   const timelineOf = async (): Promise<Timeline> => {
     const [events, own] = await Promise.all([
