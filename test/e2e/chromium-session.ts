@@ -24,8 +24,14 @@ export interface ChromiumSession {
   close: () => Promise<void>;
 }
 
-export async function chromiumSession(opts: { args?: string[] } = {}): Promise<ChromiumSession> {
-  const launched = await launchWithExtension({ extensionDir: distDir('chrome'), headless: true, args: opts.args ?? [] });
+/** `incognito`: the extension is allowed in incognito windows (see launchWithExtension). */
+export async function chromiumSession(opts: { args?: string[]; incognito?: boolean } = {}): Promise<ChromiumSession> {
+  const launched = await launchWithExtension({
+    extensionDir: distDir('chrome'),
+    headless: true,
+    incognito: opts.incognito ?? false,
+    args: opts.args ?? [],
+  });
   const { context, worker, extensionId, profile } = launched;
   const errors: string[] = [];
   context.on('console', (m) => {
