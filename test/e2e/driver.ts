@@ -107,6 +107,11 @@ export interface StartOptions {
   lang?: string;
   /** Firefox only: extra preferences and environment (e.g. a proxy). */
   firefox?: Pick<LaunchOptions, 'prefs' | 'env'>;
+  /**
+   * The extension may run in private windows, as a reader may allow it: Chromium's "Allow in
+   * Incognito" (pre-written in the new profile), Firefox's "Run in Private Windows" (given at install).
+   */
+  privateWindows?: boolean;
 }
 
 /** A Playwright page as a DriverPage (e.g. a tab the extension opened itself). */
@@ -189,7 +194,10 @@ const analysisIn =
     ).then((r) => r!);
 
 export async function chromiumDriver(options: StartOptions = {}): Promise<Driver> {
-  const chromium = await chromiumSession({ args: options.lang ? [`--lang=${options.lang}`] : [] });
+  const chromium = await chromiumSession({
+    args: options.lang ? [`--lang=${options.lang}`] : [],
+    incognito: options.privateWindows ?? false,
+  });
   const { context } = chromium;
   // An extension page to send messages from, as the popup would.
   const extPage = await context.newPage();
@@ -235,7 +243,10 @@ export async function chromiumDriver(options: StartOptions = {}): Promise<Driver
 
 export async function firefoxDriver(executablePath: string, options: StartOptions = {}): Promise<Driver> {
   if (options.lang) throw new Error(`a Firefox UI in ${options.lang} is not wired (it needs a language pack)`);
-  const firefox: Browser = await launchFirefox(executablePath, options.firefox ?? {});
+  const firefox: Browser = await launchFirefox(executablePath, {
+    ...options.firefox,
+    privateBrowsing: options.privateWindows ?? false,
+  });
   try {
     // An extension page with the extension's privileges: storage and messages go through it.
     const probe = await openExtensionPage(firefox, 'src/ui/options/index.html');

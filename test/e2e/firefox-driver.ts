@@ -50,6 +50,11 @@ export interface LaunchOptions {
   env?: Record<string, string>;
   /** false: a Firefox without the extension, e.g. to measure a page by itself. Default true. */
   extension?: boolean;
+  /**
+   * The add-on may run in private windows (about:addons' "Run in Private Windows"): a temporary
+   * add-on may not by default. Given at install, with BiDi's `moz:allowPrivateBrowsing`. Default false.
+   */
+  privateBrowsing?: boolean;
 }
 
 /** Starts headless Firefox and installs dist/firefox as a temporary add-on. */
@@ -70,13 +75,28 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
   });
   if (!geckoId) return browser;
   try {
-    const installed = await browser.installExtension(distDir('firefox'));
+    const installed = options.privateBrowsing ? await installAllowedInPrivate(browser) : await browser.installExtension(distDir('firefox'));
     if (installed !== geckoId) throw new Error(`installed add-on id ${installed}, expected ${geckoId}`);
   } catch (e) {
     await browser.close();
     throw e;
   }
   return browser;
+}
+
+/**
+ * Installs dist/firefox as a temporary add-on allowed in private windows. Puppeteer's
+ * installExtension sends BiDi's webExtension.install without Firefox's `moz:allowPrivateBrowsing`
+ * (which grants the `internal:privateBrowsingAllowed` permission and reloads the add-on), so the
+ * command is sent here through puppeteer's internal connection (as chromeScreenshot does).
+ */
+async function installAllowedInPrivate(browser: Browser): Promise<string> {
+  const { connection } = browser as unknown as BidiSend;
+  const { result } = await connection.send('webExtension.install', {
+    extensionData: { type: 'path', path: distDir('firefox') },
+    'moz:allowPrivateBrowsing': true,
+  });
+  return (result as { extension: string }).extension;
 }
 
 export interface Viewport {
