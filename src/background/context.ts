@@ -238,11 +238,12 @@ async function storyDigest(r: Reader, story: Story, pageLang: string): Promise<D
   return { kind: 'story', storyId: story.id, title: story.title, lang: shownLang, articles: story.articleIds.length, summary, keyPoints };
 }
 
-/** The articles {@link storyDigest} cites in `pageLang`'s digest (of a plain schema-v1 summary, the story's). */
+/** The articles {@link storyDigest} cites in `pageLang`'s digest. */
 function digestArticles(story: Story, pageLang: string): string[] {
   const lang = digestLang(story, pageLang);
   const cited = lang === null ? [] : [...(story.summaries?.[lang] ?? []), ...(story.keyPoints?.[lang] ?? [])];
-  return cited.length > 0 ? cited.map((c) => c.articleId) : story.articleIds;
+  // A plain summary (schema v1) is looked for article by article, in order, until found.
+  return cited.map((c) => c.articleId);
 }
 
 /** Sentences fit for a summary: at least three words, ending like a sentence (headings and menu items are not). */
@@ -450,9 +451,10 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
   // Kept refs and cards are the same database's at the same build and memory generation.
   const key = await scoringKey(db);
   const r = reader(db, `${db.name}|${key}`);
-  r.prefetch([...(analysis.articleId ? [analysis.articleId] : []), ...analysis.related.map((x) => x.articleId)]);
   const [index, story] = await Promise.all([opts.scoring ? opts.scoring.get(db, key).catch(() => null) : null, storyRead]);
   const indexed = index?.build === key ? (id: string) => indexedArticle(index, id) : undefined;
+  // Without the index, the page's own article and the related ones are read (in one go).
+  if (!indexed) r.prefetch([...(analysis.articleId ? [analysis.articleId] : []), ...analysis.related.map((x) => x.articleId)]);
   const family = story ? [story, ...(await readStories(db, relatedIds(story)))] : [];
   const familySet = new Set(family.map((s) => s.id));
   const timelineArticles = story
@@ -473,8 +475,12 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
       analysis.related
         .filter((x) => x.articleId !== analysis.articleId)
         .map(async (x): Promise<RelatedItem> => {
-          const a = await r.article(x.articleId);
-          const storyIds = a?.storyId ? [a.storyId] : await db.getAllKeysFromIndex('stories', 'byArticle', x.articleId);
+          // What the scoring index of the same stores holds of the article, else the article read.
+          const known = indexed?.(x.articleId);
+          const read = known ? undefined : await r.article(x.articleId);
+          const a = known ?? read;
+          const storyIds =
+            known?.storyIds ?? (read?.storyId ? [read.storyId] : await db.getAllKeysFromIndex('stories', 'byArticle', x.articleId));
           return {
             articleId: x.articleId,
             title: x.title,
@@ -493,9 +499,10 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
   };
 
   const timelineOf = async (): Promise<Timeline> => {
+    const ownId = analysis.articleId;
     const [events, own] = await Promise.all([
-      timelineEvents(db, r, timelineArticles, analysis.articleId, indexed),
-      analysis.articleId ? r.article(analysis.articleId) : undefined,
+      timelineEvents(db, r, timelineArticles, ownId, indexed),
+      ownId ? (indexed?.(ownId) ?? r.article(ownId)) : undefined,
     ]);
     const hereDate = own?.published ?? analysis.published;
     return { events, here: hereDate ? { date: hereDate, title: analysis.title } : null };

@@ -99,13 +99,15 @@ export async function scoringKey(db: Db): Promise<string> {
 }
 
 /**
- * The stored index when it fits `key`; else (the reader's articles changed since) one built from
- * the stores as they are, and stored for the next start (unless storage is read-only).
+ * The stored index when it fits `key`; else (the reader's articles changed since, or an update
+ * changed the index's format, or the corpus was stored before there was one) one built from the
+ * stores as they are, and stored for the next start (unless storage is read-only).
  */
 async function indexFor(db: Db, key: string): Promise<ScoringIndex> {
   const stored = await db.get('scoring', SCORING_INDEX_KEY);
   if (stored?.format === SCORING_INDEX_FORMAT && stored.build === key) return stored;
-  if (!key.includes('#')) return readScoringIndex(db);
+  // No corpus stored: an index of nothing.
+  if (key === '') return readScoringIndex(db);
   const tx = db.transaction(['articles', 'stories', 'meta']);
   const input = await readScoringInput(tx);
   await tx.done;

@@ -39,7 +39,7 @@ import {
 } from './scoring';
 
 /** Bumped when {@link ScoringIndex} changes shape: an index of another format is not used. */
-export const SCORING_INDEX_FORMAT = 2;
+export const SCORING_INDEX_FORMAT = 3;
 
 /** Compressed sparse rows: row `i` is `cols[start[i]] … cols[start[i + 1] - 1]`. */
 export interface Rows {
@@ -67,6 +67,8 @@ export interface ScoringIndex {
     sources: string[];
     urls: (string | null)[];
     origins: Origin[];
+    /** When a remembered or imported article was added (ms), null for a bundled one. */
+    addedAt: (number | null)[];
     published: (string | null)[];
     langs: string[];
     storyIds: (string | null)[];
@@ -213,6 +215,7 @@ export function buildScoringIndex(input: ScoringCorpusInput): ScoringIndex {
       sources: arts.map((p) => p.article.source),
       urls: arts.map((p) => p.article.url),
       origins: arts.map((p) => p.article.origin ?? 'bundled'),
+      addedAt: arts.map((p) => p.article.addedAt ?? null),
       published: arts.map((p) => p.article.published),
       langs: arts.map((p) => p.article.lang),
       storyIds: arts.map((p) => p.article.storyId),
@@ -277,6 +280,7 @@ export function scoringArticle(a: Corpus['articles'][number]): ScoringArticle {
     storyId: a.storyId ?? null,
     entities: a.entities,
     ...(a.origin ? { origin: a.origin } : {}),
+    ...(a.addedAt !== undefined ? { addedAt: a.addedAt } : {}),
     terms: pageTerms(`${a.title}\n\n${a.body}`, a.lang, ARTICLE_TERMS),
   };
 }
@@ -319,8 +323,15 @@ export interface IndexedScoreOptions extends ScoreOptions {
   exhaustive?: boolean;
 }
 
-/** What the index holds of an article besides its scoring: what a citation of it shows. */
-export type IndexedArticle = Pick<Article, 'id' | 'title' | 'source' | 'url' | 'published' | 'lang'> & { origin: Origin };
+/**
+ * What the index holds of an article besides its scoring: what a citation of it shows, where it
+ * comes from, and the stories it belongs to (its own and those listing it).
+ */
+export type IndexedArticle = Pick<Article, 'id' | 'title' | 'source' | 'url' | 'published' | 'lang'> & {
+  origin: Origin;
+  addedAt: number | null;
+  storyIds: string[];
+};
 
 /** Article id → number, per index (made once, on the first look-up). */
 const articleNumbers = new WeakMap<ScoringIndex, Map<string, number>>();
@@ -343,6 +354,8 @@ export function indexedArticle(index: ScoringIndex, id: string): IndexedArticle 
     published: a.published[i] ?? null,
     lang: a.langs[i] ?? '',
     origin: a.origins[i] ?? 'bundled',
+    addedAt: a.addedAt[i] ?? null,
+    storyIds: Array.from(a.stories.cols.subarray(a.stories.start[i] ?? 0, a.stories.start[i + 1] ?? 0), (s) => index.stories.ids[s] ?? ''),
   };
 }
 

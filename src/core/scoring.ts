@@ -57,6 +57,8 @@ export interface ScoringArticle extends Pick<Article, 'id' | 'title' | 'source' 
   terms: readonly Term[];
   /** Where the article comes from (absent: the bundled corpus). */
   origin?: Origin;
+  /** When a remembered or imported article was added (ms since the epoch). */
+  addedAt?: number;
 }
 
 export interface ScoringStory {

@@ -200,6 +200,10 @@ describe('cards and the timeline with the scoring index', () => {
     const cites = (c: TabContext) =>
       c.timeline.events.map((e) => [e.id, e.text, e.cite.articleId, e.cite.sentence, e.cite.published, e.cite.lang]);
     expect(cites(ctx)).toEqual(cites(read));
+    // Related coverage and "here" take what they need of an article from the index alike.
+    expect(ctx.related.length).toBeGreaterThan(0);
+    expect(ctx.related).toEqual(read.related);
+    expect(ctx.timeline.here).toEqual(read.timeline.here);
   });
 
   it('read the articles when the index is not of the stores as they are', async () => {

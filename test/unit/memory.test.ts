@@ -210,6 +210,11 @@ describe('remembering read articles', () => {
     const context = await tabContext(db, analysis);
     expect(context.related).toHaveLength(4);
     expect(context.related.every((r) => r.sameStory)).toBe(true);
+    expect(context.related.every((r) => r.origin === 'remembered' && typeof r.addedAt === 'number')).toBe(true);
+    // As the background asks, with the scoring index of the stores: the same, its articles not read.
+    const indexed = await tabContext(db, analysis, { scoring: createScoringCache() });
+    expect(indexed.related).toEqual(context.related);
+    expect(indexed.timeline).toEqual(context.timeline);
     const events = context.timeline.events;
     const stored = (await db.getAll('events')).filter((e) => e.articleId.startsWith('~'));
     expect(events.length).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import {
   scorePageInDb,
 } from '../../src/background/story';
 import { type PageFeatures, pageTerms, prepareScoringCorpus, scorePage } from '../../src/core/scoring';
+import { SCORING_INDEX_FORMAT, type ScoringIndex } from '../../src/core/scoring-index';
 import { buildCorpusFromPaths } from '../../src/corpus/node';
 import type { BuiltCorpus } from '../../src/corpus/pipeline';
 import { SCORE_PAGES, loadScorePage } from '../fixtures/score-pages';
@@ -126,10 +127,29 @@ describe('the stored scoring index', () => {
     expect(cache.reads).toBe(1);
   });
 
-  it('is empty, not wrong, for a corpus stored without one (loaded before schema v3)', async () => {
+  it('is built again from the stores when missing (a corpus loaded before schema v3) or of another format (an update changed its shape)', async () => {
     const db = await freshDb();
     await loadCorpus(db, built);
-    await db.delete('scoring', SCORING_INDEX_KEY);
+    const lecun = page('score-pos-sv-lecun.txt');
+    const expected = await scorePageInDb(db, lecun, {}, createScoringCache());
+    expect(expected.story).not.toBeNull();
+    const index = (await db.get('scoring', SCORING_INDEX_KEY))!;
+    for (const stale of [undefined, { ...index, format: index.format - 1 } as unknown as ScoringIndex]) {
+      if (stale) await db.put('scoring', stale, SCORING_INDEX_KEY);
+      else await db.delete('scoring', SCORING_INDEX_KEY);
+      const got = await scorePageInDb(db, lecun, {}, createScoringCache());
+      expect({ story: got.story, self: got.self, related: got.related }).toEqual({
+        story: expected.story,
+        self: expected.self,
+        related: expected.related,
+      });
+      // And stored for the next start.
+      expect((await db.get('scoring', SCORING_INDEX_KEY))?.format).toBe(SCORING_INDEX_FORMAT);
+    }
+  });
+
+  it('is empty when no corpus is stored', async () => {
+    const db = await freshDb();
     const got = await scorePageInDb(db, page('score-pos-sv-lecun.txt'), {}, createScoringCache());
     expect(got).toMatchObject({ story: null, self: null, related: [] });
   });
