@@ -5,8 +5,9 @@
  */
 import { type CitedText, type EntityCard, citedText } from '../core/cards';
 import type { Article, Story, StorySentence } from '../core/corpus';
-import type { Db } from './db';
-import { CARD_SHOWS, type StoredCited, candidates } from './entity-preview';
+import type { IDBPTransaction } from 'idb';
+import type { Db, EntityHead, NewsDB } from './db';
+import { CARD_SHOWS, type EntityPreview, type StoredCited, candidates } from './entity-preview';
 
 type Cited = StorySentence;
 
@@ -62,11 +63,35 @@ export async function entityCard(db: Db, entityId: string, opts: EntityCardOptio
   return { ...about, story: story ? await storyPlace(db, entityId, story, opts) : null };
 }
 
-/** The entity's name, type, description and facts, in `opts.lang` first; null for an unknown entity. */
-export async function entityAbout(db: Db, entityId: string, opts: EntityCardOptions): Promise<EntityAbout | null> {
+/** An entity's head and card preview, as {@link entityAbout} reads them. */
+export type AboutRecords = [EntityHead | undefined, EntityPreview | undefined];
+
+/** Reads the head and card preview of `entityId` in `tx` (one transaction may serve many cards). */
+export function readAbout(
+  tx: IDBPTransaction<NewsDB, ('entities' | 'entityPreviews')[]>,
+  entityId: string,
+): Promise<AboutRecords> {
+  return Promise.all([tx.objectStore('entities').get(entityId), tx.objectStore('entityPreviews').get(entityId)]);
+}
+
+/** {@link readAbout} in a transaction of its own. */
+function readAboutAlone(db: Db, entityId: string): Promise<AboutRecords> {
   const tx = db.transaction(['entities', 'entityPreviews']);
   tx.done.catch(() => undefined); // a failed read rejects its own request
-  const [head, preview] = await Promise.all([tx.objectStore('entities').get(entityId), tx.objectStore('entityPreviews').get(entityId)]);
+  return readAbout(tx, entityId);
+}
+
+/**
+ * The entity's name, type, description and facts, in `opts.lang` first; null for an unknown entity.
+ * `records`: its head and preview when the caller has asked for them already ({@link readAbout}).
+ */
+export async function entityAbout(
+  db: Db,
+  entityId: string,
+  opts: EntityCardOptions,
+  records?: Promise<AboutRecords>,
+): Promise<EntityAbout | null> {
+  const [head, preview] = await (records ?? readAboutAlone(db, entityId));
   if (!head) return null;
   const { articles, load } = articleLoader(db, opts);
   /**

@@ -23,7 +23,7 @@ import { type IndexedArticle, indexedArticle } from '../core/scoring-index';
 import { mergeStoredEvents } from '../corpus/events';
 import { keyPoints, summarise } from '../corpus/summarise';
 import { isUserId } from '../core/memory';
-import { type EntityAbout, entityAbout, entityStory, storyPlace } from './cards';
+import { type EntityAbout, entityAbout, entityStory, readAbout, storyPlace } from './cards';
 import type { Db } from './db';
 import { type ScoringCache, relatedIds, scoringKey } from './story';
 
@@ -514,16 +514,32 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
    * first story per entity (the panel asks again on every re-analysis of its tab, and the pages
    * of one story name the same people).
    */
-  const card = async (id: string): Promise<EntityCard | null> => {
-    const inStory = story?.entities.includes(id) ? story : undefined;
-    const [about, placed] = await Promise.all([
-      keep(r.abouts, `${id}|${analysis.lang}`, () => entityAbout(db, id, cardOptions)),
-      inStory ?? keep(r.firstStories, id, () => entityStory(db, id, { storyId: null })),
-    ]);
-    if (!about) return null;
-    return { ...about, story: placed ? await storyPlace(db, id, placed, cardOptions) : null };
+  const cardsOf = async () => {
+    const ids = analysis.entities.slice(0, MAX_CARDS).map((e) => e.id);
+    const aboutKey = (id: string) => `${id}|${analysis.lang}`;
+    const placedIn = (id: string) => (story?.entities.includes(id) ? story : undefined);
+    // What is not kept yet is asked for all the cards at once (a transaction per store, not per card).
+    const needAbout = ids.filter((id) => !r.abouts.has(aboutKey(id)));
+    const needStory = ids.filter((id) => !placedIn(id) && !r.firstStories.has(id));
+    const heads = needAbout.length > 0 ? db.transaction(['entities', 'entityPreviews']) : null;
+    const storiesTx = needStory.length > 0 ? db.transaction('stories') : null;
+    // A failed read rejects its own request.
+    for (const tx of [heads, storiesTx]) tx?.done.catch(() => undefined);
+    const firsts = storiesTx?.store.index('byEntity');
+    const made = ids.map((id) => {
+      const about = keep(r.abouts, aboutKey(id), () => entityAbout(db, id, cardOptions, heads ? readAbout(heads, id) : undefined));
+      const placed = placedIn(id) ?? keep(r.firstStories, id, () => (firsts ? firsts.get(id) : entityStory(db, id, { storyId: null })));
+      return { id, about, placed };
+    });
+    const cards = await Promise.all(
+      made.map(async ({ id, about, placed }): Promise<EntityCard | null> => {
+        const [a, s] = await Promise.all([about, placed]);
+        if (!a) return null;
+        return { ...a, story: s ? await storyPlace(db, id, s, cardOptions) : null };
+      }),
+    );
+    return cards.filter(notNull);
   };
-  const cardsOf = async () => (await Promise.all(analysis.entities.slice(0, MAX_CARDS).map((e) => card(e.id)))).filter(notNull);
 
   const [digest, related, timeline, cards] = await Promise.all([digestOf(), relatedOf(), timelineOf(), cardsOf()]);
   return { analysedAt: analysis.analysedAt, digest, related, timeline, cards };
