@@ -67,10 +67,7 @@ export async function entityCard(db: Db, entityId: string, opts: EntityCardOptio
 export type AboutRecords = [EntityHead | undefined, EntityPreview | undefined];
 
 /** Reads the head and card preview of `entityId` in `tx` (one transaction may serve many cards). */
-export function readAbout(
-  tx: IDBPTransaction<NewsDB, ('entities' | 'entityPreviews')[]>,
-  entityId: string,
-): Promise<AboutRecords> {
+export function readAbout(tx: IDBPTransaction<NewsDB, ('entities' | 'entityPreviews')[]>, entityId: string): Promise<AboutRecords> {
   return Promise.all([tx.objectStore('entities').get(entityId), tx.objectStore('entityPreviews').get(entityId)]);
 }
 

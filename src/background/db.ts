@@ -175,6 +175,11 @@ export interface EntityUserState {
 /** A story as stored: `origin` set on the stories the reader's own articles started (absent: bundled). */
 export interface StoredStory extends Story {
   origin?: Exclude<Origin, 'bundled'>;
+  /**
+   * Of a bundled story the reader's articles joined: the languages of `summaries` and `keyPoints`
+   * made from those articles (the story had none in them); made again as they come and go.
+   */
+  readerLangs?: string[];
 }
 
 /**
@@ -199,6 +204,11 @@ export interface UserArticleRecord {
   links: Record<string, string>;
   /** The story it is in ("" for none). */
   storyId: string;
+  /**
+   * A remembered article: the story its page was shown in (the tab analysis's, matched against the
+   * whole corpus) when it was remembered. It joins that story while it exists.
+   */
+  shownStory?: string;
 }
 
 /** An imported corpus file: its stories (the articles are user articles with `pack` set). */

@@ -234,7 +234,7 @@ export function createHandlers(
       lastRemembered.set(tabId, now());
       let result: Awaited<ReturnType<Memory['remember']>>;
       try {
-        result = await settingsWrite(() => parts.memory.remember({ ...article, url: analysis.url }));
+        result = await settingsWrite(() => parts.memory.remember({ ...article, url: analysis.url }, { story: analysis.story?.id ?? null }));
       } catch (e) {
         // The disk is full: read-only mode has started (the status says so); the page is not remembered, nothing is lost.
         if (e instanceof CodedError && e.code === 'read-only') return { stored: false, outcome: 'read-only' };

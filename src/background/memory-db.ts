@@ -14,6 +14,7 @@
  *   the corpus stores (linking again: the bundled entities may have changed).
  * Every function works inside the caller's transaction over {@link MEMORY_STORES}.
  */
+import { isUserId } from '../core/memory';
 import type { EntityContribution } from '../corpus/contribution';
 import { storySummaries } from '../corpus/stages';
 import { addCited, addSource, dropSources, newOwnEntity, pickLinked, refreshOwn, refreshTrust, settleEntity } from './entity-state';
@@ -123,11 +124,51 @@ async function refreshOwnStory(tx: MemoryTx, story: StoredStory): Promise<void> 
 }
 
 /**
- * Puts a remembered article in a story: the one holding its most similar article among the stories
- * that share its main entities (corpus/stories.ts assignStory), else a story of its own.
+ * A bundled story's summaries and key points in the languages it has none in, made from the
+ * reader's articles that joined it (a German reader of an English story gets a German digest);
+ * what earlier ones made is taken out first, so that forgetting them leaves the bundled story as it was.
+ */
+async function refreshReaderSummaries(tx: MemoryTx, story: StoredStory): Promise<void> {
+  const made = new Set(story.readerLangs);
+  const without = <T>(byLang: Record<string, T> | undefined) =>
+    byLang && Object.fromEntries(Object.entries(byLang).filter(([lang]) => !made.has(lang)));
+  const summaries = without(story.summaries);
+  const keyPoints = without(story.keyPoints);
+  const members = (await Promise.all(story.articleIds.filter(isUserId).map((id) => tx.objectStore('userArticles').get(id)))).filter(
+    (r): r is UserArticleRecord => r !== undefined,
+  );
+  const fromReader = members.length > 0 ? storySummaries(members.map(memberText)) : null;
+  const reader = { summaries: fromReader?.summaries ?? {}, keyPoints: fromReader?.keyPoints ?? {} };
+  const langs = Object.keys(reader.summaries).filter((lang) => (reader.summaries[lang]?.length ?? 0) > 0 && !summaries?.[lang]?.length);
+  delete story.readerLangs;
+  if (langs.length === 0) {
+    if (summaries) story.summaries = summaries;
+    if (keyPoints) story.keyPoints = keyPoints;
+    return;
+  }
+  story.summaries = { ...summaries, ...Object.fromEntries(langs.map((lang) => [lang, reader.summaries[lang] ?? []])) };
+  story.keyPoints = { ...keyPoints, ...Object.fromEntries(langs.map((lang) => [lang, reader.keyPoints[lang] ?? []])) };
+  story.readerLangs = langs;
+}
+
+/** A story's derived parts after its members changed: an own story's all, a bundled story's reader summaries. */
+const refreshStory = (tx: MemoryTx, story: StoredStory) => (story.origin ? refreshOwnStory(tx, story) : refreshReaderSummaries(tx, story));
+
+/**
+ * Puts a remembered article in a story: the story its page was shown in while it exists (the tab
+ * analysis matched the page against the whole corpus, across languages), else the one holding its
+ * most similar article among the stories that share its main entities (corpus/stories.ts
+ * assignStory), else a story of its own.
  */
 async function assignRemembered(tx: MemoryTx, rec: UserArticleRecord, article: StoryArticle): Promise<string> {
   const stories = tx.objectStore('stories');
+  const shown = rec.shownStory ? await stories.get(rec.shownStory) : undefined;
+  if (shown) {
+    if (!shown.articleIds.includes(rec.id)) shown.articleIds.push(rec.id);
+    await refreshStory(tx, shown);
+    await stories.put(shown);
+    return shown.id;
+  }
   const top = [...article.entities].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATE_ENTITIES);
   const found = new Map<string, StoredStory>();
   for (const [entity] of top) {
@@ -145,7 +186,7 @@ async function assignRemembered(tx: MemoryTx, rec: UserArticleRecord, article: S
     const story = found.get(assignment.storyId);
     if (story) {
       if (!story.articleIds.includes(rec.id)) story.articleIds.push(rec.id);
-      if (story.origin) await refreshOwnStory(tx, story);
+      await refreshStory(tx, story);
       await stories.put(story);
       return story.id;
     }
@@ -251,6 +292,7 @@ export async function removeUserArticle(tx: MemoryTx, id: string): Promise<boole
       continue;
     }
     if (story.origin === 'remembered') await refreshOwnStory(tx, story);
+    else if (!story.origin) await refreshReaderSummaries(tx, story);
     await stories.put(story);
   }
   await tx.objectStore('articles').delete(id);

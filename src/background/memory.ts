@@ -40,7 +40,11 @@ const sizeOf = (rec: UserArticleRecord) => JSON.stringify(rec).length * 2;
 
 export interface Memory {
   /** Remembers a read article (the caller checked that memory is on for it); says what became of it. */
-  remember(read: ReadArticle): Promise<{ stored: boolean; outcome: RememberOutcome; id: string | null }>;
+  /**
+   * Remembers a read article. `story`: the story its page was shown in (its tab analysis's), which
+   * the article joins while it exists; without one it is assigned a story (memory-db.ts).
+   */
+  remember(read: ReadArticle, opts?: { story?: string | null }): Promise<{ stored: boolean; outcome: RememberOutcome; id: string | null }>;
   list(query: string, offset: number, limit: number): Promise<{ items: MemoryItem[]; total: number }>;
   forget(what: MemoryForget): Promise<number>;
   status(readOnly: string | null): Promise<MemoryStatus>;
@@ -97,7 +101,10 @@ export function createMemory(deps: MemoryDeps): Memory {
     return over.length;
   }
 
-  async function remember(read: ReadArticle): Promise<{ stored: boolean; outcome: RememberOutcome; id: string | null }> {
+  async function remember(
+    read: ReadArticle,
+    opts: { story?: string | null } = {},
+  ): Promise<{ stored: boolean; outcome: RememberOutcome; id: string | null }> {
     const d = await deps.db();
     const lang = read.lang !== 'und' ? read.lang : textLanguage(read.body.slice(0, 20_000), null).lang;
     const copy = await copyOf(d, read);
@@ -134,6 +141,8 @@ export function createMemory(deps: MemoryDeps): Memory {
       links: copy?.links ?? {},
       storyId: '',
     };
+    const shownStory = opts.story ?? copy?.shownStory;
+    if (shownStory) rec.shownStory = shownStory;
     rec.bytes = sizeOf(rec);
     const tx = memoryTx(d);
     // A newer version of an article replaces it: what the old one contributed goes first.

@@ -608,7 +608,7 @@ export async function exportCorpus(db: Db, which: 'remembered' | 'all'): Promise
   const kept = allStories.filter((s) => s.articleIds.some((id) => exported.has(id)));
   const storyIds = new Set(kept.map((s) => s.id));
   const stories: Story[] = kept.map((s) => {
-    const { origin: _origin, ...story } = s;
+    const { origin: _origin, readerLangs: _readerLangs, ...story } = s;
     const summaries = mapByLang(story.summaries, keep);
     const keyPoints = mapByLang(story.keyPoints, keep);
     return {

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { type Db, openNewsDb } from '../../src/background/db';
 import { MIN_REMEMBER_GAP_MS } from '../../src/background/handlers';
 import { createBackground } from '../../src/background/service';
+import { type TabAnalysis, tabKey } from '../../src/core/analysis';
 import type { ReadArticle } from '../../src/core/memory';
 import { type SenderInfo, dispatch } from '../../src/core/messages';
 import { parseRegistry } from '../../src/corpus/entities';
@@ -50,10 +51,11 @@ let n = 0;
 let clock = Date.parse('2026-11-25T12:00:00Z');
 function background(openDb?: (onBlocked: () => void) => Promise<Db>, now?: () => number) {
   const name = `memory-handlers-${String(++n)}`;
+  const session = new MemorySession();
   const bg = createBackground({
     openDb: openDb ?? (() => openNewsDb(name)),
     openMemoryDb: () => openNewsDb(name, { factory: new IDBFactory() }),
-    session: new MemorySession(),
+    session,
     fetchCorpus: () => Promise.resolve(fixtureCorpus()),
     bundledBuild: 'fixture-1',
     setBadge: () => Promise.resolve(),
@@ -77,7 +79,7 @@ function background(openDb?: (onBlocked: () => void) => Promise<Db>, now?: () =>
   const stored = async () => (await call<{ total: number }>({ type: 'ui:memory-list', query: '', offset: 0, limit: 10 })).total;
   const set = (settings: object) => call({ type: 'ui:set-global-settings', settings });
   const exclude = (value: boolean | null) => call({ type: 'ui:set-site-switch', site: 'news.example', feature: 'memory', value });
-  return { bg, analyse, remember, stored, set, exclude, call };
+  return { bg, name, session, analyse, remember, stored, set, exclude, call };
 }
 
 describe('what is remembered', () => {
@@ -97,6 +99,29 @@ describe('what is remembered', () => {
     // The page is now in the corpus (the reader's): sent again, it is a copy.
     await b.analyse();
     expect(await b.remember()).toEqual({ stored: false, outcome: 'duplicate' });
+  });
+
+  it('the story the page was shown in is the one its article joins', async () => {
+    const b = background();
+    await b.set({ memory: true });
+    // A page on the fixture story's tidal station: its analysis names the story.
+    const tidal = {
+      ...page(),
+      entities: [
+        { id: 'e-tidewater', count: 3 },
+        { id: 'e-harbour', count: 2 },
+      ],
+      terms: ['tidal', 'station', 'turbines', 'harbour', 'city', 'operator'].map((term) => ({ term, weight: 1 })),
+    };
+    await b.call({ type: 'content:page-analysed', page: tidal, document: 'd1' }, { id: 'ext', url: URL_A, tabId: 1, frameId: 0 });
+    const analysis = (await b.session.get(tabKey(1))) as TabAnalysis;
+    expect(analysis.story?.id).toBe('s1');
+    expect(await b.remember()).toEqual({ stored: true, outcome: 'stored' });
+    const db = await openNewsDb(b.name);
+    const [rec] = await db.getAll('userArticles');
+    expect(rec).toMatchObject({ shownStory: 's1', storyId: 's1' });
+    expect((await db.get('stories', 's1'))?.articleIds).toContain(rec!.id);
+    db.close();
   });
 
   it('nothing from a private window', async () => {

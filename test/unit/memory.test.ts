@@ -230,6 +230,65 @@ describe('remembering read articles', () => {
     }
   });
 
+  it('adds a summary in its language to the bundled story a remembered article joins, and takes it out when forgotten', async () => {
+    const { db, memory } = await fresh();
+    // A German report of the bundled English story on Meta and Scale AI, as a reader reads it.
+    const raw = readFileSync(new URL('../fixtures/pages/score-pos-de-scale.txt', import.meta.url), 'utf8');
+    const body = raw
+      .slice(raw.indexOf('\n\n') + 2)
+      .split('\n\n')
+      .slice(1)
+      .join('\n\n');
+    const de: ReadArticle = {
+      url: 'https://zeitung.example/meta-scale',
+      title: 'Meta steigt für Milliarden bei Scale AI ein',
+      source: 'Zeitung',
+      published: '2025-06-12',
+      lang: 'de',
+      byline: null,
+      body,
+    };
+    const storyId = `story-${bundled.articles.find((a) => a.lang === 'en')!.id}`;
+    const before = (await db.get('stories', storyId))!;
+    expect(Object.keys(before.summaries ?? {})).not.toContain('de');
+    // Its page was shown in the story (the tab analysis scored it against the whole corpus).
+    const { id } = await memory.remember(de, { story: storyId });
+    const joined = (await db.get('stories', storyId))!;
+    expect(joined.articleIds).toContain(id);
+    // The story's own summaries stay; German ones come from the German article, each sentence cited.
+    for (const lang of Object.keys(before.summaries ?? {})) expect(joined.summaries?.[lang]).toEqual(before.summaries?.[lang]);
+    const german = [...(joined.summaries?.de ?? []), ...(joined.keyPoints?.de ?? [])];
+    expect(joined.summaries?.de?.length).toBeGreaterThan(0);
+    const a = (await db.get('articles', id!))!;
+    for (const c of german) {
+      expect(c.articleId).toBe(id);
+      const [start, end] = a.sentences![c.sentence]!;
+      expect(a.body.slice(start, end)).toBe(c.text);
+    }
+    // A German page of the story gets its digest in German.
+    const analysis: TabAnalysis = {
+      url: 'https://andere.example/scale',
+      lang: 'de',
+      analysedAt: 1,
+      entities: [],
+      story: { id: storyId, title: joined.title, score: 1 },
+      related: [],
+      declutter: { active: false, walls: 0, boilerplate: 0 },
+      title: 'Scale AI',
+      words: 300,
+      langSource: 'declared',
+      published: '2025-06-13',
+      articleId: null,
+      isArticle: true,
+      site: { key: 'andere.example', highlights: true, declutter: true },
+      corpus: { build: bundled.build, articles: 2, entities: 0, events: 0, stories: 0 },
+    };
+    expect((await tabContext(db, analysis)).digest).toMatchObject({ kind: 'story', lang: 'de' });
+    // Forgotten: the story is the bundled one again.
+    expect(await memory.forget({ ids: [id!] })).toBe(1);
+    expect(await db.get('stories', storyId)).toEqual(before);
+  });
+
   it('trusts a name found only in the reading once two remembered articles name it', async () => {
     const { db, memory } = await fresh();
     const person = async () => (await readAllEntities(db)).find((e) => e.name === PERSON);
