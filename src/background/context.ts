@@ -414,20 +414,22 @@ async function timelineEvent(
 }
 
 /**
- * The events of `articleIds` (each once, however many of them report it), in timeline order:
- * by the start of the period each denotes, the coarser first on the same start, then by id.
+ * The events of the articles of `of` (each once, however many of them report it), in timeline
+ * order: by the start of the period each denotes, the coarser first on the same start, then by id.
+ * `of`: stories (their members' events, one read per story: each event holds its article's
+ * stories, db.ts v7) or articles (one read each).
  */
 async function timelineEvents(
   db: Db,
   r: Reader,
-  articleIds: readonly string[],
+  of: { stories: readonly string[] } | { articles: readonly string[] },
   ownArticle: string | null,
   indexed?: (id: string) => IndexedArticle | undefined,
 ): Promise<TimelineEvent[]> {
   const tx = db.transaction('events');
   tx.done.catch(() => undefined); // a failed read rejects its own request
-  const index = tx.store.index('byArticle');
-  const stored = (await Promise.all([...new Set(articleIds)].map((id) => index.getAll(id)))).flat();
+  const [index, keys] = 'stories' in of ? [tx.store.index('byStory'), of.stories] : [tx.store.index('byArticle'), of.articles];
+  const stored = (await Promise.all([...new Set(keys)].map((k) => index.getAll(k)))).flat();
   const byId = new Map<string, CorpusEvent>();
   for (const e of stored) if (!byId.has(e.id)) byId.set(e.id, e);
   // The reader's own articles' events are stored one per article: reports of one event are merged here.
@@ -501,7 +503,7 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
   const timelineOf = async (): Promise<Timeline> => {
     const ownId = analysis.articleId;
     const [events, own] = await Promise.all([
-      timelineEvents(db, r, timelineArticles, ownId, indexed),
+      timelineEvents(db, r, story ? { stories: family.map((s) => s.id) } : { articles: timelineArticles }, ownId, indexed),
       ownId ? (indexed?.(ownId) ?? r.article(ownId)) : undefined,
     ]);
     const hereDate = own?.published ?? analysis.published;

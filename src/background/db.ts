@@ -173,6 +173,30 @@ export interface EntityUserState {
 }
 
 /** A story as stored: `origin` set on the stories the reader's own articles started (absent: bundled). */
+/**
+ * A stored event: with the stories its article belongs to (its own and those listing it), so that
+ * a story's timeline is one index read per story, not one per article (v7).
+ */
+export interface StoredEvent extends CorpusEvent {
+  stories?: string[];
+}
+
+/** The stories of each article: its own (`storyId`) and those listing it. */
+export function storiesOfArticles(
+  stories: readonly Pick<Story, 'id' | 'articleIds'>[],
+  articles: readonly Pick<Article, 'id' | 'storyId'>[] = [],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (articleId: string, storyId: string) => {
+    const list = out.get(articleId);
+    if (!list) out.set(articleId, [storyId]);
+    else if (!list.includes(storyId)) list.push(storyId);
+  };
+  for (const a of articles) if (a.storyId) add(a.id, a.storyId);
+  for (const st of stories) for (const id of st.articleIds) add(id, st.id);
+  return out;
+}
+
 export interface StoredStory extends Story {
   origin?: Exclude<Origin, 'bundled'>;
   /**
@@ -233,7 +257,7 @@ export interface NewsDB extends DBSchema {
   entityDetails: { key: string; value: EntityDetail };
   /** What a card shows of each entity (entity-preview.ts). */
   entityPreviews: { key: string; value: EntityPreview };
-  events: { key: string; value: CorpusEvent; indexes: { byArticle: string } };
+  events: { key: string; value: StoredEvent; indexes: { byArticle: string; byStory: string } };
   stories: { key: string; value: StoredStory; indexes: { byEntity: string; byArticle: string } };
   /** The page-scoring index of the corpus (one record, {@link SCORING_INDEX_KEY}), written with it: see core/scoring.ts. */
   scoring: { key: string; value: ScoringIndex };
@@ -344,6 +368,18 @@ const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => void)[] = [
       }
     })();
   },
+  // v7: events by story (each event holds the stories of its article), so that a story's timeline
+  // is one read per story of its family rather than one per article.
+  (_db, tx) => {
+    const events = tx.objectStore('events');
+    events.createIndex('byStory', 'stories', { multiEntry: true });
+    void (async () => {
+      const storiesOf = storiesOfArticles(await tx.objectStore('stories').getAll());
+      for (let c = await events.openCursor(); c; c = await c.continue()) {
+        void c.update({ ...c.value, stories: storiesOf.get(c.value.articleId) ?? [] });
+      }
+    })();
+  },
 ];
 
 /** The schema version: one per migration step. */
@@ -431,7 +467,8 @@ export async function loadCorpus(
       if (descriptions) stored.descriptions = withLangs(descriptions, lang);
       writes.push(writeEntity(entities, stored).then(tick));
     }
-    for (const ev of corpus.events) put('events', ev);
+    const storiesOf = storiesOfArticles(corpus.stories, corpus.articles);
+    for (const ev of corpus.events) put('events', { ...ev, stories: storiesOf.get(ev.articleId) ?? [] });
     for (const s of corpus.stories) put('stories', s);
     writes.push(tx.objectStore('scoring').put(index, SCORING_INDEX_KEY));
     writes.push(tx.objectStore('meta').put(meta, 'corpus'));

@@ -241,12 +241,13 @@ export async function applyUserArticle(tx: MemoryTx, rec: UserArticleRecord, sto
   }
   rec.links = links;
   const map = (ids: readonly string[]) => [...new Set(ids.map((id) => links[id] ?? id))];
-  const events = tx.objectStore('events');
-  for (const ev of rec.contribution.events) await events.put({ ...ev, entities: map(ev.entities) });
   const article = storyArticleOfRecord(rec);
   // Stored before its story is chosen: an own story reads its members' records (refreshOwnStory).
   await tx.objectStore('userArticles').put(rec);
   rec.storyId = storyId ?? (rec.origin === 'remembered' ? await assignRemembered(tx, rec, article) : '');
+  const events = tx.objectStore('events');
+  const stories = rec.storyId ? [rec.storyId] : [];
+  for (const ev of rec.contribution.events) await events.put({ ...ev, entities: map(ev.entities), stories });
   await tx.objectStore('articles').put({
     ...rec.contribution.article,
     id: rec.id,

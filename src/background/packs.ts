@@ -170,7 +170,8 @@ async function mergeRecords(tx: MemoryTx, recs: readonly UserArticleRecord[], li
     }
     rec.links = links;
     const map = (ids: readonly string[]) => [...new Set(ids.map((id) => links[id] ?? id))];
-    for (const ev of rec.contribution.events) writes.push(events.put({ ...ev, entities: map(ev.entities) }));
+    const stories = rec.storyId ? [rec.storyId] : [];
+    for (const ev of rec.contribution.events) writes.push(events.put({ ...ev, entities: map(ev.entities), stories }));
     writes.push(
       articles.put({
         ...rec.contribution.article,
@@ -583,7 +584,7 @@ export async function exportCorpus(db: Db, which: 'remembered' | 'all'): Promise
 
   const events: CorpusEvent[] = allEvents
     .filter((ev) => exported.has(ev.articleId))
-    .map((ev) => ({ ...ev, ...(ev.sources ? { sources: mapCited(ev.sources, keep) } : {}) }));
+    .map(({ stories: _stories, ...ev }) => ({ ...ev, ...(ev.sources ? { sources: mapCited(ev.sources, keep) } : {}) }));
   const named = new Set([...chosen.flatMap((a) => a.entities), ...events.flatMap((ev) => ev.entities)]);
   const entities: Entity[] = allEntities
     .filter((e) => named.has(e.id))

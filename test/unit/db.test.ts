@@ -16,6 +16,7 @@ import {
   readAllEntities,
   setGlobalSettings,
   setSiteSwitch,
+  splitEntity,
 } from '../../src/background/db';
 import { createBackground } from '../../src/background/service';
 import { SCORING_INDEX_KEY, createScoringCache, scorePageInDb, scoringIndexOf } from '../../src/background/story';
@@ -36,7 +37,7 @@ afterEach(() => {
 });
 
 /** The indices something reads: events and stories by article (timeline, related), stories by entity (cards), entities by alias. */
-const CURRENT_INDICES = { articles: [], entities: ['byAlias'], events: ['byArticle'], stories: ['byArticle', 'byEntity'] };
+const CURRENT_INDICES = { articles: [], entities: ['byAlias'], events: ['byArticle', 'byStory'], stories: ['byArticle', 'byEntity'] };
 /** The reading memory's look-ups (v5): by when added (cap, list), site and pack (forgetting), URL and headline (copies). */
 const USER_ARTICLE_INDICES = ['byAdded', 'byPack', 'bySite', 'byTitle', 'byUrl'];
 const indices = (tx: IDBPTransaction<NewsDB, ('articles' | 'entities' | 'events' | 'stories')[]>) =>
@@ -76,6 +77,8 @@ describe('loadCorpus', () => {
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect((await db.getAllFromIndex('events', 'byArticle', 'a1')).map((e) => e.id)).toEqual(['ev1']);
+    // Each event holds its article's stories: a story's timeline is one read.
+    expect((await db.getAllFromIndex('events', 'byStory', 's1')).map((e) => e.id)).toEqual(['ev1']);
     expect((await db.getAllFromIndex('stories', 'byArticle', 'a2')).map((s) => s.id)).toEqual(['s1']);
     expect((await db.getAllFromIndex('stories', 'byEntity', 'e-tidewater')).map((s) => s.id)).toEqual(['s1']);
   });
@@ -152,12 +155,22 @@ describe('schema upgrades', () => {
   async function oldDatabase(name: string, version: number, build: string): Promise<void> {
     const old = await openNewsDb(name, { version });
     const corpus = fixtureCorpus(build);
-    const stores = (['meta', 'articles', 'entities', 'events', 'stories', 'scoring'] as const).filter((st) =>
-      old.objectStoreNames.contains(st),
+    const stores = (['meta', 'articles', 'entities', 'entityDetails', 'entityPreviews', 'events', 'stories', 'scoring'] as const).filter(
+      (st) => old.objectStoreNames.contains(st),
     );
     const tx = old.transaction(stores, 'readwrite');
     for (const a of corpus.articles) void tx.objectStore('articles').put(version >= 2 ? { ...a, storyId: 's1' } : a);
-    for (const e of corpus.entities) void tx.objectStore('entities').put({ ...e, aliasKeys: [e.name, ...e.aliases].map(foldAlias) });
+    for (const e of corpus.entities) {
+      const whole = { ...e, aliasKeys: [e.name, ...e.aliases].map(foldAlias) };
+      // From v6 an entity is stored in three parts.
+      if (version < 6) void tx.objectStore('entities').put(whole);
+      else {
+        const { head, detail, preview } = splitEntity(whole);
+        void tx.objectStore('entities').put(head);
+        void tx.objectStore('entityDetails').put(detail);
+        void tx.objectStore('entityPreviews').put(preview);
+      }
+    }
     for (const ev of corpus.events) void tx.objectStore('events').put(ev);
     for (const st of corpus.stories) void tx.objectStore('stories').put(st);
     void tx.objectStore('meta').put({ build, loadedAt: 1, articles: 2, entities: 2, events: 1, stories: 1 }, 'corpus');
@@ -203,6 +216,8 @@ describe('schema upgrades', () => {
       expect(await corpusMeta(db)).toEqual(version >= 3 ? expect.objectContaining({ build: 'old-corpus' }) : null);
       expect((await db.getAllKeys('articles')).sort()).toEqual(['a1', 'a2']);
       expect((await db.getAllFromIndex('events', 'byArticle', 'a1')).map((e) => e.id)).toEqual(['ev1']);
+      // v7 gave each stored event its article's stories.
+      expect((await db.getAllFromIndex('events', 'byStory', 's1')).map((e) => e.id)).toEqual(['ev1']);
       // v6 split every entity in two: read whole, each is as it was written; its head holds no facts.
       const written = fixtureCorpus('old-corpus').entities.map((e) => ({ ...e, aliasKeys: [e.name, ...e.aliases].map(foldAlias) }));
       expect(await readAllEntities(db)).toEqual(written.sort((a, b) => a.id.localeCompare(b.id)));
