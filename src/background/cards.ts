@@ -6,7 +6,7 @@
 import { type CitedText, type EntityCard, citedText } from '../core/cards';
 import type { Article, Story, StorySentence } from '../core/corpus';
 import type { IDBPTransaction } from 'idb';
-import type { Db, EntityHead, NewsDB } from './db';
+import { type Db, type EntityHead, type NewsDB, readTx } from './db';
 import { CARD_SHOWS, type EntityPreview, type StoredCited, candidates } from './entity-preview';
 
 type Cited = StorySentence;
@@ -71,13 +71,6 @@ export function readAbout(tx: IDBPTransaction<NewsDB, ('entities' | 'entityPrevi
   return Promise.all([tx.objectStore('entities').get(entityId), tx.objectStore('entityPreviews').get(entityId)]);
 }
 
-/** {@link readAbout} in a transaction of its own. */
-function readAboutAlone(db: Db, entityId: string): Promise<AboutRecords> {
-  const tx = db.transaction(['entities', 'entityPreviews']);
-  tx.done.catch(() => undefined); // a failed read rejects its own request
-  return readAbout(tx, entityId);
-}
-
 /**
  * The entity's name, type, description and facts, in `opts.lang` first; null for an unknown entity.
  * `records`: its head and preview when the caller has asked for them already ({@link readAbout}).
@@ -88,7 +81,7 @@ export async function entityAbout(
   opts: EntityCardOptions,
   records?: Promise<AboutRecords>,
 ): Promise<EntityAbout | null> {
-  const [head, preview] = await (records ?? readAboutAlone(db, entityId));
+  const [head, preview] = await (records ?? readAbout(readTx(db, ['entities', 'entityPreviews']), entityId));
   if (!head) return null;
   const { articles, load } = articleLoader(db, opts);
   /**
@@ -144,7 +137,7 @@ export async function entityAbout(
  * entity's first story (by id): keyed reads, not every story naming the entity (thousands, for a
  * common one in a large corpus).
  */
-export async function entityStory(
+async function entityStory(
   db: Db,
   entityId: string,
   opts: Pick<EntityCardOptions, 'story' | 'storyId'>,

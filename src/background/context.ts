@@ -23,8 +23,8 @@ import { type IndexedArticle, indexedArticle } from '../core/scoring-index';
 import { mergeStoredEvents } from '../corpus/events';
 import { keyPoints, summarise } from '../corpus/summarise';
 import { isUserId } from '../core/memory';
-import { type EntityAbout, entityAbout, entityStory, readAbout, storyPlace } from './cards';
-import type { Db } from './db';
+import { type EntityAbout, entityAbout, readAbout, storyPlace } from './cards';
+import { type Db, readTx } from './db';
 import { type ScoringCache, relatedIds, scoringKey } from './story';
 
 /** Entity cards per tab context, most mentioned first. */
@@ -99,6 +99,12 @@ const kept: Kept = { key: '', refs: new Map(), abouts: new Map(), firstStories: 
 /** Entries kept at most (then, or with a new key, they start afresh). */
 const MAX_KEPT = 20_000;
 
+/** `make()`'s value, made on the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
 /** `make()`'s promise, kept in `map` under `k` unless it fails. */
 function keep<T>(map: Map<string, Promise<T>>, k: string, make: () => Promise<T>): Promise<T> {
   let p = map.get(k);
@@ -132,9 +138,8 @@ function reader(db: Db, key?: string) {
   const prefetch = (ids: Iterable<string>): void => {
     const wanted = [...new Set(ids)].filter((id) => !articles.has(id));
     if (wanted.length < 2) return;
-    const tx = db.transaction('articles');
+    const tx = readTx(db, ['articles']);
     for (const id of wanted) articles.set(id, tx.store.get(id));
-    tx.done.catch(() => undefined);
   };
   const sentencesOf = (a: Article) => {
     let s = sentences.get(a.id);
@@ -176,7 +181,7 @@ function reader(db: Db, key?: string) {
   const readRefs = (ids: Iterable<string>): void => {
     const wanted = [...new Set(ids)].filter((id) => !entities.has(id));
     if (wanted.length === 0) return;
-    const store = db.transaction('entities').store;
+    const store = readTx(db, ['entities']).store;
     for (const id of wanted) {
       const read = store.get(id).then((x): EntityRef | null => (x ? { id: x.id, name: x.name, type: x.type } : null));
       // A failed read is not kept.
@@ -426,8 +431,7 @@ async function timelineEvents(
   ownArticle: string | null,
   indexed?: (id: string) => IndexedArticle | undefined,
 ): Promise<TimelineEvent[]> {
-  const tx = db.transaction('events');
-  tx.done.catch(() => undefined); // a failed read rejects its own request
+  const tx = readTx(db, ['events']);
   const [index, keys] = 'stories' in of ? [tx.store.index('byStory'), of.stories] : [tx.store.index('byArticle'), of.articles];
   const stored = (await Promise.all([...new Set(keys)].map((k) => index.getAll(k)))).flat();
   const byId = new Map<string, CorpusEvent>();
@@ -520,17 +524,13 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
     const ids = analysis.entities.slice(0, MAX_CARDS).map((e) => e.id);
     const aboutKey = (id: string) => `${id}|${analysis.lang}`;
     const placedIn = (id: string) => (story?.entities.includes(id) ? story : undefined);
-    // What is not kept yet is asked for all the cards at once (a transaction per store, not per card).
-    const needAbout = ids.filter((id) => !r.abouts.has(aboutKey(id)));
-    const needStory = ids.filter((id) => !placedIn(id) && !r.firstStories.has(id));
-    const heads = needAbout.length > 0 ? db.transaction(['entities', 'entityPreviews']) : null;
-    const storiesTx = needStory.length > 0 ? db.transaction('stories') : null;
-    // A failed read rejects its own request.
-    for (const tx of [heads, storiesTx]) tx?.done.catch(() => undefined);
-    const firsts = storiesTx?.store.index('byEntity');
+    // What is not kept yet is asked for all the cards at once: a transaction per store (opened by
+    // the first card that needs it), not one per card.
+    const heads = once(() => readTx(db, ['entities', 'entityPreviews']));
+    const firsts = once(() => readTx(db, ['stories']).store.index('byEntity'));
     const made = ids.map((id) => {
-      const about = keep(r.abouts, aboutKey(id), () => entityAbout(db, id, cardOptions, heads ? readAbout(heads, id) : undefined));
-      const placed = placedIn(id) ?? keep(r.firstStories, id, () => (firsts ? firsts.get(id) : entityStory(db, id, { storyId: null })));
+      const about = keep(r.abouts, aboutKey(id), () => entityAbout(db, id, cardOptions, readAbout(heads(), id)));
+      const placed = placedIn(id) ?? keep(r.firstStories, id, () => firsts().get(id));
       return { id, about, placed };
     });
     const cards = await Promise.all(
@@ -550,8 +550,7 @@ export async function tabContext(db: Db, analysis: TabAnalysis, opts: TabContext
 /** The stories of `ids` that are stored, in order, read in one transaction. */
 async function readStories(db: Db, ids: readonly string[]): Promise<Story[]> {
   if (ids.length === 0) return [];
-  const tx = db.transaction('stories');
-  tx.done.catch(() => undefined); // a failed read rejects its own request
+  const tx = readTx(db, ['stories']);
   const read = await Promise.all(ids.map((id) => tx.store.get(id)));
   return read.filter(notNull);
 }

@@ -7,7 +7,7 @@
  * - user stores (settings, the reader's remembered and imported articles, packs, the memory's
  *   bookkeeping) belong to the reader and survive every corpus load and schema upgrade.
  */
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
 import type { Article, Corpus, CorpusCounts, CorpusEvent, Entity, EntityDescription, EntityType, Fact, Story } from '../core/corpus';
 import type { Origin, PackInfo } from '../core/memory';
 import type { Contribution } from '../corpus/contribution';
@@ -131,6 +131,16 @@ export function writeEntity(s: EntityStores, e: StoredEntity): Promise<unknown> 
 
 export function deleteEntity(s: EntityStores, id: string): Promise<unknown> {
   return Promise.all([s.heads.delete(id), s.details.delete(id), s.previews.delete(id)]);
+}
+
+/**
+ * A read-only transaction over `stores` whose end nobody waits for: a failed read rejects its own
+ * request, and waiting for the end is one more round trip to a browser's IndexedDB.
+ */
+export function readTx<const Names extends readonly StoreNames<NewsDB>[]>(db: Db, stores: Names): IDBPTransaction<NewsDB, Names> {
+  const tx = db.transaction(stores);
+  tx.done.catch(() => undefined);
+  return tx;
 }
 
 /** An entity whole, or undefined. */

@@ -29,7 +29,7 @@ import {
   usableScoringIndex,
 } from '../core/scoring-index';
 import type { IDBPTransaction } from 'idb';
-import { type Db, MEMORY_META_KEY, type NewsDB, SCORING_INDEX_KEY } from './db';
+import { type Db, MEMORY_META_KEY, type NewsDB, SCORING_INDEX_KEY, readTx } from './db';
 
 // The index itself is built in core/scoring-index.ts and stored under its key by db.ts; these stay importable from here.
 export { ARTICLE_TERMS, relatedIds, scoringIndexOf } from '../core/scoring-index';
@@ -90,9 +90,7 @@ export interface ScoringCache {
  * reading memory's generation once anything was ever remembered or imported (memory-db.ts).
  */
 export async function scoringKey(db: Db): Promise<string> {
-  const tx = db.transaction(['meta', 'memoryMeta']);
-  // Not waiting for the transaction's end: that is one more round trip to a browser's IndexedDB, and a failed read rejects its own request.
-  tx.done.catch(() => undefined);
+  const tx = readTx(db, ['meta', 'memoryMeta']);
   const [meta, memory] = await Promise.all([tx.objectStore('meta').get('corpus'), tx.objectStore('memoryMeta').get(MEMORY_META_KEY)]);
   const build = meta?.build ?? '';
   return memory?.generation ? `${build}#${String(memory.generation)}` : build;
@@ -107,7 +105,7 @@ async function indexFor(db: Db, key: string): Promise<ScoringIndex> {
   const stored = await db.get('scoring', SCORING_INDEX_KEY);
   if (stored?.format === SCORING_INDEX_FORMAT && stored.build === key) return stored;
   // No corpus stored: an index of nothing.
-  if (key === '') return readScoringIndex(db);
+  if (key === '') return usableScoringIndex(stored, key);
   const tx = db.transaction(['articles', 'stories', 'meta']);
   const input = await readScoringInput(tx);
   await tx.done;
