@@ -12,19 +12,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
-import type { MemoryItem, MemoryStatus } from '../../src/core/memory';
 import { DRIVERS, type Driver, type DriverPage } from './driver';
 import { startServer, waitFor } from './harness';
+import { memoryUi } from './memory-ui';
 
 const STORY = ['memory-sv-1', 'memory-en-1', 'memory-de-1', 'memory-sv-2'];
 const FIFTH = 'memory-en-2';
 const OTHER = 'memory-other';
 const PERSON = 'Ingrid Falkvik';
-
-interface Result<T> {
-  ok: boolean;
-  value: T;
-}
 
 for (const d of DRIVERS) {
   describe.skipIf(d.path === null)(`${d.title}: reading memory`, () => {
@@ -42,13 +37,7 @@ for (const d of DRIVERS) {
       await (server as typeof server | undefined)?.close();
     });
 
-    const ui = async <T>(message: unknown): Promise<T> => {
-      const r = (await driver.ui(message)) as Result<T>;
-      if (!r.ok) throw new Error(`${JSON.stringify(message)}: ${JSON.stringify(r)}`);
-      return r.value;
-    };
-    const remembered = async () => (await ui<{ items: MemoryItem[] }>({ type: 'ui:memory-list', query: '', offset: 0, limit: 100 })).items;
-    const status = () => ui<MemoryStatus>({ type: 'ui:memory-status' });
+    const { ui, remembered, status } = memoryUi(() => driver);
 
     /** Opens a page and waits for its analysis (an article). */
     async function open(page: string, origin?: string, accept: (a: TabAnalysis) => boolean = (a) => a.isArticle) {
@@ -201,7 +190,7 @@ for (const d of DRIVERS) {
 
       const fresh = await d.start();
       try {
-        const freshUi = async <T>(message: unknown): Promise<T> => ((await fresh.ui(message)) as Result<T>).value;
+        const freshMemory = memoryUi(() => fresh);
         const page = await fresh.openExtension('src/ui/options/index.html', { width: 900, height: 1600 });
         const importFile = (text: string, name: string) =>
           page.run(
@@ -229,11 +218,11 @@ for (const d of DRIVERS) {
           'the import error',
         );
         expect(error).toContain('$.articles[0].published');
-        expect(await freshUi<MemoryStatus>({ type: 'ui:memory-status' })).toMatchObject({ remembered: 0, imported: 0, packs: [] });
+        expect(await freshMemory.status()).toMatchObject({ remembered: 0, imported: 0, packs: [] });
 
         await importFile(exported!, 'memory.json');
         await waitFor(
-          () => freshUi<MemoryStatus>({ type: 'ui:memory-status' }),
+          () => freshMemory.status(),
           (st) => st.imported === 4,
           'four articles imported',
         );

@@ -21,20 +21,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabAnalysis } from '../../src/core/analysis';
-import type { MemoryItem, MemoryStatus } from '../../src/core/memory';
 import { READ_VISIBLE_SECONDS } from '../../src/page/reading';
 import { DRIVERS, type Driver, type DriverPage } from './driver';
 import { startServer, waitFor } from './harness';
+import { memoryUi } from './memory-ui';
 
 /** A page of memory.e2e.ts: an article, remembered there once read. */
 const PAGE = 'memory-sv-1';
 /** The size of the windows and tabs the pages are read in (taller pages than this scroll). */
 const SIZE = { width: 1000, height: 700 };
-
-interface Result<T> {
-  ok: boolean;
-  value: T;
-}
 
 /** In a tab: only look, or 'scroll' a paragraph from the middle of the article's body to the middle of the viewport (and a pixel on, so that the page always sees a scroll). */
 type TabAction = 'look' | 'scroll';
@@ -110,13 +105,7 @@ for (const d of DRIVERS) {
       await (server as typeof server | undefined)?.close();
     });
 
-    const ui = async <T>(message: unknown): Promise<T> => {
-      const r = (await driver.ui(message)) as Result<T>;
-      if (!r.ok) throw new Error(`${JSON.stringify(message)}: ${JSON.stringify(r)}`);
-      return r.value;
-    };
-    const remembered = async () => (await ui<{ items: MemoryItem[] }>({ type: 'ui:memory-list', query: '', offset: 0, limit: 100 })).items;
-    const status = () => ui<MemoryStatus>({ type: 'ui:memory-status' });
+    const { ui, remembered, status } = memoryUi(() => driver);
 
     /** The background's analysis of tab `tabId`, once it is of `url` and an article. */
     const analysisOfTab = (tabId: number, url: string) =>
