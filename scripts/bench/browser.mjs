@@ -59,20 +59,19 @@ export async function browserLookups(seed, options, log, browsers = ['chromium',
     await buildPage(dir);
     const server = /** @type {{ origin: string; close: () => void }} */ (await serve(dir));
     try {
-      const chromiumPath = browsers.includes('chromium') ? browserPath('chromium') : null;
-      if (chromiumPath) {
-        log('pack look-ups in Chromium');
-        out.chromium = await inChromium(chromiumPath, server.origin, seed, options).catch((/** @type {unknown} */ e) => ({
+      const runners = { chromium: { title: 'Chromium', run: inChromium }, firefox: { title: 'Firefox', run: inFirefox } };
+      for (const name of browsers) {
+        const { title, run } = runners[name];
+        const path = browserPath(name);
+        if (!path) {
+          out[name] = { skipped: `${title} is not installed` };
+          continue;
+        }
+        log(`pack look-ups in ${title}`);
+        out[name] = await run(path, server.origin, seed, options).catch((/** @type {unknown} */ e) => ({
           skipped: `failed: ${String(e)}`,
         }));
-      } else out.chromium = { skipped: 'Chromium is not installed' };
-      const firefoxPath = browsers.includes('firefox') ? browserPath('firefox') : null;
-      if (firefoxPath) {
-        log('pack look-ups in Firefox');
-        out.firefox = await inFirefox(firefoxPath, server.origin, seed, options).catch((/** @type {unknown} */ e) => ({
-          skipped: `failed: ${String(e)}`,
-        }));
-      } else out.firefox = { skipped: 'Firefox is not installed' };
+      }
     } finally {
       server.close();
     }
