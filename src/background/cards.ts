@@ -137,11 +137,7 @@ export async function entityAbout(
  * entity's first story (by id): keyed reads, not every story naming the entity (thousands, for a
  * common one in a large corpus).
  */
-async function entityStory(
-  db: Db,
-  entityId: string,
-  opts: Pick<EntityCardOptions, 'story' | 'storyId'>,
-): Promise<Story | undefined> {
+async function entityStory(db: Db, entityId: string, opts: Pick<EntityCardOptions, 'story' | 'storyId'>): Promise<Story | undefined> {
   const pageStory = opts.story?.id === opts.storyId ? opts.story : opts.storyId ? await db.get('stories', opts.storyId) : undefined;
   return pageStory?.entities.includes(entityId) ? pageStory : db.getFromIndex('stories', 'byEntity', entityId);
 }
